@@ -1,0 +1,61 @@
+// GENERATED FILE: do not edit by hand. Regenerate with `make generate`.
+// Source: openapi/okta-sessions.yaml (info.version 5.1.0), sha256 796441ee4d26f472dacc01dafb38a8d818f6ba4a9350133fe53c8e6b7a64cdf2
+
+/** Every operation in the spec: the facade and the coverage test read this table. */
+export const operations = {
+  "closeCurrentSession": {
+    "method": "DELETE",
+    "path": "/api/v1/sessions/me",
+    "security": [],
+    "deprecated": false
+  },
+  "createSession": {
+    "method": "POST",
+    "path": "/api/v1/sessions",
+    "security": [
+      "apiToken"
+    ],
+    "deprecated": false
+  },
+  "getCurrentSession": {
+    "method": "GET",
+    "path": "/api/v1/sessions/me",
+    "security": [],
+    "deprecated": false
+  },
+  "getSession": {
+    "method": "GET",
+    "path": "/api/v1/sessions/{sessionId}",
+    "security": [
+      "apiToken",
+      "oauth2"
+    ],
+    "deprecated": false
+  },
+  "refreshCurrentSession": {
+    "method": "POST",
+    "path": "/api/v1/sessions/me/lifecycle/refresh",
+    "security": [],
+    "deprecated": false
+  },
+  "refreshSession": {
+    "method": "POST",
+    "path": "/api/v1/sessions/{sessionId}/lifecycle/refresh",
+    "security": [
+      "apiToken",
+      "oauth2"
+    ],
+    "deprecated": false
+  },
+  "revokeSession": {
+    "method": "DELETE",
+    "path": "/api/v1/sessions/{sessionId}",
+    "security": [
+      "apiToken",
+      "oauth2"
+    ],
+    "deprecated": false
+  }
+} as const;
+
+export type OperationId = keyof typeof operations;

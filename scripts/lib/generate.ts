@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { HTTP_METHODS, isObject } from './slice.ts';
+import { parseSpec, sha256 } from './spec-io.ts';
+
+export const GENERATED_DIR = 'generated';
+
+/**
+ * openapi-generator-cli 1.0.18-4.3.1 is the last release that ships its jar inside
+ * the npm package; 2.x downloads the jar on first use, which fails offline.
+ */
+function generatorJar(): string {
+  const require = createRequire(import.meta.url);
+  return join(require.resolve('@openapitools/openapi-generator-cli/package.json'), '..', 'bin', 'openapi-generator.jar');
+}
+
+export function validateSpec(specPath: string): void {
+  const result = spawnSync('java', ['-jar', generatorJar(), 'validate', '-i', specPath], { encoding: 'utf8' });
+  if (result.error) {
+    throw new Error(
+      `Cannot run Java for openapi-generator validation (${result.error.message}). Install a JRE, e.g. apt-get install -y default-jre-headless`,
+    );
+  }
+  if (result.status !== 0) {
+    throw new Error(`openapi-generator rejected ${specPath}:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+function header(specPath: string, specSha: string, infoVersion: string): string {
+  return [
+    '// GENERATED FILE: do not edit by hand. Regenerate with `make generate`.',
+    `// Source: ${specPath} (info.version ${infoVersion}), sha256 ${specSha}`,
+    '',
+  ].join('\n');
+}
+
+interface OperationEntry {
+  method: string;
+  path: string;
+  security: string[];
+  deprecated: boolean;
+}
+
+function operationTable(spec: ReturnType<typeof parseSpec>): Record<string, OperationEntry> {
+  const table: [string, OperationEntry][] = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
+      const requirements = Array.isArray(operation.security) ? operation.security : (spec.security as unknown[] | undefined) ?? [];
+      const security = requirements.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : []));
+      table.push([operation.operationId, { method: method.toUpperCase(), path, security, deprecated: operation.deprecated === true }]);
+    }
+  }
+  return Object.fromEntries(table.sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Writes generated/okta-sessions.ts (openapi-typescript) and generated/operations.ts (operation table). */
+export async function generate(specPath: string, outDir: string = GENERATED_DIR): Promise<string[]> {
+  validateSpec(specPath);
+  const text = readFileSync(specPath, 'utf8');
+  const spec = parseSpec(text, specPath);
+  const specSha = sha256(text);
+  const infoVersion = String(isObject(spec.info) ? spec.info.version : 'unknown');
+  const banner = header(specPath, specSha, infoVersion);
+
+  const ast = await openapiTS(text, { alphabetize: true, rootTypes: true, rootTypesNoSchemaPrefix: true, silent: true });
+  const types = `${banner}\n${astToString(ast)}`;
+
+  const operations = operationTable(spec);
+  const table = [
+    banner,
+    '/** Every operation in the spec: the facade and the coverage test read this table. */',
+    `export const operations = ${JSON.stringify(operations, null, 2)} as const;`,
+    '',
+    'export type OperationId = keyof typeof operations;',
+    '',
+  ].join('\n');
+
+  mkdirSync(outDir, { recursive: true });
+  const files: [string, string][] = [
+    [join(outDir, 'okta-sessions.ts'), types],
+    [join(outDir, 'operations.ts'), table],
+  ];
+  for (const [file, content] of files) writeFileSync(file, content);
+  return files.map(([file]) => file);
+}

@@ -1,0 +1,189 @@
+import createClient from 'openapi-fetch';
+import { operations, type OperationId } from '../generated/operations.js';
+import { type AuthorizationProvider, type Credentials, createAuthorizationProvider } from './auth.js';
+import { CallBudget } from './budget.js';
+import { createApiError } from './error-factory.js';
+import type { OperationRef } from './errors.js';
+import { normalizeOrgUrl } from './org-url.js';
+import { normalizeRetry, type RetryOptions, type RetryPolicy } from './retry.js';
+import { checkSessionId } from './session-id.js';
+import { createTransport } from './transport.js';
+import type { paths, Session } from './types.js';
+
+export interface OktaSessionsOptions extends Credentials {
+  /** The org's origin, e.g. `https://acme.okta.com`. Plain http only for loopback hosts. */
+  orgUrl: string | URL;
+  /** 429 retries (on by default: 2 retries, waits up to 60 s); `false` turns them off. */
+  retry?: RetryOptions | false;
+  /** Budget for a whole call, retries and waits included. Default 30 000; `Infinity` for none. */
+  timeoutMs?: number;
+  /** A custom fetch; defaults to the global one, looked up at call time. */
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+export interface CurrentSessionOptions extends CallOptions {
+  /**
+   * The user's session cookie as a Cookie header value: `sid=…` (Classic) or `idx=…` (Identity Engine).
+   * In a browser, leave it out: the browser sends its own cookie (`credentials: 'include'`).
+   */
+  cookie?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+function checkTimeout(timeoutMs: unknown, option: string): number {
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
+    throw new TypeError(`${option} must be a number of milliseconds > 0 (or Infinity); got ${String(timeoutMs)}`);
+  }
+  return timeoutMs;
+}
+
+function isBrowser(): boolean {
+  return typeof (globalThis as { document?: unknown }).document !== 'undefined';
+}
+
+/** Only a `sid` or `idx` cookie identifies an Okta session. */
+function checkCookie(cookie: unknown): string {
+  if (typeof cookie !== 'string' || !/(^|;\s*)(sid|idx)=[^;\s]/.test(cookie) || /[\r\n]/.test(cookie)) {
+    throw new TypeError('cookie must be a Cookie header value holding the session cookie, such as "sid=…" or "idx=…"');
+  }
+  return cookie;
+}
+
+function cookieSecrets(cookie: string): string[] {
+  return cookie.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+}
+
+// A type alias, not an interface: openapi-fetch's init type has an index signature.
+type SendInit = {
+  fetch: (request: Request) => Promise<Response>;
+  headers: Record<string, string>;
+  credentials?: RequestCredentials;
+};
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Client for the Okta Sessions API. Each method is one operation of the spec;
+ * failures throw `OktaError` subclasses.
+ */
+export class OktaSessions {
+  readonly #api;
+  readonly #authorize: AuthorizationProvider | undefined;
+  readonly #retry: RetryPolicy;
+  readonly #timeoutMs: number;
+  readonly #fetch: typeof globalThis.fetch | undefined;
+
+  constructor(options: OktaSessionsOptions) {
+    if (typeof options !== 'object' || options === null) throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
+    this.#api = createClient<paths>({
+      baseUrl: normalizeOrgUrl(options.orgUrl),
+      // Never follow a redirect: it could carry the Authorization header to another origin.
+      redirect: 'manual',
+      headers: { Accept: 'application/json' },
+    });
+    this.#authorize = createAuthorizationProvider(options);
+    this.#retry = normalizeRetry(options.retry);
+    this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
+    this.#fetch = options.fetch;
+  }
+
+  /** createSession: exchanges a single-use session token for a session. */
+  create(sessionToken: string, options?: CallOptions): Promise<Session> {
+    if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
+    return this.#call('createSession', options, [sessionToken], (init) =>
+      this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }),
+    );
+  }
+
+  /** getSession */
+  get(sessionId: string, options?: CallOptions): Promise<Session> {
+    const path = { sessionId: checkSessionId(sessionId) };
+    return this.#call('getSession', options, [], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+  }
+
+  /** refreshSession: moves `expiresAt` forward. */
+  refresh(sessionId: string, options?: CallOptions): Promise<Session> {
+    const path = { sessionId: checkSessionId(sessionId) };
+    return this.#call('refreshSession', options, [], (init) =>
+      this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }),
+    );
+  }
+
+  /** revokeSession (EndSession, Stop-OktaSession in other SDKs). */
+  async revoke(sessionId: string, options?: CallOptions): Promise<void> {
+    const path = { sessionId: checkSessionId(sessionId) };
+    await this.#call('revokeSession', options, [], (init) => this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+  }
+
+  /** getCurrentSession: the session of the cookie's owner. Never sends the API token. */
+  getCurrent(options?: CurrentSessionOptions): Promise<Session> {
+    return this.#callWithCookie('getCurrentSession', options, (init) => this.#api.GET('/api/v1/sessions/me', init));
+  }
+
+  /** refreshCurrentSession */
+  refreshCurrent(options?: CurrentSessionOptions): Promise<Session> {
+    return this.#callWithCookie('refreshCurrentSession', options, (init) => this.#api.POST('/api/v1/sessions/me/lifecycle/refresh', init));
+  }
+
+  /** closeCurrentSession: signs the cookie's owner out. */
+  async closeCurrent(options?: CurrentSessionOptions): Promise<void> {
+    await this.#callWithCookie('closeCurrentSession', options, (init) => this.#api.DELETE('/api/v1/sessions/me', init));
+  }
+
+  #callWithCookie<T>(
+    operationId: OperationId,
+    options: CurrentSessionOptions | undefined,
+    send: (init: SendInit & { params: { header?: { Cookie: string } } }) => Promise<FetchResult<T>>,
+  ): Promise<T> {
+    if (options?.cookie === undefined) {
+      if (!isBrowser()) {
+        throw new TypeError(`${operationId} needs the user's session cookie outside a browser: pass { cookie: "sid=…" }`);
+      }
+      return this.#call(operationId, options, [], (init) => send({ ...init, credentials: 'include', params: {} }));
+    }
+    const cookie = checkCookie(options.cookie);
+    return this.#call(operationId, options, cookieSecrets(cookie), (init) => send({ ...init, params: { header: { Cookie: cookie } } }));
+  }
+
+  async #call<T>(
+    operationId: OperationId,
+    options: CallOptions | undefined,
+    secrets: string[],
+    send: (init: SendInit) => Promise<FetchResult<T>>,
+  ): Promise<T> {
+    const spec = operations[operationId];
+    const operation: OperationRef = { operationId, method: spec.method, path: spec.path };
+    const headers: Record<string, string> = {};
+    // The spec gives the cookie operations `security: []`: they never carry the API token.
+    if (spec.security.length > 0) {
+      if (!this.#authorize) {
+        throw new TypeError(`${operationId} needs credentials: create the client with apiToken or accessToken`);
+      }
+      const authorization = await this.#authorize();
+      headers.Authorization = authorization.header;
+      secrets.push(authorization.secret);
+    }
+    const timeoutMs = options?.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, 'timeoutMs');
+    const budget = new CallBudget(timeoutMs, options?.signal);
+    try {
+      const transport = createTransport({ fetch: this.#fetch ?? globalThis.fetch, policy: this.#retry, operation, budget, secrets });
+      const { data, error, response } = await send({ fetch: transport, headers });
+      if (!response.ok) throw createApiError(response, error, operation, secrets);
+      return data as T;
+    } finally {
+      budget.dispose();
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import {
+  type ApiErrorDetails,
+  OktaApiError,
+  OktaAuthenticationError,
+  OktaBadRequestError,
+  OktaForbiddenError,
+  OktaNotFoundError,
+  OktaRateLimitError,
+  OktaServerError,
+  type OperationRef,
+} from './errors.js';
+import { parseRateLimit } from './rate-limit.js';
+import { redact, safeHeaders } from './redact.js';
+import type { ErrorCause } from './types.js';
+
+const CLASS_BY_STATUS: Record<number, typeof OktaApiError> = {
+  400: OktaBadRequestError,
+  401: OktaAuthenticationError,
+  403: OktaForbiddenError,
+  404: OktaNotFoundError,
+};
+
+function stringField(body: Record<string, unknown>, key: string, secrets: readonly string[]): string | undefined {
+  const value = body[key];
+  return typeof value === 'string' ? redact(value, secrets) : undefined;
+}
+
+function errorCauses(body: Record<string, unknown>, secrets: readonly string[]): ErrorCause[] {
+  if (!Array.isArray(body.errorCauses)) return [];
+  return body.errorCauses.flatMap((cause: unknown) =>
+    typeof cause === 'object' && cause !== null && typeof (cause as ErrorCause).errorSummary === 'string'
+      ? [{ errorSummary: redact((cause as { errorSummary: string }).errorSummary, secrets) }]
+      : [],
+  );
+}
+
+function describeBody(body: unknown): string {
+  if (body === undefined || body === '') return '(no body)';
+  return typeof body === 'string' ? '(non-JSON body)' : '(no Okta error object)';
+}
+
+/** One message format for every status: `Okta 404 E0000007: Not found: … (GET /api/v1/sessions/{sessionId})`. */
+function message(details: ApiErrorDetails, statusText: string, body: unknown): string {
+  const head = details.errorCode ? `Okta ${details.status} ${details.errorCode}` : `Okta ${details.status}`;
+  if (details.errorSummary) return `${head}: ${details.errorSummary}`;
+  return `${head}${statusText ? ` ${statusText}` : ''} ${describeBody(body)}`;
+}
+
+/**
+ * The single place a non-2xx response becomes an error. `body` is the parsed JSON
+ * object, or the raw text when it was not JSON (an HTML page from a proxy).
+ */
+export function createApiError(response: Response, body: unknown, operation: OperationRef, secrets: readonly string[]): OktaApiError {
+  const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const details: ApiErrorDetails = {
+    status: response.status,
+    errorCode: stringField(fields, 'errorCode', secrets),
+    errorSummary: stringField(fields, 'errorSummary', secrets),
+    errorId: stringField(fields, 'errorId', secrets),
+    errorLink: stringField(fields, 'errorLink', secrets),
+    errorCauses: errorCauses(fields, secrets),
+    requestId: response.headers.get('x-okta-request-id') ?? undefined,
+    headers: safeHeaders(response.headers),
+  };
+  const text = message(details, redact(response.statusText, secrets), body);
+  if (response.status === 429) {
+    return new OktaRateLimitError(text, { ...details, rateLimit: parseRateLimit(response.headers) }, operation);
+  }
+  const ErrorClass = CLASS_BY_STATUS[response.status] ?? (response.status >= 500 ? OktaServerError : OktaApiError);
+  return new ErrorClass(text, details, operation);
+}

@@ -1,0 +1,17 @@
+export type { AccessTokenProvider, Credentials } from './auth.js';
+export { type CallOptions, type CurrentSessionOptions, OktaSessions, type OktaSessionsOptions } from './client.js';
+export {
+  OktaApiError,
+  OktaAuthenticationError,
+  OktaBadRequestError,
+  OktaConnectionError,
+  OktaError,
+  OktaForbiddenError,
+  OktaNotFoundError,
+  OktaRateLimitError,
+  OktaServerError,
+  OktaTimeoutError,
+} from './errors.js';
+export type { RateLimit } from './rate-limit.js';
+export type { RetryOptions } from './retry.js';
+export type * from './types.js';

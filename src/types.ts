@@ -1,0 +1,14 @@
+// Public types come from the spec via generated/; nothing here is retyped by hand.
+export type {
+  components,
+  CreateSessionRequest,
+  Error as OktaErrorBody,
+  ErrorCause,
+  operations,
+  paths,
+  Session,
+  SessionAuthenticationMethod,
+  SessionIdentityProvider,
+  SessionIdentityProviderType,
+  SessionStatus,
+} from '../generated/okta-sessions.js';
