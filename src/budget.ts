@@ -1,4 +1,4 @@
-import { type OperationRef, OktaTimeoutError } from './errors.js';
+import { OktaTimeoutError, type OperationRef } from './errors.js';
 
 /**
  * The time budget of one call, retries and waits included, merged with the

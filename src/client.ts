@@ -1,11 +1,11 @@
 import createClient from 'openapi-fetch';
-import { operations, type OperationId } from '../generated/operations.js';
+import { type OperationId, operations } from '../generated/operations.js';
 import { type AuthorizationProvider, type Credentials, createAuthorizationProvider } from './auth.js';
 import { CallBudget } from './budget.js';
 import { createApiError } from './error-factory.js';
 import type { OperationRef } from './errors.js';
 import { normalizeOrgUrl } from './org-url.js';
-import { normalizeRetry, type RetryOptions, type RetryPolicy } from './retry.js';
+import { normalizeRetry, type RetryEvent, type RetryOptions, type RetryPolicy } from './retry.js';
 import { checkSessionId } from './session-id.js';
 import { createTransport } from './transport.js';
 import type { paths, Session } from './types.js';
@@ -19,6 +19,8 @@ export interface OktaSessionsOptions extends Credentials {
   timeoutMs?: number;
   /** A custom fetch; defaults to the global one, looked up at call time. */
   fetch?: typeof globalThis.fetch;
+  /** Called before each retry wait, for logging and metrics. Errors it throws are ignored. */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 export interface CallOptions {
@@ -83,9 +85,11 @@ export class OktaSessions {
   readonly #retry: RetryPolicy;
   readonly #timeoutMs: number;
   readonly #fetch: typeof globalThis.fetch | undefined;
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined;
 
   constructor(options: OktaSessionsOptions) {
-    if (typeof options !== 'object' || options === null) throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
+    if (typeof options !== 'object' || options === null)
+      throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
     this.#api = createClient<paths>({
       baseUrl: normalizeOrgUrl(options.orgUrl),
       // Never follow a redirect: it could carry the Authorization header to another origin.
@@ -97,10 +101,11 @@ export class OktaSessions {
     this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
     this.#fetch = options.fetch;
+    this.#onRetry = options.onRetry;
   }
 
   /** createSession: exchanges a single-use session token for a session. */
-  create(sessionToken: string, options?: CallOptions): Promise<Session> {
+  async create(sessionToken: string, options?: CallOptions): Promise<Session> {
     if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
     return this.#call('createSession', options, [sessionToken], (init) =>
       this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }),
@@ -108,13 +113,13 @@ export class OktaSessions {
   }
 
   /** getSession */
-  get(sessionId: string, options?: CallOptions): Promise<Session> {
+  async get(sessionId: string, options?: CallOptions): Promise<Session> {
     const path = { sessionId: checkSessionId(sessionId) };
     return this.#call('getSession', options, [], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
   }
 
   /** refreshSession: moves `expiresAt` forward. */
-  refresh(sessionId: string, options?: CallOptions): Promise<Session> {
+  async refresh(sessionId: string, options?: CallOptions): Promise<Session> {
     const path = { sessionId: checkSessionId(sessionId) };
     return this.#call('refreshSession', options, [], (init) =>
       this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }),
@@ -124,16 +129,18 @@ export class OktaSessions {
   /** revokeSession (EndSession, Stop-OktaSession in other SDKs). */
   async revoke(sessionId: string, options?: CallOptions): Promise<void> {
     const path = { sessionId: checkSessionId(sessionId) };
-    await this.#call('revokeSession', options, [], (init) => this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+    await this.#call('revokeSession', options, [], (init) =>
+      this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }),
+    );
   }
 
   /** getCurrentSession: the session of the cookie's owner. Never sends the API token. */
-  getCurrent(options?: CurrentSessionOptions): Promise<Session> {
+  async getCurrent(options?: CurrentSessionOptions): Promise<Session> {
     return this.#callWithCookie('getCurrentSession', options, (init) => this.#api.GET('/api/v1/sessions/me', init));
   }
 
   /** refreshCurrentSession */
-  refreshCurrent(options?: CurrentSessionOptions): Promise<Session> {
+  async refreshCurrent(options?: CurrentSessionOptions): Promise<Session> {
     return this.#callWithCookie('refreshCurrentSession', options, (init) => this.#api.POST('/api/v1/sessions/me/lifecycle/refresh', init));
   }
 
@@ -178,7 +185,14 @@ export class OktaSessions {
     const timeoutMs = options?.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, 'timeoutMs');
     const budget = new CallBudget(timeoutMs, options?.signal);
     try {
-      const transport = createTransport({ fetch: this.#fetch ?? globalThis.fetch, policy: this.#retry, operation, budget, secrets });
+      const transport = createTransport({
+        fetch: this.#fetch ?? globalThis.fetch,
+        policy: this.#retry,
+        operation,
+        budget,
+        secrets,
+        onRetry: this.#onRetry,
+      });
       const { data, error, response } = await send({ fetch: transport, headers });
       if (!response.ok) throw createApiError(response, error, operation, secrets);
       return data as T;

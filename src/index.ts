@@ -13,5 +13,5 @@ export {
   OktaTimeoutError,
 } from './errors.js';
 export type { RateLimit } from './rate-limit.js';
-export type { RetryOptions } from './retry.js';
+export type { RetryEvent, RetryOptions } from './retry.js';
 export type * from './types.js';

@@ -13,7 +13,9 @@ export function normalizeOrgUrl(orgUrl: string | URL): string {
     throw new TypeError(`orgUrl must be an absolute URL such as "https://acme.okta.com"; got ${JSON.stringify(String(orgUrl))}`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new TypeError(`orgUrl must use https (plain http is allowed only for localhost, 127.0.0.0/8 and [::1]); got ${url.protocol}//${url.host}`);
+    throw new TypeError(
+      `orgUrl must use https (plain http is allowed only for localhost, 127.0.0.0/8 and [::1]); got ${url.protocol}//${url.host}`,
+    );
   }
   if (url.username || url.password) {
     throw new TypeError('orgUrl must not contain credentials; pass apiToken or accessToken instead');

@@ -30,7 +30,19 @@ export function backoffDelayMs(retryNumber: number, maxDelayMs: number): number 
   return Math.random() * Math.min(maxDelayMs, BACKOFF_BASE_MS * 2 ** (retryNumber - 1));
 }
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: string };
+/** Reported through the `onRetry` hook before each wait. */
+export interface RetryEvent {
+  operationId: string;
+  /** 1 for the first retry. */
+  retryCount: number;
+  delayMs: number;
+  /** The status that caused the retry. */
+  status: number;
+  /** `X-Okta-Request-Id` of the response that caused the retry. */
+  requestId: string | undefined;
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 /**
  * Whether to retry a 429, and after how long. The server's timing wins and is
@@ -45,13 +57,8 @@ export function decideRateLimitRetry(
   remainingBudgetMs: number,
   nowMs: number,
 ): RetryDecision {
-  if (retryNumber > policy.maxRetries) return { retry: false, reason: `gave up after ${policy.maxRetries} retries` };
+  if (retryNumber > policy.maxRetries) return { retry: false };
   const delayMs = serverRequestedDelayMs(headers, nowMs) ?? backoffDelayMs(retryNumber, policy.maxDelayMs);
-  if (delayMs > policy.maxDelayMs) {
-    return { retry: false, reason: `the reset is ${Math.ceil(delayMs / 1000)} s away, beyond retry.maxDelayMs` };
-  }
-  if (delayMs >= remainingBudgetMs) {
-    return { retry: false, reason: `the reset is ${Math.ceil(delayMs / 1000)} s away, beyond the call's remaining timeout` };
-  }
+  if (delayMs > policy.maxDelayMs || delayMs >= remainingBudgetMs) return { retry: false };
   return { retry: true, delayMs };
 }

@@ -2,7 +2,7 @@ import type { CallBudget } from './budget.js';
 import { sleep } from './budget.js';
 import { createApiError } from './error-factory.js';
 import { OktaConnectionError, type OperationRef } from './errors.js';
-import { decideRateLimitRetry, type RetryPolicy } from './retry.js';
+import { decideRateLimitRetry, type RetryEvent, type RetryPolicy } from './retry.js';
 
 export interface TransportContext {
   fetch: typeof globalThis.fetch;
@@ -11,6 +11,7 @@ export interface TransportContext {
   budget: CallBudget;
   /** Credentials of this call, redacted from anything reported. */
   secrets: readonly string[];
+  onRetry: ((event: RetryEvent) => void) | undefined;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -72,8 +73,16 @@ export function createTransport(context: TransportContext): (request: Request) =
 
       const decision = decideRateLimitRetry(response.headers, retryNumber + 1, context.policy, budget.remainingMs(), Date.now());
       if (!decision.retry) return readFully(response);
-      firstRateLimitedRequestId ??= response.headers.get('x-okta-request-id');
+      const requestId = response.headers.get('x-okta-request-id');
+      firstRateLimitedRequestId ??= requestId;
       await response.body?.cancel();
+      notify(context.onRetry, {
+        operationId: operation.operationId,
+        retryCount: retryNumber + 1,
+        delayMs: decision.delayMs,
+        status: response.status,
+        requestId: requestId ?? undefined,
+      });
       try {
         await sleep(decision.delayMs, budget.signal);
       } catch (error) {
@@ -81,6 +90,15 @@ export function createTransport(context: TransportContext): (request: Request) =
       }
     }
   };
+}
+
+/** A hook is for logging and metrics: its failure must not fail the call. */
+function notify<T>(hook: ((event: T) => void) | undefined, event: T): void {
+  try {
+    hook?.(event);
+  } catch {
+    // ignored on purpose
+  }
 }
 
 function describeCause(error: unknown): string {

@@ -1,7 +1,7 @@
 // Public types come from the spec via generated/; nothing here is retyped by hand.
 export type {
-  components,
   CreateSessionRequest,
+  components,
   Error as OktaErrorBody,
   ErrorCause,
   operations,

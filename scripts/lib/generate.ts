@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -51,7 +51,7 @@ function operationTable(spec: ReturnType<typeof parseSpec>): Record<string, Oper
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
-      const requirements = Array.isArray(operation.security) ? operation.security : (spec.security as unknown[] | undefined) ?? [];
+      const requirements = Array.isArray(operation.security) ? operation.security : ((spec.security as unknown[] | undefined) ?? []);
       const security = requirements.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : []));
       table.push([operation.operationId, { method: method.toUpperCase(), path, security, deprecated: operation.deprecated === true }]);
     }

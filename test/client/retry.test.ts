@@ -1,0 +1,230 @@
+import nock from 'nock';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OktaRateLimitError, OktaTimeoutError, type RetryEvent } from '../../src/index.js';
+import { newClient, ORG, oktaHeaders, RATE_LIMITED_BODY, RECORDED_SESSION, rejectionOf } from '../helpers.js';
+
+const START = Date.parse('2026-01-01T00:00:00Z');
+
+beforeAll(() => nock.disableNetConnect());
+beforeEach(() => {
+  // Fake only timers and Date: nock needs the real nextTick and setImmediate.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: START });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  nock.cleanAll();
+});
+
+/** A 429 whose server clock is `serverNow` and whose window resets `resetInSeconds` later. */
+function rateLimited(serverNow: number, resetInSeconds: number, extra: Record<string, string> = {}) {
+  return { ...oktaHeaders(serverNow, { limit: 375, remaining: 0, resetInSeconds }), 'x-okta-request-id': 'first429requestid', ...extra };
+}
+
+/** Lets real I/O (nock's replies) run without moving fake time, until `condition` holds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 1_000 && !condition(); turn++) await new Promise((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error('condition not reached');
+}
+
+/**
+ * A client whose retries are recorded; `waitForRetry` resolves once the client
+ * has scheduled its next wait, and advances fake time by exactly that wait.
+ */
+function recordingClient(options: Parameters<typeof newClient>[0] = {}) {
+  const events: RetryEvent[] = [];
+  const client = newClient({ ...options, onRetry: (event) => events.push(event) });
+  async function waitForRetry(count: number): Promise<RetryEvent> {
+    await until(() => events.length >= count);
+    const event = events[count - 1] as RetryEvent;
+    await vi.advanceTimersByTimeAsync(event.delayMs);
+    return event;
+  }
+  return { client, events, waitForRetry };
+}
+
+describe('429 retry', () => {
+  it('waits until the reset on the server clock (reset - Date + 1 s), not the local clock', async () => {
+    // The server's clock runs 5 minutes ahead of ours; only reset - Date matters.
+    const serverNow = START + 5 * 60_000;
+    const retried: Record<string, string | string[] | undefined>[] = [];
+    nock(ORG).get('/api/v1/sessions/abc').reply(429, RATE_LIMITED_BODY, rateLimited(serverNow, 10));
+    nock(ORG)
+      .get('/api/v1/sessions/abc')
+      .reply(function () {
+        retried.push(this.req.headers);
+        return [200, RECORDED_SESSION, oktaHeaders()];
+      });
+    const { client, waitForRetry } = recordingClient();
+    const call = client.get('abc');
+    const event = await waitForRetry(1);
+    expect(event).toEqual({ operationId: 'getSession', retryCount: 1, delayMs: 11_000, status: 429, requestId: 'first429requestid' });
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+    expect(retried[0]?.['x-okta-retry-for']).toBe('first429requestid');
+    expect(retried[0]?.['x-okta-retry-count']).toBe('1');
+  });
+
+  it('does not retry before the wait is over', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').reply(429, RATE_LIMITED_BODY, rateLimited(START, 5));
+    const retry = nock(ORG).get('/api/v1/sessions/abc').reply(200, RECORDED_SESSION, oktaHeaders());
+    const { client, events } = recordingClient();
+    const call = client.get('abc');
+    await until(() => events.length === 1);
+    await vi.advanceTimersByTimeAsync(5_999);
+    expect(retry.isDone()).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+  });
+
+  it('retries twice by default, counting X-Okta-Retry-Count up and keeping the first request id', async () => {
+    const counts: unknown[] = [];
+    const retryFor: unknown[] = [];
+    nock(ORG).get('/api/v1/sessions/abc').reply(429, RATE_LIMITED_BODY, rateLimited(START, 1));
+    nock(ORG)
+      .get('/api/v1/sessions/abc')
+      .times(2)
+      .reply(function () {
+        counts.push(this.req.headers['x-okta-retry-count']);
+        retryFor.push(this.req.headers['x-okta-retry-for']);
+        return [429, RATE_LIMITED_BODY, { ...rateLimited(Date.now(), 1), 'x-okta-request-id': `later${counts.length}` }];
+      });
+    const { client, waitForRetry } = recordingClient();
+    const outcome = rejectionOf(client.get('abc'));
+    await waitForRetry(1);
+    await waitForRetry(2);
+    expect(await outcome).toBeInstanceOf(OktaRateLimitError);
+    expect(counts).toEqual(['1', '2']);
+    expect(retryFor).toEqual(['first429requestid', 'first429requestid']);
+  });
+
+  it('retry: false sends exactly one request', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').once().reply(429, RATE_LIMITED_BODY, rateLimited(START, 1));
+    const error = await rejectionOf(newClient({ retry: false }).get('abc'));
+    expect(error).toBeInstanceOf(OktaRateLimitError);
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('maxRetries: 0 also disables retries; a negative or fractional value is rejected', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').once().reply(429, RATE_LIMITED_BODY, rateLimited(START, 1));
+    await expect(newClient({ retry: { maxRetries: 0 } }).get('abc')).rejects.toBeInstanceOf(OktaRateLimitError);
+    expect(() => newClient({ retry: { maxRetries: -1 } })).toThrow(/maxRetries must be a whole number >= 0/);
+    expect(() => newClient({ retry: { maxRetries: 1.5 } })).toThrow(/maxRetries/);
+  });
+
+  // No fake time is advanced in these: a client that slept would never settle.
+  it('a reset beyond maxDelayMs fails at once with the rate limit, without sleeping', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').once().reply(429, RATE_LIMITED_BODY, rateLimited(START, 3600));
+    const error = (await rejectionOf(newClient().get('abc'))) as OktaRateLimitError;
+    expect(error).toBeInstanceOf(OktaRateLimitError);
+    expect(error.rateLimit?.resetAt).toEqual(new Date(START + 3_600_000));
+    expect(Date.now()).toBe(START);
+  });
+
+  it('a reset beyond the remaining timeoutMs fails at once', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').once().reply(429, RATE_LIMITED_BODY, rateLimited(START, 20));
+    await expect(newClient({ timeoutMs: 5_000 }).get('abc')).rejects.toBeInstanceOf(OktaRateLimitError);
+    expect(Date.now()).toBe(START);
+  });
+
+  it('the per-call timeoutMs overrides the client one', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').once().reply(429, RATE_LIMITED_BODY, rateLimited(START, 20));
+    await expect(newClient({ timeoutMs: 60_000 }).get('abc', { timeoutMs: 2_000 })).rejects.toBeInstanceOf(OktaRateLimitError);
+    expect(() => newClient({ timeoutMs: 0 })).toThrow(/timeoutMs must be a number of milliseconds > 0/);
+  });
+
+  it('an abort during the wait rejects with the caller reason and sends nothing more', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').once().reply(429, RATE_LIMITED_BODY, rateLimited(START, 20));
+    const controller = new AbortController();
+    const { client, events } = recordingClient();
+    const outcome = rejectionOf(client.get('abc', { signal: controller.signal }));
+    await until(() => events.length === 1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort(new Error('user gave up'));
+    expect(await outcome).toEqual(new Error('user gave up'));
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('a whole-call timeout while waiting on the network gives OktaTimeoutError', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').delay(10_000).reply(200, RECORDED_SESSION, oktaHeaders());
+    const outcome = rejectionOf(newClient({ timeoutMs: 1_000 }).get('abc'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    const error = (await outcome) as OktaTimeoutError;
+    expect(error).toBeInstanceOf(OktaTimeoutError);
+    expect(error.message).toBe('Okta call exceeded its 1000 ms budget (GET /api/v1/sessions/{sessionId})');
+  });
+
+  it('duplicated reset headers use the smaller value (OKTA-112507)', async () => {
+    const resetSoon = Math.floor(START / 1000) + 2;
+    const resetLate = Math.floor(START / 1000) + 40;
+    nock(ORG)
+      .get('/api/v1/sessions/abc')
+      .reply(429, RATE_LIMITED_BODY, { ...rateLimited(START, 0), 'x-rate-limit-reset': `${resetLate}, ${resetSoon}` });
+    nock(ORG).get('/api/v1/sessions/abc').reply(200, RECORDED_SESSION, oktaHeaders());
+    const { client, waitForRetry } = recordingClient();
+    const call = client.get('abc');
+    expect((await waitForRetry(1)).delayMs).toBe(3_000);
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+  });
+
+  for (const [label, headers] of [
+    ['missing', { 'x-rate-limit-reset': '' }],
+    ['malformed', { 'x-rate-limit-reset': 'soon' }],
+    ['concurrency-limit (Limit and Remaining both 0)', { 'x-rate-limit-limit': '0', 'x-rate-limit-remaining': '0' }],
+  ] as const) {
+    it(`a ${label} reset falls back to jittered exponential backoff`, async () => {
+      vi.spyOn(Math, 'random').mockReturnValue(0.5);
+      nock(ORG)
+        .get('/api/v1/sessions/abc')
+        .times(2)
+        .reply(() => [429, RATE_LIMITED_BODY, { ...rateLimited(Date.now(), 30), ...headers }]);
+      nock(ORG).get('/api/v1/sessions/abc').reply(200, RECORDED_SESSION, oktaHeaders());
+      const { client, waitForRetry } = recordingClient();
+      const call = client.get('abc');
+      // Full jitter: random x 500 ms, then random x 1000 ms.
+      expect((await waitForRetry(1)).delayMs).toBe(250);
+      expect((await waitForRetry(2)).delayMs).toBe(500);
+      await expect(call).resolves.toEqual(RECORDED_SESSION);
+    });
+  }
+
+  it('honours Retry-After if Okta ever sends one', async () => {
+    nock(ORG)
+      .get('/api/v1/sessions/abc')
+      .reply(429, RATE_LIMITED_BODY, rateLimited(START, 50, { 'retry-after': '4' }));
+    nock(ORG).get('/api/v1/sessions/abc').reply(200, RECORDED_SESSION, oktaHeaders());
+    const { client, waitForRetry } = recordingClient();
+    const call = client.get('abc');
+    expect((await waitForRetry(1)).delayMs).toBe(4_000);
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+  });
+
+  it('create is retried after a 429 with the same body (the request was not processed)', async () => {
+    const bodies: unknown[] = [];
+    nock(ORG).post('/api/v1/sessions').reply(429, RATE_LIMITED_BODY, rateLimited(START, 1));
+    nock(ORG)
+      .post('/api/v1/sessions')
+      .reply((_uri, body) => {
+        bodies.push(body);
+        return [200, RECORDED_SESSION, oktaHeaders()];
+      });
+    const { client, waitForRetry } = recordingClient();
+    const call = client.create('token-1');
+    await waitForRetry(1);
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+    expect(bodies).toEqual([{ sessionToken: 'token-1' }]);
+  });
+
+  it('a hook that throws does not fail the call', async () => {
+    const first = nock(ORG).get('/api/v1/sessions/abc').reply(429, RATE_LIMITED_BODY, rateLimited(START, 1));
+    nock(ORG).get('/api/v1/sessions/abc').reply(200, RECORDED_SESSION, oktaHeaders());
+    const call = newClient({
+      onRetry: () => {
+        throw new Error('broken metrics');
+      },
+    }).get('abc');
+    // The budget timer, then the retry wait.
+    await until(() => first.isDone() && vi.getTimerCount() === 2);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+  });
+});

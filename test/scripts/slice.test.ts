@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sliceSessionSpec } from '../../scripts/lib/slice.ts';
+import { loadSessionSlice, operationIds, parseSpec, releaseFromFileName, toYaml } from '../../scripts/lib/spec-io.ts';
+import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024, REAL_SPEC_2025 } from '../support/shared.js';
+
+const FIXTURE = new URL('../fixtures/management-mini.yaml', import.meta.url);
+const ALL_SEVEN = [
+  'closeCurrentSession',
+  'createSession',
+  'getCurrentSession',
+  'getSession',
+  'refreshCurrentSession',
+  'refreshSession',
+  'revokeSession',
+];
+
+describe('slicer on the committed fixture', () => {
+  const sliced = sliceSessionSpec(parseSpec(readFileSync(FIXTURE, 'utf8'), 'fixture'));
+
+  it('keeps the Session paths, drops other paths and parameters-only path items', () => {
+    expect(Object.keys(sliced.paths ?? {})).toEqual(['/api/v1/sessions', '/api/v1/sessions/me', '/api/v1/sessions/{sessionId}']);
+  });
+
+  it('keeps exactly the transitive component closure', () => {
+    const components = sliced.components as Record<string, Record<string, unknown>>;
+    expect(Object.keys(components.schemas ?? {})).toEqual(['CreateSessionRequest', 'Error', 'Session', 'SessionStatus']);
+    expect(Object.keys(components.parameters ?? {})).toEqual(['pathSessionId']);
+    expect(Object.keys(components.responses ?? {})).toEqual(['ErrorTooManyRequests429']);
+  });
+
+  it('keeps only the security schemes and OAuth scopes the operations use', () => {
+    const schemes = (sliced.components as Record<string, any>).securitySchemes;
+    expect(Object.keys(schemes)).toEqual(['apiToken', 'oauth2']);
+    expect(Object.keys(schemes.oauth2.flows.authorizationCode.scopes)).toEqual(['okta.sessions.read']);
+  });
+
+  it('keeps only the used tags, and info and servers', () => {
+    expect(sliced.tags).toEqual([{ name: 'Session' }]);
+    expect((sliced.info as Record<string, unknown>).version).toBe('9.9.9');
+    expect(sliced.servers).toEqual([{ url: 'https://{yourOktaDomain}' }]);
+  });
+
+  it('is idempotent: slicing a slice changes nothing', () => {
+    expect(toYaml(sliceSessionSpec(parseSpec(toYaml(sliced), 'slice')))).toBe(toYaml(sliced));
+  });
+
+  it('fails clearly on a dangling $ref, a spec without session paths, or a non-OpenAPI file', () => {
+    const broken = parseSpec(
+      readFileSync(FIXTURE, 'utf8').replace('schemas/SessionStatus', () => 'schemas/Gone'),
+      'f',
+    );
+    expect(() => sliceSessionSpec(broken)).toThrow(/Dangling \$ref "#\/components\/schemas\/Gone"/);
+    expect(() => sliceSessionSpec({ openapi: '3.0.3', paths: { '/api/v1/users': {} } })).toThrow(/no operations under \/api\/v1\/sessions/);
+    expect(() => parseSpec('just: text', 'notes.yaml')).toThrow(/notes.yaml: not an OpenAPI 3 document/);
+    expect(() => parseSpec('{ unclosed', 'bad.yaml')).toThrow(/bad.yaml: not valid YAML or JSON/);
+  });
+
+  it('reads the release from Okta file names', () => {
+    expect(releaseFromFileName('/x/management-minimal-2025.08.0.yaml')).toBe('2025.08.0');
+    expect(releaseFromFileName('spec.yaml')).toBeUndefined();
+  });
+});
+
+describe('slicer on real Okta releases', () => {
+  it.skipIf(!hasRealSpecs)(`2025.08.0 reproduces the committed openapi/okta-sessions.yaml byte for byte${NEEDS_SHARED}`, () => {
+    const loaded = loadSessionSlice(REAL_SPEC_2025);
+    expect(loaded.wasFull).toBe(true);
+    expect(toYaml(loaded.slice)).toBe(readFileSync(new URL('../../openapi/okta-sessions.yaml', import.meta.url), 'utf8'));
+    const provenance = JSON.parse(readFileSync(new URL('../../openapi/okta-sessions.source.json', import.meta.url), 'utf8'));
+    expect(provenance.sourceSha256).toBe(loaded.sha256);
+  });
+
+  it.skipIf(!hasRealSpecs)(`2024.06.1 slices to the same seven operations${NEEDS_SHARED}`, () => {
+    const loaded = loadSessionSlice(REAL_SPEC_2024);
+    expect(operationIds(loaded.slice)).toEqual(ALL_SEVEN);
+    const schemas = Object.keys((loaded.slice.components as Record<string, object>).schemas ?? {});
+    expect(schemas).toContain('Session');
+    expect(schemas).not.toContain('User');
+  });
+
+  it('the committed slice has all seven operations and validates as a slice', () => {
+    const loaded = loadSessionSlice(new URL('../../openapi/okta-sessions.yaml', import.meta.url).pathname);
+    expect(loaded.wasFull).toBe(false);
+    expect(operationIds(loaded.slice)).toEqual(ALL_SEVEN);
+  });
+});
