@@ -22,6 +22,9 @@ lint: $(NPM_STAMP)
 typecheck: $(NPM_STAMP)
 	npm run typecheck
 
+demo: $(NPM_STAMP)
+	npm run -s demo
+
 generate: $(NPM_STAMP)
 	npm run generate
 

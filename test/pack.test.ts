@@ -38,6 +38,24 @@ describe('packed tarball', () => {
     expect(run('node', ['-e', script], consumer).trim()).toBe('function OktaRateLimitError');
   });
 
+  it('okta-sessions/testing works with import and require, against the packed client', () => {
+    const esm = `import { OktaSessions } from 'okta-sessions';
+      import { startOktaSessionsServer } from 'okta-sessions/testing';
+      const server = await startOktaSessionsServer();
+      const okta = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
+      const session = await okta.create(await server.issueSessionToken({ login: 'pack@example.com' }));
+      console.log(session.login);
+      await server.close();`;
+    expect(run('node', ['--input-type=module', '-e', esm], consumer).trim()).toBe('pack@example.com');
+    const cjs = `console.log(typeof require('okta-sessions/testing').startOktaSessionsServer)`;
+    expect(run('node', ['-e', cjs], consumer).trim()).toBe('function');
+  });
+
+  it('installs the okta-sessions bin', () => {
+    const help = run(join(consumer, 'node_modules', '.bin', 'okta-sessions'), ['--help'], consumer);
+    expect(help).toContain('Usage: okta-sessions <command> [options]');
+  });
+
   it('ships type declarations for both module systems', () => {
     const source = `import { OktaSessions, type Session } from 'okta-sessions';
       const okta = new OktaSessions({ orgUrl: 'https://acme.okta.com', apiToken: 't' });

@@ -1,0 +1,53 @@
+import type { OperationId } from '../../generated/operations.js';
+
+/** A way for the embedded server to misbehave, for tests of the client's failure handling. */
+export type Fault =
+  /** Answer with this status (an Okta error object unless `body` is given). */
+  | { type: 'status'; status: number; body?: string | object; contentType?: string; headers?: Record<string, string> }
+  /** Wait before handling the request normally. */
+  | { type: 'latency'; ms: number }
+  /** Drop the connection: before the request body is read, after it is read (request processed), or mid-response. */
+  | { type: 'reset'; when: 'before-body' | 'after-body' | 'mid-response' }
+  /** A complete 200 response whose JSON body is cut short. */
+  | { type: 'truncated-json' }
+  /** Never answer (until the server closes). */
+  | { type: 'hang' }
+  /** Handle normally, but send `X-Rate-Limit-Reset` twice (OKTA-112507). */
+  | { type: 'duplicate-reset-header' }
+  /** Handle normally, with the server's clock (`Date` and the reset) shifted by `ms`. */
+  | { type: 'skew-clock'; ms: number }
+  /** Answer with a redirect to `location`. */
+  | { type: 'redirect'; status?: 301 | 302 | 307 | 308; location: string }
+  /** Handle normally, but without `X-Okta-Request-Id` and rate-limit headers (as Okta's 405 is). */
+  | { type: 'bare-headers' };
+
+export interface FaultRule {
+  fault: Fault;
+  /** Only for this operation; every operation when absent. */
+  operation: OperationId | undefined;
+  remaining: number;
+}
+
+/** Faults queued by tests; each request takes the first rule that matches it. */
+export class FaultQueue {
+  readonly #rules: FaultRule[] = [];
+
+  add(fault: Fault, options: { operation?: OperationId; times?: number } = {}): void {
+    const times = options.times ?? 1;
+    if (!(times > 0)) throw new TypeError('times must be > 0 (Infinity for every request)');
+    this.#rules.push({ fault, operation: options.operation, remaining: times });
+  }
+
+  take(operation: OperationId | undefined): Fault | undefined {
+    const index = this.#rules.findIndex((rule) => rule.operation === undefined || rule.operation === operation);
+    const rule = this.#rules[index];
+    if (!rule) return undefined;
+    rule.remaining--;
+    if (rule.remaining <= 0) this.#rules.splice(index, 1);
+    return rule.fault;
+  }
+
+  clear(): void {
+    this.#rules.length = 0;
+  }
+}

@@ -1,0 +1,9 @@
+// `okta-sessions/testing`: an Okta-compatible Sessions server for your own tests.
+export type { Fault } from './faults.js';
+export type { RateLimitOptions } from './rate-limiter.js';
+export {
+  type OktaSessionsServer,
+  type OktaSessionsServerOptions,
+  type ResponseRecord,
+  startOktaSessionsServer,
+} from './server.js';

@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { Session } from '../types.js';
+
+const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+/** An Okta-looking id: a prefix and random base62 characters (sessions "102…", users "00u…"). */
+export function oktaId(prefix: string, length: number): string {
+  const bytes = randomBytes(length);
+  let id = prefix;
+  for (let i = id.length; i < length; i++) id += ID_ALPHABET[(bytes[i] as number) % ID_ALPHABET.length];
+  return id;
+}
+
+interface StoredSession {
+  id: string;
+  userId: string;
+  login: string;
+  createdAtMs: number;
+  expiresAtMs: number;
+  passwordVerifiedAtMs: number;
+}
+
+interface SessionToken {
+  login: string;
+  expiresAtMs: number;
+}
+
+export interface StoreOptions {
+  sessionLifetimeMs: number;
+  sessionTokenLifetimeMs: number;
+}
+
+/** In-memory sessions and single-use session tokens, as Okta keeps them. */
+export class SessionStore {
+  readonly #sessions = new Map<string, StoredSession>();
+  readonly #tokens = new Map<string, SessionToken>();
+  readonly #userIds = new Map<string, string>();
+  readonly #options: StoreOptions;
+
+  constructor(options: StoreOptions) {
+    this.#options = options;
+  }
+
+  issueSessionToken(login: string, nowMs: number): string {
+    const token = oktaId('20111', 42);
+    this.#tokens.set(token, { login, expiresAtMs: nowMs + this.#options.sessionTokenLifetimeMs });
+    return token;
+  }
+
+  /** Exchanges a session token for a session; undefined when it is unknown, expired or already used. */
+  redeem(token: string, nowMs: number): StoredSession | undefined {
+    const entry = this.#tokens.get(token);
+    this.#tokens.delete(token);
+    if (!entry || nowMs >= entry.expiresAtMs) return undefined;
+    let userId = this.#userIds.get(entry.login);
+    if (!userId) {
+      userId = oktaId('00u', 20);
+      this.#userIds.set(entry.login, userId);
+    }
+    const session: StoredSession = {
+      id: oktaId('102', 25),
+      userId,
+      login: entry.login,
+      createdAtMs: nowMs,
+      expiresAtMs: nowMs + this.#options.sessionLifetimeMs,
+      passwordVerifiedAtMs: nowMs,
+    };
+    this.#sessions.set(session.id, session);
+    return session;
+  }
+
+  find(id: string, nowMs: number): StoredSession | undefined {
+    const session = this.#sessions.get(id);
+    if (session && nowMs >= session.expiresAtMs) {
+      this.#sessions.delete(id);
+      return undefined;
+    }
+    return session;
+  }
+
+  refresh(id: string, nowMs: number): StoredSession | undefined {
+    const session = this.find(id, nowMs);
+    if (session) session.expiresAtMs = nowMs + this.#options.sessionLifetimeMs;
+    return session;
+  }
+
+  remove(id: string, nowMs: number): boolean {
+    const existed = this.find(id, nowMs) !== undefined;
+    this.#sessions.delete(id);
+    return existed;
+  }
+
+  get size(): number {
+    return this.#sessions.size;
+  }
+}
+
+/** The session as Okta renders it. `selfPath` is `/api/v1/sessions/me` for the cookie operations and create, as Okta does. */
+export function renderSession(session: StoredSession, baseUrl: string, selfPath: string): Session & { mfaActive: boolean } {
+  const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString();
+  return {
+    id: session.id,
+    userId: session.userId,
+    login: session.login,
+    createdAt: iso(session.createdAtMs),
+    expiresAt: iso(session.expiresAtMs),
+    status: 'ACTIVE',
+    lastPasswordVerification: iso(session.passwordVerifiedAtMs),
+    amr: ['pwd'],
+    idp: { id: '00o1embeddedOrgIdp', type: 'OKTA' },
+    // Deprecated and absent from the schema, but real responses still carry it.
+    mfaActive: false,
+    _links: {
+      self: { href: `${baseUrl}${selfPath}`, hints: { allow: ['GET', 'DELETE'] } },
+      refresh: { href: `${baseUrl}${selfPath}/lifecycle/refresh`, hints: { allow: ['POST'] } },
+      user: { name: session.login, href: `${baseUrl}/api/v1/users/${session.userId}`, hints: { allow: ['GET'] } },
+    } as Session['_links'],
+  };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it, vi } from 'vitest';
+import { runDemo } from '../../examples/demo.js';
+
+describe('the demo (make demo)', () => {
+  it('runs the whole flow against the embedded server, and the burst is absorbed by retries', async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    const { retries, burst } = await runDemo();
+    vi.restoreAllMocks();
+    expect(burst).toBe(30);
+    expect(retries).toBeGreaterThan(0);
+    const transcript = lines.join('\n');
+    for (const step of ['create(sessionToken)', 'refresh(id)', 'get(id) after revoke', 'OktaNotFoundError E0000007', 'closeCurrent({ cookie })']) {
+      expect(transcript).toContain(step);
+    }
+    expect(transcript).toMatch(/expiresAt (\S+) -> (?!\1)\S+/);
+  }, 30_000);
+});
