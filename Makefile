@@ -3,16 +3,16 @@
 SHELL := bash
 .DEFAULT_GOAL := test
 NPM_STAMP := node_modules/.install-stamp
-SHARED_SPECS := ../shared/okta-spec
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-.PHONY: install test lint typecheck generate check-generated build pack demo bench update-spec contract-diff clean
+.PHONY: install test lint typecheck coverage demo generate check-generated update-spec contract-diff contract-check build pack bench clean
 
 install: $(NPM_STAMP)
 
+## make test: lint, typecheck and every test
 test: $(NPM_STAMP)
 	npm test
 
@@ -22,11 +22,32 @@ lint: $(NPM_STAMP)
 typecheck: $(NPM_STAMP)
 	npm run typecheck
 
+## make coverage: every spec operation is exposed by the facade, and the facade calls nothing the spec lacks
+coverage: $(NPM_STAMP)
+	npx vitest run test/coverage.test.ts
+
+## make demo: the main job against the embedded Okta-compatible server
 demo: $(NPM_STAMP)
 	npm run -s demo
 
+## make generate: validate openapi/okta-sessions.yaml and rewrite generated/
 generate: $(NPM_STAMP)
-	npm run generate
+	npm run -s generate
+
+check-generated: $(NPM_STAMP)
+	npm run -s check-generated
+
+## make update-spec ARGS="path/to/management.yaml [--allow-breaking] [--release X]"
+update-spec: $(NPM_STAMP)
+	npm run -s update-spec -- $(ARGS)
+
+## make contract-diff ARGS="base.yaml head.yaml [--json]"
+contract-diff: $(NPM_STAMP)
+	npm run -s contract-diff -- $(ARGS)
+
+## make contract-check: the spec against its previous committed version (CI)
+contract-check: $(NPM_STAMP)
+	npm run -s contract-check
 
 build: $(NPM_STAMP)
 	npm run build

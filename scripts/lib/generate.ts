@@ -59,14 +59,18 @@ function operationTable(spec: ReturnType<typeof parseSpec>): Record<string, Oper
   return Object.fromEntries(table.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Writes generated/okta-sessions.ts (openapi-typescript) and generated/operations.ts (operation table). */
-export async function generate(specPath: string, outDir: string = GENERATED_DIR): Promise<string[]> {
+/**
+ * Writes generated/okta-sessions.ts (openapi-typescript) and generated/operations.ts
+ * (operation table). `sourceLabel` is the spec path named in the header, for a spec
+ * staged elsewhere before it replaces openapi/okta-sessions.yaml.
+ */
+export async function generate(specPath: string, outDir: string = GENERATED_DIR, sourceLabel: string = specPath): Promise<string[]> {
   validateSpec(specPath);
   const text = readFileSync(specPath, 'utf8');
   const spec = parseSpec(text, specPath);
   const specSha = sha256(text);
   const infoVersion = String(isObject(spec.info) ? spec.info.version : 'unknown');
-  const banner = header(specPath, specSha, infoVersion);
+  const banner = header(sourceLabel, specSha, infoVersion);
 
   const ast = await openapiTS(text, { alphabetize: true, rootTypes: true, rootTypesNoSchemaPrefix: true, silent: true });
   const types = `${banner}\n${astToString(ast)}`;

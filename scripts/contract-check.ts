@@ -1,0 +1,59 @@
+/**
+ * CI check: compares openapi/okta-sessions.yaml with its version at the previous
+ * commit that changed it. Breaking changes fail unless accepted, either by
+ * "[allow-breaking]" in the message of the commit that changed the spec, or by
+ * listing the new slice's sha256 in openapi/accepted-breaking-changes.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compareSlices } from './lib/contract.ts';
+import { renderMarkdown } from './lib/contract-render.ts';
+import { isObject } from './lib/slice.ts';
+import { loadSessionSlice, SPEC_PATH, sha256 } from './lib/spec-io.ts';
+
+export const ACCEPTED_PATH = 'openapi/accepted-breaking-changes.json';
+
+const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+
+function run(): number {
+  const commits = git('log', '--format=%H', '--', SPEC_PATH).split('\n').filter(Boolean);
+  if (commits.length < 2) {
+    console.log(`contract-check: ${SPEC_PATH} has ${commits.length} version(s) in history; nothing to compare.`);
+    return 0;
+  }
+  const [changedIn, previous] = commits as [string, string];
+  const staging = mkdtempSync(join(tmpdir(), 'okta-sessions-contract-'));
+  try {
+    const baseFile = join(staging, 'okta-sessions.previous.yaml');
+    writeFileSync(baseFile, execFileSync('git', ['show', `${previous}:${SPEC_PATH}`]));
+    const base = loadSessionSlice(baseFile);
+    const head = loadSessionSlice(SPEC_PATH);
+    const report = compareSlices(base.slice, head.slice);
+    const labelOf = (spec: typeof base, file: string) => ({
+      file,
+      version: String(isObject(spec.slice.info) ? spec.slice.info.version : 'unknown'),
+      sha256: spec.sha256,
+    });
+    process.stdout.write(renderMarkdown(report, labelOf(base, `${SPEC_PATH}@${previous.slice(0, 8)}`), labelOf(head, `${SPEC_PATH}@${changedIn.slice(0, 8)}`)));
+    if (report.summary.breaking === 0) return 0;
+
+    const message = git('log', '-1', '--format=%B', changedIn);
+    const accepted: string[] = existsSync(ACCEPTED_PATH) ? JSON.parse(readFileSync(ACCEPTED_PATH, 'utf8')).accepted ?? [] : [];
+    const headSha = sha256(readFileSync(SPEC_PATH));
+    if (message.includes('[allow-breaking]') || accepted.includes(headSha)) {
+      console.log(`\ncontract-check: ${report.summary.breaking} breaking change(s), accepted.`);
+      return 0;
+    }
+    console.error(
+      `\ncontract-check: ${report.summary.breaking} breaking change(s) in ${SPEC_PATH} since ${previous.slice(0, 8)}. ` +
+        `Accept them with "[allow-breaking]" in the commit message, or add "${headSha}" to ${ACCEPTED_PATH} ({"accepted": [...]}).`,
+    );
+    return 1;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = run();

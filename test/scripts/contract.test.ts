@@ -1,0 +1,246 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type ChangeClass, compareSlices, type ContractChange } from '../../scripts/lib/contract.ts';
+import { sliceSessionSpec } from '../../scripts/lib/slice.ts';
+import { loadSessionSlice, parseSpec } from '../../scripts/lib/spec-io.ts';
+import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024, REAL_SPEC_2025 } from '../support/shared.js';
+
+const SPEC = 'openapi/okta-sessions.yaml';
+const LATER_RELEASE = 'test/fixtures/contract/without-create-and-me.yaml';
+
+function committedSlice(): any {
+  return parseSpec(readFileSync(SPEC, 'utf8'), SPEC);
+}
+
+/** The report for the committed slice against a copy changed by `mutate`. */
+function changesAfter(mutate: (spec: any) => void): ContractChange[] {
+  const head = committedSlice();
+  mutate(head);
+  return compareSlices(committedSlice(), head).changes;
+}
+
+function only(changes: ContractChange[], changeClass: ChangeClass): ContractChange[] {
+  return changes.filter((change) => change.class === changeClass);
+}
+
+const schemas = (spec: any) => spec.components.schemas;
+
+describe('client rules on synthetic changes', () => {
+  it('an unchanged spec has no changes', () => {
+    expect(changesAfter(() => {})).toEqual([]);
+  });
+
+  it('breaking: an operation removed, naming the facade method', () => {
+    const breaking = only(
+      changesAfter((spec) => delete spec.paths['/api/v1/sessions/{sessionId}'].delete),
+      'breaking',
+    );
+    expect(breaking).toEqual([
+      expect.objectContaining({
+        rule: 'operation-removed',
+        operation: { operationId: 'revokeSession', method: 'DELETE', path: '/api/v1/sessions/{sessionId}', facadeMethod: 'revoke' },
+      }),
+    ]);
+  });
+
+  it('breaking: an operation whose path or method changed', () => {
+    const movedPath = changesAfter((spec) => {
+      spec.paths['/api/v1/sessions/{sessionId}/refresh'] = spec.paths['/api/v1/sessions/{sessionId}/lifecycle/refresh'];
+      delete spec.paths['/api/v1/sessions/{sessionId}/lifecycle/refresh'];
+    });
+    expect(only(movedPath, 'breaking').map((change) => [change.rule, change.message])).toEqual([
+      ['operation-moved', 'moved from POST /api/v1/sessions/{sessionId}/lifecycle/refresh to POST /api/v1/sessions/{sessionId}/refresh'],
+    ]);
+    const movedMethod = changesAfter((spec) => {
+      const item = spec.paths['/api/v1/sessions/{sessionId}/lifecycle/refresh'];
+      item.put = item.post;
+      delete item.post;
+    });
+    expect(only(movedMethod, 'breaking').map((change) => change.rule)).toEqual(['operation-moved']);
+  });
+
+  it('breaking: a Session property removed or its type changed, in every operation returning it', () => {
+    const removed = only(changesAfter((spec) => delete schemas(spec).Session.properties.login), 'breaking');
+    expect(removed.map((change) => `${change.operation?.facadeMethod} ${change.rule} ${change.location}`).sort()).toEqual([
+      'create response-property-removed responses.200.login',
+      'get response-property-removed responses.200.login',
+      'getCurrent response-property-removed responses.200.login',
+      'refresh response-property-removed responses.200.login',
+      'refreshCurrent response-property-removed responses.200.login',
+    ]);
+    const retyped = only(
+      changesAfter((spec) => {
+        schemas(spec).Session.properties.expiresAt = { type: 'integer', readOnly: true };
+      }),
+      'breaking',
+    );
+    expect(retyped).toHaveLength(5);
+    expect(retyped[0]?.message).toMatch(/`expiresAt` type changed: string \(date-time\) -> integer/);
+  });
+
+  it('breaking: a new required request property or parameter', () => {
+    const property = changesAfter((spec) => {
+      schemas(spec).CreateSessionRequest.properties.deviceToken = { type: 'string' };
+      schemas(spec).CreateSessionRequest.required = ['deviceToken'];
+    });
+    expect(only(property, 'breaking').map((change) => change.rule)).toEqual(['request-required-added']);
+    const parameter = changesAfter((spec) => {
+      spec.paths['/api/v1/sessions/{sessionId}'].get.parameters = [{ name: 'expand', in: 'query', required: true, schema: { type: 'string' } }];
+    });
+    expect(only(parameter, 'breaking').map((change) => change.message)).toEqual(['new required parameter `query expand`']);
+  });
+
+  it('breaking: a narrowed request enum, and a removed request property the facade sends', () => {
+    const base = committedSlice();
+    schemas(base).CreateSessionRequest.properties.kind = { type: 'string', enum: ['A', 'B'] };
+    const head = structuredClone(base);
+    schemas(head).CreateSessionRequest.properties.kind.enum = ['A'];
+    delete schemas(head).CreateSessionRequest.properties.sessionToken;
+    const breaking = only(compareSlices(base, head).changes, 'breaking');
+    expect(breaking.map((change) => change.message).sort()).toEqual([
+      'request property `kind` no longer accepts `B`',
+      'request property `sessionToken` removed, but the facade sends it',
+    ]);
+  });
+
+  it('breaking: an auth scheme removed from an operation, or auth required where there was none', () => {
+    const removed = changesAfter((spec) => {
+      spec.paths['/api/v1/sessions/{sessionId}'].get.security = [{ oauth2: ['okta.sessions.read'] }];
+    });
+    expect(only(removed, 'breaking').map((change) => change.message)).toEqual(['auth scheme `apiToken` no longer accepted']);
+    const required = changesAfter((spec) => {
+      spec.paths['/api/v1/sessions/me'].get.security = [{ apiToken: [] }];
+    });
+    expect(only(required, 'breaking').map((change) => change.rule)).toEqual(['auth-now-required']);
+  });
+
+  it('needs attention: a new response enum value (a new SessionAuthenticationMethod)', () => {
+    const changes = changesAfter((spec) => schemas(spec).SessionAuthenticationMethod.enum.push('pop'));
+    const attention = only(changes, 'attention');
+    expect(attention).toHaveLength(5);
+    expect(attention[0]?.message).toContain('`amr[]` may now be `pop`');
+    expect(only(changes, 'breaking')).toEqual([]);
+  });
+
+  it('needs attention: a new optional request property, and a deprecated operation', () => {
+    const optional = changesAfter((spec) => {
+      schemas(spec).CreateSessionRequest.properties.deviceName = { type: 'string' };
+    });
+    expect(only(optional, 'attention').map((change) => change.message)).toEqual(['new optional request property `deviceName`']);
+    const deprecated = changesAfter((spec) => {
+      spec.paths['/api/v1/sessions/me'].delete.deprecated = true;
+    });
+    expect(only(deprecated, 'attention').map((change) => `${change.operation?.facadeMethod}: ${change.message}`)).toEqual([
+      'closeCurrent: operation deprecated',
+    ]);
+  });
+
+  it('needs attention: a new operation the facade does not expose', () => {
+    const changes = changesAfter((spec) => {
+      spec.paths['/api/v1/sessions/{sessionId}/lifecycle/suspend'] = {
+        post: { operationId: 'suspendSession', responses: { '204': { description: 'ok' } }, security: [{ apiToken: [] }] },
+      };
+    });
+    expect(only(changes, 'attention').map((change) => [change.operation?.operationId, change.message])).toEqual([
+      ['suspendSession', 'new operation, not exposed by the facade yet'],
+    ]);
+  });
+
+  it('docs-only: summaries, descriptions, examples and scope descriptions', () => {
+    const changes = changesAfter((spec) => {
+      spec.paths['/api/v1/sessions/{sessionId}'].get.summary = 'Retrieve one session';
+      schemas(spec).Session.properties.id.description = 'The id';
+      spec.components.examples.CreateSessionBody.value.sessionToken = 'other';
+      spec.components.securitySchemes.oauth2.flows.authorizationCode.scopes['okta.sessions.read'] = 'Reads sessions';
+    });
+    expect(changes.length).toBeGreaterThan(3);
+    expect(changes.filter((change) => change.class !== 'docs')).toEqual([]);
+  });
+
+  it('readOnly moved in a response is non-breaking, even though the engine calls it breaking', () => {
+    const changes = changesAfter((spec) => {
+      delete schemas(spec).Session.properties.id.readOnly;
+    });
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      expect(change).toMatchObject({ class: 'non-breaking', rule: 'response-readonly' });
+    }
+    expect(changes.some((change) => change.engine === 'breaking')).toBe(true);
+  });
+
+  it('a later release without createSession and the /me operations is breaking for four facade methods', () => {
+    const report = compareSlices(committedSlice(), loadSessionSlice(LATER_RELEASE).slice);
+    expect(report.summary.breaking).toBe(4);
+    expect(only(report.changes, 'breaking').map((change) => change.operation?.facadeMethod).sort()).toEqual([
+      'closeCurrent',
+      'create',
+      'getCurrent',
+      'refreshCurrent',
+    ]);
+    expect(report.summary.attention).toBe(0);
+  });
+});
+
+describe('on real Okta releases', () => {
+  it.skipIf(!hasRealSpecs)(`2024.06.1 -> 2025.08.0: nothing breaking; readOnly and allOf moves are non-breaking${NEEDS_SHARED}`, () => {
+    const report = compareSlices(loadSessionSlice(REAL_SPEC_2024).slice, loadSessionSlice(REAL_SPEC_2025).slice);
+    expect(report.summary.breaking).toBe(0);
+    expect(report.summary.attention).toBe(0);
+    expect(report.summary.docs).toBeGreaterThan(10);
+    const nonBreaking = only(report.changes, 'non-breaking');
+    expect(new Set(nonBreaking.map((change) => change.rule))).toEqual(new Set(['response-readonly', 'schema-layout']));
+    // The generic engine over-reports these; the report must not echo it.
+    expect(nonBreaking.filter((change) => change.engine === 'breaking').length).toBeGreaterThan(0);
+    // Five operations return a Session; each sees the same _links changes.
+    expect(new Set(nonBreaking.map((change) => change.operation?.operationId)).size).toBe(5);
+  });
+
+  it.skipIf(!hasRealSpecs)(`the full spec and its committed slice compare as identical${NEEDS_SHARED}`, () => {
+    const full = sliceSessionSpec(parseSpec(readFileSync(REAL_SPEC_2025, 'utf8'), 'full'));
+    expect(compareSlices(committedSlice(), full).changes).toEqual([]);
+  });
+});
+
+function runScript(script: string, args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(`${process.cwd()}/node_modules/.bin/tsx`, [`${process.cwd()}/scripts/${script}`, ...args], { cwd }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run contract-diff', () => {
+  it('exit 0 and a markdown report when nothing breaks', async () => {
+    const run = await runScript('contract-diff.ts', [SPEC, SPEC]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('**0 breaking, 0 need attention, 0 non-breaking, 0 docs-only**');
+  });
+
+  it('exit 1 for breaking changes, grouped and naming operation, HTTP call and facade method', async () => {
+    const run = await runScript('contract-diff.ts', [SPEC, LATER_RELEASE]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('## Breaking (4)');
+    expect(run.stdout).toContain('- `createSession` (POST /api/v1/sessions) → `okta.create()`: operation removed from the spec');
+  });
+
+  it('--json gives the same report as JSON', async () => {
+    const run = await runScript('contract-diff.ts', [SPEC, LATER_RELEASE, '--json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.summary).toEqual({ breaking: 4, attention: 0, 'non-breaking': 0, docs: 1 });
+    expect(report.changes[0]).toMatchObject({ class: 'breaking', rule: 'operation-removed', operation: { facadeMethod: 'create' } });
+  });
+
+  it('exit 2 with a clear message for usage and parse errors', async () => {
+    const missing = await runScript('contract-diff.ts', [SPEC]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('usage: npm run contract-diff');
+    const unreadable = await runScript('contract-diff.ts', [SPEC, 'no/such/file.yaml']);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('no/such/file.yaml: cannot read: ENOENT');
+    const notSpec = await runScript('contract-diff.ts', [SPEC, 'package.json']);
+    expect(notSpec.code).toBe(2);
+    expect(notSpec.stderr).toContain('package.json: not an OpenAPI 3 document');
+  });
+});
