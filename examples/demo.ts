@@ -9,22 +9,35 @@ import { startOktaSessionsServer } from '../src/testing/index.js';
 const started = performance.now();
 const log = (step: string, detail = '') => {
   const at = `${Math.round(performance.now() - started)} ms`.padStart(8);
-  console.log(`[${at}] ${step.padEnd(34)} ${detail}`);
+  console.log(`[${at}] ${step.padEnd(36)} ${detail}`);
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, ms: Math.round(performance.now() - start) };
+}
 
-export async function runDemo(): Promise<{ retries: number; burst: number }> {
+export async function runDemo(): Promise<{ held: number; retries: number; burst: number; pacedRejections: number }> {
   // Okta's windows are 60 s; a 2 s window keeps the rate-limit part of the demo short.
-  const server = await startOktaSessionsServer({ rateLimit: { limit: 20, windowMs: 2_000 } });
+  let rejected = 0;
+  const server = await startOktaSessionsServer({
+    rateLimit: { limit: 20, windowMs: 2_000 },
+    onResponse: (response) => {
+      if (response.status === 429) rejected++;
+    },
+  });
+  let held = 0;
   let retries = 0;
   try {
     log('embedded Okta server', server.url);
     const okta = new OktaSessions({
       orgUrl: server.url,
       apiToken: server.apiToken,
-      onRetry: (event) => {
-        retries++;
-        if (retries === 1) log('  429: client waits for the reset', `${event.delayMs} ms (reset − Date on the server clock + 1 s)`);
+      // Pacing by X-Rate-Limit-* headers is on by default: requests for a used-up bucket wait for its reset.
+      onRateLimit: (event) => {
+        held++;
+        if (held === 1) log('  bucket used up: holding requests', `${event.waitMs} ms until the reset of bucket "${event.bucket}" (limit ${event.limit})`);
       },
     });
 
@@ -68,15 +81,27 @@ export async function runDemo(): Promise<{ retries: number; burst: number }> {
 
     // 3. Incident response under a rate limit: 30 lookups against a bucket of 20 per window.
     const target = await okta.create(await server.issueSessionToken({ login: 'mallory@example.com' }));
-    const burstStarted = performance.now();
-    const results = await Promise.all(Array.from({ length: 30 }, () => okta.get(target.id as string)));
-    log(
-      'burst of 30 get(id), limit 20/window',
-      `${results.length} succeeded, ${retries} retried after 429, ${Math.round(performance.now() - burstStarted)} ms`,
-    );
+    const paced = await timed(() => Promise.all(Array.from({ length: 30 }, () => okta.get(target.id as string))));
+    log('burst of 30 get(id), paced', `${paced.value.length} succeeded, ${held} held for the reset, ${rejected} got a 429, ${paced.ms} ms`);
+
+    // The same burst with pacing off: the 429 retry (on Okta's clock) is the safety net.
+    await sleep(2_100);
+    const retryOnly = new OktaSessions({
+      orgUrl: server.url,
+      apiToken: server.apiToken,
+      rateLimit: false,
+      onRetry: (event) => {
+        retries++;
+        if (retries === 1) log('  429: waiting for the reset', `${event.delayMs} ms (reset − Date on the server clock + 1 s)`);
+      },
+    });
+    const rejectedBefore = rejected;
+    const unpaced = await timed(() => Promise.all(Array.from({ length: 30 }, () => retryOnly.get(target.id as string))));
+    log('burst of 30 get(id), retry only', `${unpaced.value.length} succeeded, ${rejected - rejectedBefore} got a 429 and were retried, ${unpaced.ms} ms`);
+
     await okta.revoke(target.id as string);
     log('revoke(id)', 'incident closed');
-    return { retries, burst: results.length };
+    return { held, retries, burst: paced.value.length, pacedRejections: rejectedBefore };
   } finally {
     await server.close();
   }

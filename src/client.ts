@@ -5,7 +5,9 @@ import { CallBudget } from './budget.js';
 import { createApiError } from './error-factory.js';
 import type { OperationRef } from './errors.js';
 import { normalizeOrgUrl } from './org-url.js';
+import type { RateLimit } from './rate-limit.js';
 import { normalizeRetry, type RetryEvent, type RetryOptions, type RetryPolicy } from './retry.js';
+import { type RateLimitEvent, type RateLimitOptions, RateLimitScheduler } from './scheduler.js';
 import { checkSessionId } from './session-id.js';
 import { createTransport } from './transport.js';
 import type { paths, Session } from './types.js';
@@ -19,8 +21,15 @@ export interface OktaSessionsOptions extends Credentials {
   timeoutMs?: number;
   /** A custom fetch; defaults to the global one, looked up at call time. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Pacing by Okta's rate-limit headers (on by default): requests for a used-up bucket wait
+   * for its reset instead of drawing 429s, with at most `maxConcurrent` in flight. `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
   /** Called before each retry wait, for logging and metrics. Errors it throws are ignored. */
   onRetry?: (event: RetryEvent) => void;
+  /** Called when a request is held back for its rate-limit bucket. Errors it throws are ignored. */
+  onRateLimit?: (event: RateLimitEvent) => void;
 }
 
 export interface CallOptions {
@@ -86,6 +95,7 @@ export class OktaSessions {
   readonly #timeoutMs: number;
   readonly #fetch: typeof globalThis.fetch | undefined;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly #scheduler: RateLimitScheduler | undefined;
 
   constructor(options: OktaSessionsOptions) {
     if (typeof options !== 'object' || options === null)
@@ -102,6 +112,12 @@ export class OktaSessions {
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
     this.#fetch = options.fetch;
     this.#onRetry = options.onRetry;
+    this.#scheduler = options.rateLimit === false ? undefined : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit);
+  }
+
+  /** The rate-limit state learned from Okta's headers, per bucket (empty when `rateLimit: false`). */
+  rateLimits(): Record<string, RateLimit> {
+    return this.#scheduler?.snapshot() ?? {};
   }
 
   /** createSession: exchanges a single-use session token for a session. */
@@ -192,6 +208,7 @@ export class OktaSessions {
         budget,
         secrets,
         onRetry: this.#onRetry,
+        scheduler: this.#scheduler,
       });
       const { data, error, response } = await send({ fetch: transport, headers });
       if (!response.ok) throw createApiError(response, error, operation, secrets);

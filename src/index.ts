@@ -14,4 +14,5 @@ export {
 } from './errors.js';
 export type { RateLimit } from './rate-limit.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
+export type { RateLimitEvent, RateLimitOptions } from './scheduler.js';
 export type * from './types.js';

@@ -48,6 +48,15 @@ export function serverNowMs(headers: Headers, localNowMs: number): number {
   return Number.isFinite(date) ? date : localNowMs;
 }
 
+/** `Retry-After` in ms (seconds or an HTTP date, against the server's `now`); undefined when absent or malformed. */
+export function retryAfterMs(headers: Headers, serverNow: number): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d{1,9}$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - serverNow) : undefined;
+}
+
 /**
  * How long the server asked us to wait, in ms, measured on the server's clock:
  * `Retry-After` when present (Okta does not send it today), else the rate-limit
@@ -56,12 +65,8 @@ export function serverNowMs(headers: Headers, localNowMs: number): number {
  */
 export function serverRequestedDelayMs(headers: Headers, localNowMs: number): number | undefined {
   const now = serverNowMs(headers, localNowMs);
-  const retryAfter = headers.get('retry-after')?.trim();
-  if (retryAfter) {
-    if (/^\d{1,9}$/.test(retryAfter)) return Number(retryAfter) * 1000;
-    const at = Date.parse(retryAfter);
-    if (Number.isFinite(at)) return Math.max(0, at - now);
-  }
+  const retryAfter = retryAfterMs(headers, now);
+  if (retryAfter !== undefined) return retryAfter;
   const rateLimit = parseRateLimit(headers);
   if (!rateLimit || isConcurrencyLimit(rateLimit)) return undefined;
   return Math.max(0, rateLimit.resetAt.getTime() - now) + RESET_MARGIN_MS;

@@ -3,6 +3,7 @@ import { sleep } from './budget.js';
 import { createApiError } from './error-factory.js';
 import { OktaConnectionError, type OperationRef } from './errors.js';
 import { decideRateLimitRetry, type RetryEvent, type RetryPolicy } from './retry.js';
+import type { RateLimitScheduler } from './scheduler.js';
 
 export interface TransportContext {
   fetch: typeof globalThis.fetch;
@@ -12,6 +13,8 @@ export interface TransportContext {
   /** Credentials of this call, redacted from anything reported. */
   secrets: readonly string[];
   onRetry: ((event: RetryEvent) => void) | undefined;
+  /** Paces attempts by rate-limit headers; undefined when scheduling is off. */
+  scheduler: RateLimitScheduler | undefined;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
@@ -26,9 +29,13 @@ export function createTransport(context: TransportContext): (request: Request) =
   const { budget, operation } = context;
 
   async function attempt(request: Request): Promise<Response> {
+    const permit = await context.scheduler?.acquire(operation, budget);
     try {
-      return await context.fetch(request);
+      const response = await context.fetch(request);
+      permit?.release(response.headers);
+      return response;
     } catch (error) {
+      permit?.release(undefined);
       if (budget.signal.aborted) throw budget.abortError(operation, error);
       throw new OktaConnectionError(`Could not reach Okta: ${describeCause(error)}`, operation, { cause: error });
     }

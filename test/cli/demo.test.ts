@@ -2,12 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { runDemo } from '../../examples/demo.js';
 
 describe('the demo (make demo)', () => {
-  it('runs the whole flow against the embedded server, and the burst is absorbed by retries', async () => {
+  it('runs the whole flow against the embedded server; the burst is absorbed by pacing, and by retries without it', async () => {
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
-    const { retries, burst } = await runDemo();
+    const { held, retries, burst, pacedRejections } = await runDemo();
     vi.restoreAllMocks();
     expect(burst).toBe(30);
+    expect(held).toBeGreaterThan(0);
+    expect(pacedRejections).toBe(0);
     expect(retries).toBeGreaterThan(0);
     const transcript = lines.join('\n');
     for (const step of ['create(sessionToken)', 'refresh(id)', 'get(id) after revoke', 'OktaNotFoundError E0000007', 'closeCurrent({ cookie })']) {

@@ -1,0 +1,33 @@
+/**
+ * Estimates the server's clock from `Date` headers, which have whole seconds.
+ * Each response says: at local time t, the server's time was in [Date, Date + 1 s),
+ * so the offset (server - local) is at least Date - t. Intersecting these bounds
+ * over responses narrows the estimate to milliseconds; a response whose bounds do
+ * not intersect (the server's clock jumped) starts a new estimate.
+ */
+export class ServerClock {
+  // Loopback and network latency: the server stamped Date a little before we read it.
+  static readonly LATENCY_ALLOWANCE_MS = 250;
+  #lower: number | undefined;
+  #upper: number | undefined;
+
+  observe(serverDateMs: number, localNowMs: number): void {
+    const lower = serverDateMs - localNowMs;
+    const upper = lower + 1000 + ServerClock.LATENCY_ALLOWANCE_MS;
+    if (this.#lower === undefined || this.#upper === undefined || lower > this.#upper || upper < this.#lower) {
+      this.#lower = lower;
+      this.#upper = upper;
+      return;
+    }
+    this.#lower = Math.max(this.#lower, lower);
+    this.#upper = Math.min(this.#upper, upper);
+  }
+
+  /**
+   * A server instant in local time. Using the smallest plausible offset places it
+   * as late as it can be: waiting until then never sends early because of the clock.
+   */
+  toLocal(serverMs: number): number {
+    return serverMs - (this.#lower ?? 0);
+  }
+}

@@ -1,0 +1,247 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { OktaRateLimitError, OktaSessions, type OktaSessionsOptions, type RateLimitEvent } from '../../src/index.js';
+import { oktaHeaders, RATE_LIMITED_BODY, RECORDED_SESSION, rejectionOf } from '../helpers.js';
+
+const START = Date.parse('2026-03-01T12:00:00Z');
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: START });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+interface Pending {
+  request: Request;
+  answer: (status: number, rateLimit: { limit: number; remaining: number; resetInSeconds: number }) => void;
+}
+
+/** A fetch whose requests the test answers one by one, with the rate-limit headers it chooses. */
+function controlledOkta(options: Partial<OktaSessionsOptions> = {}) {
+  const pending: Pending[] = [];
+  const sent: string[] = [];
+  const events: RateLimitEvent[] = [];
+  const client = new OktaSessions({
+    orgUrl: 'https://acme.okta.com',
+    apiToken: 'token-value',
+    onRateLimit: (event) => events.push(event),
+    ...options,
+    fetch: (input) =>
+      new Promise<Response>((resolve) => {
+        const request = input as Request;
+        sent.push(new URL(request.url).pathname);
+        pending.push({
+          request,
+          answer: (status, rateLimit) =>
+            resolve(
+              new Response(status === 204 ? null : JSON.stringify(status === 429 ? RATE_LIMITED_BODY : RECORDED_SESSION), {
+                status,
+                headers: oktaHeaders(Date.now(), rateLimit),
+              }),
+            ),
+        });
+      }),
+  });
+  /** Answers every request waiting for a response. */
+  const answerAll = (status: number, rateLimit: { limit: number; remaining: number; resetInSeconds: number }) => {
+    for (const entry of pending.splice(0)) entry.answer(status, rateLimit);
+  };
+  return { client, pending, sent, events, answerAll };
+}
+
+/** Lets promise callbacks run without moving fake time. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+describe('rate-limit scheduling', () => {
+  it('holds requests once the bucket is used up, and sends them at its reset (server clock)', async () => {
+    const okta = controlledOkta();
+    const first = okta.client.get('s0');
+    await settle();
+    okta.answerAll(200, { limit: 20, remaining: 0, resetInSeconds: 10 });
+    await first;
+    const held = okta.client.get('s1');
+    await settle();
+    expect(okta.sent).toEqual(['/api/v1/sessions/s0']);
+    expect(okta.events).toEqual([expect.objectContaining({ operationId: 'getSession', bucket: 'sessions', limit: 20, remaining: 0, waitMs: 10_000 })]);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(okta.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(okta.sent).toEqual(['/api/v1/sessions/s0', '/api/v1/sessions/s1']);
+    okta.answerAll(200, { limit: 20, remaining: 19, resetInSeconds: 60 });
+    await expect(held).resolves.toEqual(RECORDED_SESSION);
+  });
+
+  it('after a reset releases no more than the limit, in FIFO order', async () => {
+    const okta = controlledOkta();
+    const warmup = okta.client.get('w');
+    await settle();
+    okta.answerAll(200, { limit: 3, remaining: 0, resetInSeconds: 5 });
+    await warmup;
+    const calls = ['a', 'b', 'c', 'd', 'e'].map((id) => okta.client.get(id));
+    await settle();
+    expect(okta.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(okta.sent.slice(1)).toEqual(['/api/v1/sessions/a', '/api/v1/sessions/b', '/api/v1/sessions/c']);
+    okta.answerAll(200, { limit: 3, remaining: 0, resetInSeconds: 5 });
+    await settle();
+    expect(okta.sent).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(okta.sent.slice(4)).toEqual(['/api/v1/sessions/d', '/api/v1/sessions/e']);
+    okta.answerAll(200, { limit: 3, remaining: 1, resetInSeconds: 5 });
+    await expect(Promise.all(calls)).resolves.toHaveLength(5);
+  });
+
+  it('caps requests in flight at maxConcurrent (default 10)', async () => {
+    const okta = controlledOkta();
+    const calls = Array.from({ length: 25 }, (_, i) => okta.client.get(`s${i}`));
+    await settle();
+    expect(okta.pending).toHaveLength(10);
+    okta.pending.shift()?.answer(200, { limit: 100, remaining: 99, resetInSeconds: 60 });
+    await settle();
+    expect(okta.pending).toHaveLength(10);
+    expect(okta.sent).toHaveLength(11);
+    while (okta.pending.length) {
+      okta.answerAll(200, { limit: 100, remaining: 80, resetInSeconds: 60 });
+      await settle();
+    }
+    await expect(Promise.all(calls)).resolves.toHaveLength(25);
+
+    const custom = controlledOkta({ rateLimit: { maxConcurrent: 2 } });
+    custom.client.get('x');
+    custom.client.get('y');
+    custom.client.get('z');
+    await settle();
+    expect(custom.pending).toHaveLength(2);
+    expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', rateLimit: { maxConcurrent: 0 } })).toThrow(/maxConcurrent must be a whole number >= 1/);
+  });
+
+  it('holds at the configured reserve', async () => {
+    const okta = controlledOkta({ rateLimit: { reserve: 2 } });
+    const first = okta.client.get('s0');
+    await settle();
+    okta.answerAll(200, { limit: 20, remaining: 2, resetInSeconds: 20 });
+    await first;
+    okta.client.get('s1');
+    await settle();
+    expect(okta.sent).toHaveLength(1);
+  });
+
+  it('the admin operations share a bucket; /me has its own', async () => {
+    const okta = controlledOkta();
+    const first = okta.client.revoke('s0');
+    await settle();
+    okta.pending.shift()?.answer(204, { limit: 20, remaining: 0, resetInSeconds: 20 });
+    await first;
+    okta.client.refresh('s1');
+    okta.client.getCurrent({ cookie: 'sid=abc' });
+    await settle();
+    expect(okta.sent).toEqual(['/api/v1/sessions/s0', '/api/v1/sessions/me']);
+    expect(Object.keys(okta.client.rateLimits())).toEqual(['sessions']);
+  });
+
+  it('a queued request honours its AbortSignal and is never sent', async () => {
+    const okta = controlledOkta();
+    const first = okta.client.get('s0');
+    await settle();
+    okta.answerAll(200, { limit: 20, remaining: 0, resetInSeconds: 20 });
+    await first;
+    const controller = new AbortController();
+    const outcome = rejectionOf(okta.client.get('s1', { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort(new Error('incident closed'));
+    expect(await outcome).toEqual(new Error('incident closed'));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(okta.sent).toEqual(['/api/v1/sessions/s0']);
+  });
+
+  it('a request that cannot be sent within its budget fails at once with OktaRateLimitError and resetAt', async () => {
+    const okta = controlledOkta();
+    const first = okta.client.get('s0');
+    await settle();
+    okta.answerAll(200, { limit: 20, remaining: 0, resetInSeconds: 45 });
+    await first;
+    const error = (await rejectionOf(okta.client.get('s1', { timeoutMs: 5_000 }))) as OktaRateLimitError;
+    expect(error).toBeInstanceOf(OktaRateLimitError);
+    expect(error.rateLimit).toEqual({ limit: 20, remaining: 0, resetAt: new Date(START + 45_000) });
+    expect(error.message).toMatch(/used up until 2026-03-01T12:00:45.000Z, beyond the call's timeout; not sent/);
+    expect(Date.now()).toBe(START);
+    expect(okta.sent).toHaveLength(1);
+  });
+
+  it('keeps state per client instance', async () => {
+    const one = controlledOkta();
+    const two = controlledOkta();
+    const first = one.client.get('s0');
+    await settle();
+    one.answerAll(200, { limit: 20, remaining: 0, resetInSeconds: 30 });
+    await first;
+    two.client.get('s1');
+    await settle();
+    expect(two.sent).toEqual(['/api/v1/sessions/s1']);
+    expect(one.client.rateLimits()).toEqual({ sessions: { limit: 20, remaining: 0, resetAt: new Date(START + 30_000) } });
+    expect(two.client.rateLimits()).toEqual({});
+  });
+
+  it('retries one 429 exactly once (scheduler and retry together)', async () => {
+    const retries: unknown[] = [];
+    const okta = controlledOkta({ onRetry: (event) => retries.push(event) });
+    const call = okta.client.get('s0');
+    await settle();
+    okta.answerAll(429, { limit: 20, remaining: 0, resetInSeconds: 3 });
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(okta.sent).toHaveLength(2);
+    okta.answerAll(200, { limit: 20, remaining: 19, resetInSeconds: 60 });
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(okta.sent).toHaveLength(2);
+    expect(retries).toHaveLength(1);
+  });
+
+  it('a concurrency-limit 429 (Limit and Remaining 0) backs off briefly instead of trusting its reset', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const okta = controlledOkta();
+    const call = okta.client.get('s0');
+    await settle();
+    okta.answerAll(429, { limit: 0, remaining: 0, resetInSeconds: 3600 });
+    await vi.advanceTimersByTimeAsync(300);
+    expect(okta.sent).toHaveLength(2);
+    okta.answerAll(200, { limit: 20, remaining: 19, resetInSeconds: 60 });
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+  });
+
+  it('rateLimit: false sends everything at once', async () => {
+    const okta = controlledOkta({ rateLimit: false });
+    const first = okta.client.get('s0');
+    await settle();
+    okta.answerAll(200, { limit: 20, remaining: 0, resetInSeconds: 30 });
+    await first;
+    for (let i = 1; i <= 15; i++) okta.client.get(`s${i}`);
+    await settle();
+    expect(okta.sent).toHaveLength(16);
+    expect(okta.client.rateLimits()).toEqual({});
+  });
+
+  it('learns the server clock: a server ten minutes ahead still holds exactly until the reset', async () => {
+    const skew = 10 * 60_000;
+    const pending: ((response: Response) => void)[] = [];
+    let sent = 0;
+    const client = new OktaSessions({
+      orgUrl: 'https://acme.okta.com',
+      apiToken: 't0ken',
+      fetch: () => {
+        sent++;
+        return new Promise<Response>((resolve) => pending.push(resolve));
+      },
+    });
+    const first = client.get('s0');
+    await settle();
+    pending.shift()?.(new Response(JSON.stringify(RECORDED_SESSION), { headers: oktaHeaders(Date.now() + skew, { limit: 5, remaining: 0, resetInSeconds: 7 }) }));
+    await first;
+    client.get('s1');
+    await vi.advanceTimersByTimeAsync(6_999);
+    expect(sent).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent).toBe(2);
+  });
+});
