@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   // generated/ is machine-owned: never linted, never edited by hand.
-  { ignores: ['generated/', 'dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['generated/', 'dist/', 'node_modules/', 'coverage/', '.tmp/', 'bench/node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

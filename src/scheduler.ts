@@ -31,6 +31,13 @@ interface BucketState {
   rateLimit: RateLimit;
   /** The reset in local time, from the server clock estimate. */
   resetLocalMs: number;
+  /**
+   * When the window really ends, in local time, if we saw which request opened it.
+   * The reset header is rounded up to a whole second, which would waste most of a
+   * second per window; from this instant one probe request may test the new window.
+   */
+  windowEndLocalMs: number | undefined;
+  probeInFlight: boolean;
 }
 
 /** After concurrency-limit answers: hold the bucket until then, whatever its reset says. */
@@ -54,6 +61,8 @@ export interface Permit {
 }
 
 const DEFAULT_MAX_CONCURRENT = 10;
+/** Added to an inferred window end, for clock granularity. */
+const WINDOW_END_MARGIN_MS = 10;
 const CONCURRENCY_BACKOFF_CAP_MS = 10_000;
 
 /**
@@ -69,6 +78,8 @@ export class RateLimitScheduler {
   readonly #onRateLimit: ((event: RateLimitEvent) => void) | undefined;
   readonly #states = new Map<string, BucketState>();
   readonly #backoffs = new Map<string, Backoff>();
+  /** Buckets where a probe before the rounded reset met a 429: never probe them again. */
+  readonly #probingFailed = new Set<string>();
   /** Requests sent and not yet answered, per bucket: they will use up some of its remaining count. */
   readonly #inFlight = new Map<string, number>();
   readonly #clock = new ServerClock();
@@ -125,8 +136,12 @@ export class RateLimitScheduler {
   }
 
   #grant(bucket: string): Permit {
+    const now = Date.now();
     this.#active++;
     this.#inFlight.set(bucket, (this.#inFlight.get(bucket) ?? 0) + 1);
+    const state = this.#states.get(bucket);
+    const probe = state !== undefined && this.#isProbing(state, now);
+    if (probe) state.probeInFlight = true;
     let released = false;
     return {
       release: (headers) => {
@@ -134,14 +149,20 @@ export class RateLimitScheduler {
         released = true;
         this.#active--;
         this.#inFlight.set(bucket, (this.#inFlight.get(bucket) ?? 1) - 1);
-        if (headers) this.#learn(bucket, headers);
+        if (probe) state.probeInFlight = false;
+        if (headers) this.#learn(bucket, headers, probe);
         this.#pump();
       },
     };
   }
 
-  /** Updates a bucket from a response's headers. */
-  #learn(bucket: string, headers: Headers): void {
+  /** Past the inferred window end but before the rounded reset, with the old window used up. */
+  #isProbing(state: BucketState, now: number): boolean {
+    return state.windowEndLocalMs !== undefined && now >= state.windowEndLocalMs && now < state.resetLocalMs && state.rateLimit.remaining <= this.#reserve;
+  }
+
+  /** Updates a bucket from a response's headers; `wasProbe` when the request tested a window's end. */
+  #learn(bucket: string, headers: Headers, wasProbe: boolean): void {
     const now = Date.now();
     const serverDate = Date.parse(headers.get('date') ?? '');
     if (Number.isFinite(serverDate)) this.#clock.observe(serverDate, now);
@@ -164,7 +185,26 @@ export class RateLimitScheduler {
     // A server-given Retry-After wins; a used-up bucket whose reset has passed here means the reset was early.
     if (retryAfter !== undefined) resetLocalMs = now + retryAfter;
     else if (remaining === 0 && resetLocalMs <= now) resetLocalMs = now + RESET_MARGIN_MS;
-    this.#states.set(bucket, { rateLimit: { ...rateLimit, remaining }, resetLocalMs });
+    this.#states.set(bucket, {
+      rateLimit: { ...rateLimit, remaining },
+      resetLocalMs,
+      windowEndLocalMs: sameWindow ? previous.windowEndLocalMs : undefined,
+      probeInFlight: sameWindow && previous.probeInFlight,
+    });
+    const state = this.#states.get(bucket) as BucketState;
+    if (retryAfter !== undefined || this.#probingFailed.has(bucket)) state.windowEndLocalMs = undefined;
+    else if (rateLimit.remaining === rateLimit.limit - 1 && Number.isFinite(serverDate)) {
+      // This request opened the window. Okta's windows last whole seconds (60 s); the window started
+      // within the second `Date` names and its reset is rounded up, so it lasts (reset - Date) - 1 s.
+      // It reached Okta before its answer reached us: counting from now never ends the window early.
+      const windowMs = rateLimit.resetAt.getTime() - serverDate - 1000;
+      if (windowMs >= 1000) state.windowEndLocalMs = Math.min(resetLocalMs, now + windowMs + WINDOW_END_MARGIN_MS);
+    }
+    if (wasProbe && sameWindow && rateLimit.remaining === 0) {
+      // The window had not ended: this server rounds its reset differently. Wait for resets from now on.
+      this.#probingFailed.add(bucket);
+      state.windowEndLocalMs = undefined;
+    }
   }
 
   #canSend(bucket: string, now: number): boolean {
@@ -184,7 +224,13 @@ export class RateLimitScheduler {
     const fresh = now >= state.resetLocalMs;
     const remaining = fresh ? state.rateLimit.limit : state.rateLimit.remaining;
     if (remaining - (this.#inFlight.get(bucket) ?? 0) > this.#reserve) return now;
-    return fresh ? Number.POSITIVE_INFINITY : state.resetLocalMs;
+    if (fresh) return Number.POSITIVE_INFINITY;
+    // The window has probably ended: one probe goes; the rest wait for its answer.
+    if (state.windowEndLocalMs !== undefined) {
+      if (now < state.windowEndLocalMs) return state.windowEndLocalMs;
+      return state.probeInFlight ? Number.POSITIVE_INFINITY : now;
+    }
+    return state.resetLocalMs;
   }
 
   #beyondBudget(bucket: string, operation: OperationRef, budget: CallBudget): OktaRateLimitError | undefined {

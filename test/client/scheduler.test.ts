@@ -244,4 +244,61 @@ describe('rate-limit scheduling', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(sent).toBe(2);
   });
+
+  describe('window ends between whole seconds', () => {
+    /** Opens a 1 s window 300 ms into a second (reset rounds up to 2 s later) and uses it up. */
+    async function usedUpWindow() {
+      const okta = controlledOkta();
+      await vi.advanceTimersByTimeAsync(300);
+      const opening = okta.client.get('open');
+      await settle();
+      okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
+      await opening;
+      const last = okta.client.get('last');
+      await settle();
+      okta.answerAll(200, { limit: 2, remaining: 0, resetInSeconds: 2 });
+      await last;
+      const held = ['a', 'b', 'c'].map((id) => okta.client.get(id));
+      await settle();
+      return { okta, held };
+    }
+
+    it('sends one probe when the window really ends, not at the rounded-up reset, then the rest', async () => {
+      const { okta, held } = await usedUpWindow();
+      expect(okta.sent).toHaveLength(2);
+      // Opened at 300 ms: ends at 1300 ms (+10 ms margin), although the reset header says 2000 ms.
+      await vi.advanceTimersByTimeAsync(1_009);
+      expect(okta.sent).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(okta.sent.slice(2)).toEqual(['/api/v1/sessions/a']);
+      okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
+      await settle();
+      expect(okta.sent.slice(3)).toEqual(['/api/v1/sessions/b']);
+      okta.answerAll(200, { limit: 2, remaining: 0, resetInSeconds: 2 });
+      await settle();
+      expect(okta.sent).toHaveLength(4);
+      await vi.advanceTimersByTimeAsync(1_100);
+      okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
+      await expect(Promise.all(held)).resolves.toHaveLength(3);
+    });
+
+    it('a probe met by a 429 stops probing: the rest wait for the reset', async () => {
+      const { okta, held } = await usedUpWindow();
+      await vi.advanceTimersByTimeAsync(1_010);
+      expect(okta.sent).toHaveLength(3);
+      okta.answerAll(429, { limit: 2, remaining: 0, resetInSeconds: 1 });
+      // The reset header says 2000 ms on Okta's clock; the clock estimate (whole-second Date headers,
+      // first seen 300 ms into a second) places it at 2300 ms here at the latest.
+      await vi.advanceTimersByTimeAsync(2_299 - 1_310);
+      expect(okta.sent).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(1);
+      // The fresh window gets up to its limit, and no probe comes before the next reset.
+      expect(okta.sent).toHaveLength(5);
+      okta.answerAll(200, { limit: 2, remaining: 0, resetInSeconds: 2 });
+      await settle();
+      for (let round = 0; round < 5 && okta.pending.length === 0; round++) await vi.advanceTimersByTimeAsync(1_000);
+      okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
+      await expect(Promise.all(held)).resolves.toHaveLength(3);
+    });
+  });
 });

@@ -1,0 +1,38 @@
+import okta from '@okta/okta-sdk-nodejs';
+import { OktaSessions, type OktaSessionsOptions } from '../../src/index.js';
+
+/** One way of calling getSession; the benchmark compares these side by side. */
+export interface BenchClient {
+  name: string;
+  get(sessionId: string): Promise<unknown>;
+}
+
+export const RAW_FETCH = 'raw fetch';
+export const OKTA_SESSIONS = 'okta-sessions';
+export const OKTA_SESSIONS_UNPACED = 'okta-sessions (rateLimit: false)';
+export const OKTA_SDK = '@okta/okta-sdk-nodejs';
+
+/** The floor: one fetch and one JSON parse, nothing else. */
+export function rawFetch(orgUrl: string, apiToken: string): BenchClient {
+  const headers = { authorization: `SSWS ${apiToken}`, accept: 'application/json' };
+  return {
+    name: RAW_FETCH,
+    async get(sessionId) {
+      const response = await fetch(`${orgUrl}/api/v1/sessions/${encodeURIComponent(sessionId)}`, { headers });
+      const body = await response.json();
+      if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
+      return body;
+    },
+  };
+}
+
+export function oktaSessions(orgUrl: string, apiToken: string, options: Partial<OktaSessionsOptions> = {}): BenchClient {
+  const client = new OktaSessions({ orgUrl, apiToken, ...options });
+  return { name: options.rateLimit === false ? OKTA_SESSIONS_UNPACED : OKTA_SESSIONS, get: (sessionId) => client.get(sessionId) };
+}
+
+/** Okta's official SDK with its defaults: 2 retries on 429, no request timeout. */
+export function oktaSdk(orgUrl: string, apiToken: string): BenchClient {
+  const client = new okta.Client({ orgUrl, token: apiToken, requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 2, requestTimeout: 0 }) });
+  return { name: OKTA_SDK, get: (sessionId) => client.sessionApi.getSession({ sessionId }) };
+}

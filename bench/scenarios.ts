@@ -1,0 +1,177 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startOktaSessionsServer } from '../src/testing/index.js';
+import { OktaSessions } from '../src/index.js';
+import type { BenchClient } from './lib/clients.js';
+import { median, percentile } from './lib/stats.js';
+
+/** Per-call latency in ms, clients interleaved round by round so that machine noise hits them alike. */
+export async function measureLatency(
+  clients: BenchClient[],
+  sessionId: string,
+  { rounds, callsPerRound }: { rounds: number; callsPerRound: number },
+): Promise<Record<string, { p50: number; p99: number }>> {
+  const samples = new Map(clients.map((client) => [client.name, [] as number[]]));
+  for (const client of clients) for (let i = 0; i < callsPerRound; i++) await client.get(sessionId); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? clients : [...clients].reverse();
+    for (const client of order) {
+      const into = samples.get(client.name) as number[];
+      for (let i = 0; i < callsPerRound; i++) {
+        const started = performance.now();
+        await client.get(sessionId);
+        into.push(performance.now() - started);
+      }
+    }
+  }
+  return Object.fromEntries([...samples].map(([name, values]) => [name, { p50: percentile(values, 50), p99: percentile(values, 99) }]));
+}
+
+async function runConcurrently(client: BenchClient, sessionId: string, concurrency: number, total: number): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        await client.get(sessionId);
+      }
+    }),
+  );
+  return total / ((performance.now() - started) / 1000);
+}
+
+/** Requests per second at a given concurrency; the median of interleaved rounds. */
+export async function measureThroughput(
+  clients: BenchClient[],
+  sessionId: string,
+  { concurrency, totalCalls, rounds }: { concurrency: number; totalCalls: number; rounds: number },
+): Promise<Record<string, number>> {
+  const samples = new Map(clients.map((client) => [client.name, [] as number[]]));
+  for (const client of clients) await runConcurrently(client, sessionId, concurrency, Math.min(totalCalls, 200)); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? clients : [...clients].reverse();
+    for (const client of order) samples.get(client.name)?.push(await runConcurrently(client, sessionId, concurrency, totalCalls));
+  }
+  return Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
+}
+
+export interface BurstResult {
+  completed: number;
+  failed: number;
+  rateLimited: number;
+  totalMs: number;
+  theoreticalMs: number;
+}
+
+/**
+ * `burst` gets at once against a bucket of `limit` per `windowMs`, from a cold client.
+ * The theoretical minimum is one window per `limit` requests after the first.
+ */
+export async function measureBurst(
+  makeClient: (orgUrl: string, apiToken: string) => BenchClient,
+  { burst, limit, windowMs }: { burst: number; limit: number; windowMs: number },
+): Promise<BurstResult> {
+  let rateLimited = 0;
+  const server = await startOktaSessionsServer({
+    rateLimit: { limit, windowMs },
+    onResponse: (response) => {
+      if (response.status === 429) rateLimited++;
+    },
+  });
+  try {
+    const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
+    const session = await setup.create(await server.issueSessionToken({ login: 'burst@example.com' }));
+    // Start the burst in a fresh window.
+    await new Promise((resolve) => setTimeout(resolve, windowMs + 50));
+    rateLimited = 0;
+    const client = makeClient(server.url, server.apiToken);
+    const started = performance.now();
+    const outcomes = await Promise.allSettled(Array.from({ length: burst }, () => client.get(session.id as string)));
+    const totalMs = performance.now() - started;
+    const completed = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
+    return { completed, failed: burst - completed, rateLimited, totalMs, theoreticalMs: (Math.ceil(burst / limit) - 1) * windowMs };
+  } finally {
+    await server.close();
+  }
+}
+
+function directorySize(path: string): number {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) total += directorySize(full);
+    else if (entry.isFile()) total += statSync(full).size;
+  }
+  return total;
+}
+
+export interface FootprintResult {
+  importMs: number;
+  packBytes: number;
+  installBytes: number;
+}
+
+/**
+ * Cold start (time to import in a fresh process) and size (the tarball, and
+ * node_modules of a consumer that installs only that package) of each package.
+ */
+export function measureFootprint(
+  packages: Record<string, { spec: string; module: string }>,
+  { runs }: { runs: number },
+): Record<string, FootprintResult> {
+  const work = mkdtempSync(join(tmpdir(), 'okta-sessions-footprint-'));
+  try {
+    const results: Record<string, FootprintResult> = {};
+    const consumers: Record<string, string> = {};
+    for (const [name, { spec }] of Object.entries(packages)) {
+      const packDir = join(work, `pack-${Object.keys(consumers).length}`);
+      mkdirSync(packDir);
+      execFileSync('npm', ['pack', spec, '--pack-destination', packDir, '--loglevel=error', '--prefer-offline'], { stdio: 'ignore' });
+      const tarball = join(packDir, readdirSync(packDir)[0] as string);
+      const consumer = join(work, `consumer-${Object.keys(consumers).length}`);
+      mkdirSync(consumer);
+      writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+      execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: consumer, stdio: 'ignore' });
+      consumers[name] = consumer;
+      results[name] = { importMs: 0, packBytes: statSync(tarball).size, installBytes: directorySize(join(consumer, 'node_modules')) };
+    }
+    const samples = new Map(Object.keys(packages).map((name) => [name, [] as number[]]));
+    for (let run = 0; run < runs; run++) {
+      for (const [name, consumer] of Object.entries(consumers)) {
+        const script = `const t = performance.now(); await import(${JSON.stringify(packages[name]?.module)}); console.log(performance.now() - t);`;
+        samples.get(name)?.push(Number(execFileSync('node', ['--input-type=module', '-e', script], { cwd: consumer, encoding: 'utf8' })));
+      }
+    }
+    for (const [name, values] of samples) (results[name] as FootprintResult).importMs = median(values);
+    return results;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Heap after many gets against the embedded server: it must not grow with the call count. */
+export async function measureMemory(calls: number, makeClient: (orgUrl: string, apiToken: string) => BenchClient) {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc to measure memory');
+  const server = await startOktaSessionsServer({ rateLimit: false });
+  try {
+    const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
+    const session = await setup.create(await server.issueSessionToken({ login: 'memory@example.com' }));
+    const client = makeClient(server.url, server.apiToken);
+    const heap = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    await runConcurrently(client, session.id as string, 8, Math.min(1_000, calls));
+    const before = heap();
+    await runConcurrently(client, session.id as string, 8, calls);
+    const after = heap();
+    return { calls, heapBeforeBytes: before, heapAfterBytes: after, growthBytes: after - before };
+  } finally {
+    await server.close();
+  }
+}
