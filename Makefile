@@ -49,6 +49,10 @@ contract-diff: $(NPM_STAMP)
 contract-check: $(NPM_STAMP)
 	npm run -s contract-check
 
+## make bench: benchmarks side by side with raw fetch and @okta/okta-sdk-nodejs; writes bench/results.md and bench/chart.svg
+bench: $(NPM_STAMP)
+	node --expose-gc --import tsx bench/run.ts
+
 build: $(NPM_STAMP)
 	npm run build
 

@@ -152,8 +152,18 @@ export function measureFootprint(
   }
 }
 
-/** Heap after many gets against the embedded server: it must not grow with the call count. */
-export async function measureMemory(calls: number, makeClient: (orgUrl: string, apiToken: string) => BenchClient) {
+/** Heap after full GCs; the pauses let FinalizationRegistry callbacks (undici registers one per request) run. */
+async function settledHeap(gc: () => void): Promise<number> {
+  for (let pass = 0; pass < 3; pass++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Heap after many gets against the embedded server, at checkpoints: it must not grow with the call count. */
+export async function measureMemory(calls: number, makeClient: (orgUrl: string, apiToken: string) => BenchClient, checkpoints = 4) {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc to measure memory');
   const server = await startOktaSessionsServer({ rateLimit: false });
@@ -161,16 +171,15 @@ export async function measureMemory(calls: number, makeClient: (orgUrl: string, 
     const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
     const session = await setup.create(await server.issueSessionToken({ login: 'memory@example.com' }));
     const client = makeClient(server.url, server.apiToken);
-    const heap = () => {
-      gc();
-      gc();
-      return process.memoryUsage().heapUsed;
-    };
-    await runConcurrently(client, session.id as string, 8, Math.min(1_000, calls));
-    const before = heap();
-    await runConcurrently(client, session.id as string, 8, calls);
-    const after = heap();
-    return { calls, heapBeforeBytes: before, heapAfterBytes: after, growthBytes: after - before };
+    await runConcurrently(client, session.id as string, 8, Math.min(2_000, calls));
+    const heapBytes = [await settledHeap(gc)];
+    for (let checkpoint = 0; checkpoint < checkpoints; checkpoint++) {
+      await runConcurrently(client, session.id as string, 8, Math.ceil(calls / checkpoints));
+      heapBytes.push(await settledHeap(gc));
+    }
+    const before = heapBytes[0] as number;
+    const after = heapBytes[heapBytes.length - 1] as number;
+    return { calls, heapBytes, heapBeforeBytes: before, heapAfterBytes: after, growthBytes: after - before };
   } finally {
     await server.close();
   }

@@ -14,7 +14,8 @@ export interface Authorization {
   secret: string;
 }
 
-export type AuthorizationProvider = () => Promise<Authorization>;
+/** Static tokens answer synchronously, so the common path awaits nothing. */
+export type AuthorizationProvider = () => Authorization | Promise<Authorization>;
 
 // Visible ASCII only: a token with spaces or line breaks would corrupt the header.
 const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
@@ -35,7 +36,7 @@ export function createAuthorizationProvider(credentials: Credentials): Authoriza
   if (apiToken !== undefined) {
     const token = checkToken(apiToken, 'apiToken', 'SSWS');
     const authorization = { header: `SSWS ${token}`, secret: token };
-    return async () => authorization;
+    return () => authorization;
   }
   if (typeof accessToken === 'function') {
     return async () => {
@@ -46,7 +47,7 @@ export function createAuthorizationProvider(credentials: Credentials): Authoriza
   if (accessToken !== undefined) {
     const token = checkToken(accessToken, 'accessToken', 'Bearer');
     const authorization = { header: `Bearer ${token}`, secret: token };
-    return async () => authorization;
+    return () => authorization;
   }
   return undefined;
 }

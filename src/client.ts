@@ -2,6 +2,7 @@ import createClient from 'openapi-fetch';
 import { type OperationId, operations } from '../generated/operations.js';
 import { type AuthorizationProvider, type Credentials, createAuthorizationProvider } from './auth.js';
 import { CallBudget } from './budget.js';
+import { CallRequest } from './call-request.js';
 import { createApiError } from './error-factory.js';
 import type { OperationRef } from './errors.js';
 import { normalizeOrgUrl } from './org-url.js';
@@ -73,13 +74,15 @@ function cookieSecrets(cookie: string): string[] {
 
 // A type alias, not an interface: openapi-fetch's init type has an index signature.
 type SendInit = {
+  // openapi-fetch hands its custom fetch what its `Request` option builds: a CallRequest.
   fetch: (request: Request) => Promise<Response>;
   headers: Record<string, string>;
+  parseAs: 'stream';
   credentials?: RequestCredentials;
 };
 
-interface FetchResult<T> {
-  data?: T;
+/** What the facade needs from openapi-fetch's result: the success body comes from the transport. */
+interface FetchResult {
   error?: unknown;
   response: Response;
 }
@@ -102,6 +105,7 @@ export class OktaSessions {
       throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
     this.#api = createClient<paths>({
       baseUrl: normalizeOrgUrl(options.orgUrl),
+      Request: CallRequest as unknown as typeof Request,
       // Never follow a redirect: it could carry the Authorization header to another origin.
       redirect: 'manual',
       headers: { Accept: 'application/json' },
@@ -123,7 +127,7 @@ export class OktaSessions {
   /** createSession: exchanges a single-use session token for a session. */
   async create(sessionToken: string, options?: CallOptions): Promise<Session> {
     if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
-    return this.#call('createSession', options, [sessionToken], (init) =>
+    return this.#call<Session>('createSession', options, [sessionToken], (init) =>
       this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }),
     );
   }
@@ -131,13 +135,13 @@ export class OktaSessions {
   /** getSession */
   async get(sessionId: string, options?: CallOptions): Promise<Session> {
     const path = { sessionId: checkSessionId(sessionId) };
-    return this.#call('getSession', options, [], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+    return this.#call<Session>('getSession', options, [], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
   }
 
   /** refreshSession: moves `expiresAt` forward. */
   async refresh(sessionId: string, options?: CallOptions): Promise<Session> {
     const path = { sessionId: checkSessionId(sessionId) };
-    return this.#call('refreshSession', options, [], (init) =>
+    return this.#call<Session>('refreshSession', options, [], (init) =>
       this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }),
     );
   }
@@ -145,30 +149,30 @@ export class OktaSessions {
   /** revokeSession (EndSession, Stop-OktaSession in other SDKs). */
   async revoke(sessionId: string, options?: CallOptions): Promise<void> {
     const path = { sessionId: checkSessionId(sessionId) };
-    await this.#call('revokeSession', options, [], (init) =>
+    await this.#call<void>('revokeSession', options, [], (init) =>
       this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }),
     );
   }
 
   /** getCurrentSession: the session of the cookie's owner. Never sends the API token. */
   async getCurrent(options?: CurrentSessionOptions): Promise<Session> {
-    return this.#callWithCookie('getCurrentSession', options, (init) => this.#api.GET('/api/v1/sessions/me', init));
+    return this.#callWithCookie<Session>('getCurrentSession', options, (init) => this.#api.GET('/api/v1/sessions/me', init));
   }
 
   /** refreshCurrentSession */
   async refreshCurrent(options?: CurrentSessionOptions): Promise<Session> {
-    return this.#callWithCookie('refreshCurrentSession', options, (init) => this.#api.POST('/api/v1/sessions/me/lifecycle/refresh', init));
+    return this.#callWithCookie<Session>('refreshCurrentSession', options, (init) => this.#api.POST('/api/v1/sessions/me/lifecycle/refresh', init));
   }
 
   /** closeCurrentSession: signs the cookie's owner out. */
   async closeCurrent(options?: CurrentSessionOptions): Promise<void> {
-    await this.#callWithCookie('closeCurrentSession', options, (init) => this.#api.DELETE('/api/v1/sessions/me', init));
+    await this.#callWithCookie<void>('closeCurrentSession', options, (init) => this.#api.DELETE('/api/v1/sessions/me', init));
   }
 
   #callWithCookie<T>(
     operationId: OperationId,
     options: CurrentSessionOptions | undefined,
-    send: (init: SendInit & { params: { header?: { Cookie: string } } }) => Promise<FetchResult<T>>,
+    send: (init: SendInit & { params: { header?: { Cookie: string } } }) => Promise<FetchResult>,
   ): Promise<T> {
     if (options?.cookie === undefined) {
       if (!isBrowser()) {
@@ -184,7 +188,7 @@ export class OktaSessions {
     operationId: OperationId,
     options: CallOptions | undefined,
     secrets: string[],
-    send: (init: SendInit) => Promise<FetchResult<T>>,
+    send: (init: SendInit) => Promise<FetchResult>,
   ): Promise<T> {
     const spec = operations[operationId];
     const operation: OperationRef = { operationId, method: spec.method, path: spec.path };
@@ -194,7 +198,8 @@ export class OktaSessions {
       if (!this.#authorize) {
         throw new TypeError(`${operationId} needs credentials: create the client with apiToken or accessToken`);
       }
-      const authorization = await this.#authorize();
+      const pending = this.#authorize();
+      const authorization = pending instanceof Promise ? await pending : pending;
       headers.Authorization = authorization.header;
       secrets.push(authorization.secret);
     }
@@ -210,9 +215,11 @@ export class OktaSessions {
         onRetry: this.#onRetry,
         scheduler: this.#scheduler,
       });
-      const { data, error, response } = await send({ fetch: transport, headers });
+      const fetch = transport.fetch as unknown as (request: Request) => Promise<Response>;
+      const { error, response } = await send({ fetch, headers, parseAs: 'stream' });
       if (!response.ok) throw createApiError(response, error, operation, secrets);
-      return data as T;
+      // The success body's type is the spec's: T is the generated Session (or void) for each method.
+      return transport.body() as T;
     } finally {
       budget.dispose();
     }

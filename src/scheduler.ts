@@ -2,7 +2,7 @@ import type { OperationId } from '../generated/operations.js';
 import type { CallBudget } from './budget.js';
 import { type BucketMap, DEFAULT_BUCKETS } from './buckets.js';
 import { OktaRateLimitError, type OperationRef } from './errors.js';
-import { isConcurrencyLimit, parseRateLimit, RESET_MARGIN_MS, type RateLimit, retryAfterMs, serverNowMs } from './rate-limit.js';
+import { isConcurrencyLimit, parseRateLimit, RESET_MARGIN_MS, type RateLimit, retryAfterMs } from './rate-limit.js';
 import { backoffDelayMs } from './retry.js';
 import { ServerClock } from './server-clock.js';
 
@@ -80,6 +80,7 @@ export class RateLimitScheduler {
   readonly #backoffs = new Map<string, Backoff>();
   /** Buckets where a probe before the rounded reset met a 429: never probe them again. */
   readonly #probingFailed = new Set<string>();
+  readonly #lastSignature = new Map<string, string>();
   /** Requests sent and not yet answered, per bucket: they will use up some of its remaining count. */
   readonly #inFlight = new Map<string, number>();
   readonly #clock = new ServerClock();
@@ -105,9 +106,20 @@ export class RateLimitScheduler {
   }
 
   /** Waits for a slot to send one attempt of `operation`, within the call's budget. */
+  /** A slot right now, when nothing waits and the bucket is open: the common case, without a promise. */
+  tryAcquire(operation: OperationRef): Permit | undefined {
+    const bucket = this.#bucketFor(operation);
+    return this.#waiters.length === 0 && this.#canSend(bucket, Date.now()) ? this.#grant(bucket) : undefined;
+  }
+
+  #bucketFor(operation: OperationRef): string {
+    return this.#bucketOf[operation.operationId as OperationId] ?? operation.operationId;
+  }
+
   acquire(operation: OperationRef, budget: CallBudget): Promise<Permit> {
-    const bucket = this.#bucketOf[operation.operationId as OperationId] ?? operation.operationId;
-    if (this.#waiters.length === 0 && this.#canSend(bucket, Date.now())) return Promise.resolve(this.#grant(bucket));
+    const bucket = this.#bucketFor(operation);
+    const immediate = this.tryAcquire(operation);
+    if (immediate) return Promise.resolve(immediate);
     const tooLate = this.#beyondBudget(bucket, operation, budget);
     if (tooLate) return Promise.reject(tooLate);
 
@@ -163,8 +175,13 @@ export class RateLimitScheduler {
 
   /** Updates a bucket from a response's headers; `wasProbe` when the request tested a window's end. */
   #learn(bucket: string, headers: Headers, wasProbe: boolean): void {
+    // Most responses repeat the last one's headers but for Remaining: skip the parsing when nothing changed.
+    const dateHeader = headers.get('date');
+    const signature = `${dateHeader}|${headers.get('x-rate-limit-remaining')}|${headers.get('x-rate-limit-reset')}|${headers.get('x-rate-limit-limit')}|${headers.get('retry-after')}`;
+    if (!wasProbe && this.#lastSignature.get(bucket) === signature) return;
+    this.#lastSignature.set(bucket, signature);
     const now = Date.now();
-    const serverDate = Date.parse(headers.get('date') ?? '');
+    const serverDate = Date.parse(dateHeader ?? '');
     if (Number.isFinite(serverDate)) this.#clock.observe(serverDate, now);
     const rateLimit = parseRateLimit(headers);
     if (!rateLimit) return;
@@ -181,7 +198,7 @@ export class RateLimitScheduler {
     // Responses can arrive out of order: within a window, the smallest remaining is the latest.
     const remaining = sameWindow ? Math.min(previous.rateLimit.remaining, rateLimit.remaining) : rateLimit.remaining;
     let resetLocalMs = this.#clock.toLocal(rateLimit.resetAt.getTime());
-    const retryAfter = retryAfterMs(headers, serverNowMs(headers, now));
+    const retryAfter = retryAfterMs(headers, Number.isFinite(serverDate) ? serverDate : now);
     // A server-given Retry-After wins; a used-up bucket whose reset has passed here means the reset was early.
     if (retryAfter !== undefined) resetLocalMs = now + retryAfter;
     else if (remaining === 0 && resetLocalMs <= now) resetLocalMs = now + RESET_MARGIN_MS;

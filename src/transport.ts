@@ -1,5 +1,6 @@
 import type { CallBudget } from './budget.js';
 import { sleep } from './budget.js';
+import type { CallRequest } from './call-request.js';
 import { createApiError } from './error-factory.js';
 import { OktaConnectionError, type OperationRef } from './errors.js';
 import { decideRateLimitRetry, type RetryEvent, type RetryPolicy } from './retry.js';
@@ -19,19 +20,27 @@ export interface TransportContext {
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+export interface Transport {
+  /** The custom fetch for openapi-fetch. */
+  fetch: (request: CallRequest) => Promise<Response>;
+  /** The parsed JSON body of the final success response (undefined when it had none). */
+  body: () => unknown;
+}
+
 /**
  * The custom `fetch` handed to openapi-fetch for one call: retries live here,
- * beneath the middleware, with a fresh Request per attempt and all attempt
- * state local to the loop. It returns a fully read response, so a connection
- * that drops mid-body fails here as a typed error, not later in parsing.
+ * beneath the middleware, with a fresh fetch per attempt and all attempt state
+ * local to the loop.
  */
-export function createTransport(context: TransportContext): (request: Request) => Promise<Response> {
+export function createTransport(context: TransportContext): Transport {
   const { budget, operation } = context;
+  let body: unknown;
 
-  async function attempt(request: Request): Promise<Response> {
-    const permit = await context.scheduler?.acquire(operation, budget);
+  async function attempt(url: string, init: RequestInit): Promise<Response> {
+    const scheduler = context.scheduler;
+    const permit = scheduler && (scheduler.tryAcquire(operation) ?? (await scheduler.acquire(operation, budget)));
     try {
-      const response = await context.fetch(request);
+      const response = await context.fetch(url, init);
       permit?.release(response.headers);
       return response;
     } catch (error) {
@@ -41,51 +50,47 @@ export function createTransport(context: TransportContext): (request: Request) =
     }
   }
 
-  async function readFully(response: Response): Promise<Response> {
-    if (NULL_BODY_STATUSES.has(response.status)) return response;
-    let body: ArrayBuffer;
+  /**
+   * Reads and parses a success body here, once: a connection that drops mid-body
+   * then fails as a typed error, and no second Response has to be built for
+   * openapi-fetch (which is called with parseAs 'stream' and leaves it alone).
+   * Error bodies are left for openapi-fetch, which reads them as JSON or text.
+   */
+  async function readSuccessBody(response: Response): Promise<Response> {
+    if (!response.ok || NULL_BODY_STATUSES.has(response.status)) return response;
+    let text: string;
     try {
-      body = await response.arrayBuffer();
+      text = await response.text();
     } catch (error) {
       if (budget.signal.aborted) throw budget.abortError(operation, error);
       throw new OktaConnectionError(`Connection to Okta failed while reading the response: ${describeCause(error)}`, operation, {
         cause: error,
       });
     }
-    const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    if (response.ok && body.byteLength > 0) assertJson(buffered, body);
-    return buffered;
-  }
-
-  function assertJson(response: Response, body: ArrayBuffer): void {
-    const text = new TextDecoder().decode(body);
     try {
-      JSON.parse(text);
+      body = text === '' ? undefined : JSON.parse(text);
     } catch {
       throw createApiError(response, text, operation, context.secrets);
     }
+    return response;
   }
 
-  return async (request: Request) => {
+  const send = async (request: CallRequest): Promise<Response> => {
+    const init: RequestInit = { ...request.init, signal: budget.signal };
+    let attemptInit = init;
     let firstRateLimitedRequestId: string | null = null;
-    for (let retryNumber = 0; ; retryNumber++) {
-      const attemptRequest = new Request(request.clone(), { signal: budget.signal });
-      if (retryNumber > 0) {
-        // As Okta's own SDKs do, so Okta support can tie the retries to the first 429.
-        if (firstRateLimitedRequestId) attemptRequest.headers.set('X-Okta-Retry-For', firstRateLimitedRequestId);
-        attemptRequest.headers.set('X-Okta-Retry-Count', String(retryNumber));
-      }
-      const response = await attempt(attemptRequest);
-      if (response.status !== 429) return readFully(response);
+    for (let retryNumber = 1; ; retryNumber++) {
+      const response = await attempt(request.url, attemptInit);
+      if (response.status !== 429) return readSuccessBody(response);
 
-      const decision = decideRateLimitRetry(response.headers, retryNumber + 1, context.policy, budget.remainingMs(), Date.now());
-      if (!decision.retry) return readFully(response);
+      const decision = decideRateLimitRetry(response.headers, retryNumber, context.policy, budget.remainingMs(), Date.now());
+      if (!decision.retry) return readSuccessBody(response);
       const requestId = response.headers.get('x-okta-request-id');
       firstRateLimitedRequestId ??= requestId;
       await response.body?.cancel();
       notify(context.onRetry, {
         operationId: operation.operationId,
-        retryCount: retryNumber + 1,
+        retryCount: retryNumber,
         delayMs: decision.delayMs,
         status: response.status,
         requestId: requestId ?? undefined,
@@ -95,8 +100,15 @@ export function createTransport(context: TransportContext): (request: Request) =
       } catch (error) {
         throw budget.abortError(operation, error);
       }
+      // As Okta's own SDKs do, so Okta support can tie the retries to the first 429.
+      const headers = new Headers(init.headers);
+      if (firstRateLimitedRequestId) headers.set('X-Okta-Retry-For', firstRateLimitedRequestId);
+      headers.set('X-Okta-Retry-Count', String(retryNumber));
+      attemptInit = { ...init, headers };
     }
   };
+
+  return { fetch: send, body: () => body };
 }
 
 /** A hook is for logging and metrics: its failure must not fail the call. */

@@ -23,8 +23,8 @@ describe('spec coverage', () => {
     const client = new OktaSessions({
       orgUrl: 'https://acme.okta.com',
       apiToken: 'token-value',
-      fetch: async (input) => {
-        sent.push(input as Request);
+      fetch: async (input, init) => {
+        sent.push(new Request(input, init));
         const status = spec.method === 'DELETE' ? 204 : 200;
         return new Response(status === 204 ? null : JSON.stringify(RECORDED_SESSION), { status, headers: oktaHeaders() });
       },

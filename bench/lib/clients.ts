@@ -31,8 +31,17 @@ export function oktaSessions(orgUrl: string, apiToken: string, options: Partial<
   return { name: options.rateLimit === false ? OKTA_SESSIONS_UNPACED : OKTA_SESSIONS, get: (sessionId) => client.get(sessionId) };
 }
 
-/** Okta's official SDK with its defaults: 2 retries on 429, no request timeout. */
+/**
+ * Okta's official SDK with its retry defaults (2 retries on 429, no request timeout).
+ * Its default response cache is turned off: it would answer repeated gets from
+ * memory, which measures a cache rather than a client, and would hide revocations.
+ */
 export function oktaSdk(orgUrl: string, apiToken: string): BenchClient {
-  const client = new okta.Client({ orgUrl, token: apiToken, requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 2, requestTimeout: 0 }) });
+  const client = new okta.Client({
+    orgUrl,
+    token: apiToken,
+    cacheMiddleware: null,
+    requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 2, requestTimeout: 0 }),
+  });
   return { name: OKTA_SDK, get: (sessionId) => client.sessionApi.getSession({ sessionId }) };
 }

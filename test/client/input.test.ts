@@ -67,8 +67,8 @@ describe('session ids', () => {
   ])('encodes %j as one path segment', async (sessionId, path) => {
     const seen: string[] = [];
     const client = newClient({
-      fetch: async (input) => {
-        seen.push(new URL((input as Request).url).pathname);
+      fetch: async (input, init) => {
+        seen.push(new URL(new Request(input, init).url).pathname);
         return new Response(JSON.stringify(RECORDED_SESSION), { status: 200, headers: oktaHeaders() });
       },
     });

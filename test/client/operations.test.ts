@@ -65,8 +65,8 @@ describe('token operations', () => {
   it('uses a custom fetch when given one', async () => {
     const seen: string[] = [];
     const client = newClient({
-      fetch: async (input) => {
-        const request = input as Request;
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
         seen.push(`${request.method} ${request.url}`);
         return new Response(JSON.stringify(RECORDED_SESSION), { status: 200, headers: oktaHeaders() });
       },
@@ -120,8 +120,8 @@ describe('cookie operations (/me)', () => {
     try {
       const client = new OktaSessions({
         orgUrl: ORG,
-        fetch: async (input) => {
-          requests.push(input as Request);
+        fetch: async (input, init) => {
+          requests.push(new Request(input, init));
           return new Response(JSON.stringify(RECORDED_SESSION), { status: 200, headers: oktaHeaders() });
         },
       });

@@ -27,9 +27,9 @@ function controlledOkta(options: Partial<OktaSessionsOptions> = {}) {
     apiToken: 'token-value',
     onRateLimit: (event) => events.push(event),
     ...options,
-    fetch: (input) =>
+    fetch: (input, init) =>
       new Promise<Response>((resolve) => {
-        const request = input as Request;
+        const request = new Request(input, init);
         sent.push(new URL(request.url).pathname);
         pending.push({
           request,

@@ -1,0 +1,130 @@
+/**
+ * `make bench`: okta-sessions side by side with raw fetch and @okta/okta-sdk-nodejs,
+ * in one process, interleaved, on loopback. Writes bench/results.md, results.json
+ * and chart.svg. Medians of several runs; see README for what each figure means.
+ */
+import { writeFileSync } from 'node:fs';
+import { OktaSessions } from '../src/index.js';
+import { startOktaSessionsServer } from '../src/testing/index.js';
+import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, rawFetch } from './lib/clients.js';
+import { startStaticServer } from './lib/static-server.js';
+import { type BenchResults, type Latency, renderReport, targets } from './report.js';
+import { median } from './lib/stats.js';
+import { type BurstResult, measureBurst, measureFootprint, measureLatency, measureMemory, measureThroughput } from './scenarios.js';
+
+const RUNS = 3;
+const BURST = { burst: 200, limit: 20, windowMs: 1_000 };
+const MEMORY_CALLS = 100_000;
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+function medianLatency(runs: Latency[]): Latency {
+  const names = Object.keys(runs[0] ?? {});
+  return Object.fromEntries(
+    names.map((name) => [name, { p50: median(runs.map((run) => run[name]?.p50 ?? Number.NaN)), p99: median(runs.map((run) => run[name]?.p99 ?? Number.NaN)) }]),
+  );
+}
+
+async function latencyOn(target: 'static' | 'embedded'): Promise<Latency> {
+  const runs: Latency[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    if (target === 'static') {
+      const server = await startStaticServer();
+      const clients = [rawFetch(server.url, 'bench-token'), oktaSessions(server.url, 'bench-token'), oktaSdk(server.url, 'bench-token')];
+      runs.push(await measureLatency(clients, '102l8zwRRO8Q2y3vlkDEVbkig', { rounds: 6, callsPerRound: 300 }));
+      await server.close();
+    } else {
+      const server = await startOktaSessionsServer({ rateLimit: false });
+      const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
+      const session = await setup.create(await server.issueSessionToken({ login: 'bench@example.com' }));
+      const clients = [rawFetch(server.url, server.apiToken), oktaSessions(server.url, server.apiToken), oktaSdk(server.url, server.apiToken)];
+      runs.push(await measureLatency(clients, session.id as string, { rounds: 6, callsPerRound: 300 }));
+      await server.close();
+    }
+  }
+  return medianLatency(runs);
+}
+
+async function throughput(): Promise<Record<number, Record<string, number>>> {
+  const server = await startStaticServer();
+  const clients: BenchClient[] = [rawFetch(server.url, 'bench-token'), oktaSessions(server.url, 'bench-token'), oktaSdk(server.url, 'bench-token')];
+  const results: Record<number, Record<string, number>> = {};
+  for (const concurrency of [1, 16, 64]) {
+    results[concurrency] = await measureThroughput(clients, 'abc', { concurrency, totalCalls: 3_000, rounds: RUNS });
+    log(`throughput at concurrency ${concurrency}: ${JSON.stringify(Object.fromEntries(Object.entries(results[concurrency]).map(([k, v]) => [k, Math.round(v)])))}`);
+  }
+  await server.close();
+  return results;
+}
+
+async function bursts(): Promise<Record<string, BurstResult>> {
+  // Our clients get a budget long enough for ten windows; Okta's SDK has no timeout by default.
+  const makers: Record<string, (url: string, token: string) => BenchClient> = {
+    [OKTA_SESSIONS]: (url, token) => oktaSessions(url, token, { timeoutMs: 120_000 }),
+    [OKTA_SESSIONS_UNPACED]: (url, token) => oktaSessions(url, token, { timeoutMs: 120_000, rateLimit: false }),
+    [OKTA_SDK]: oktaSdk,
+  };
+  const runs = new Map<string, BurstResult[]>();
+  for (let run = 0; run < RUNS; run++) {
+    for (const [name, make] of Object.entries(makers)) {
+      const result = await measureBurst(make, BURST);
+      runs.set(name, [...(runs.get(name) ?? []), result]);
+      log(`burst ${name}: ${result.completed} ok, ${result.failed} failed, ${result.rateLimited} 429s, ${Math.round(result.totalMs)} ms`);
+    }
+  }
+  const pick = (results: BurstResult[], key: keyof BurstResult) => median(results.map((result) => result[key]));
+  return Object.fromEntries(
+    [...runs].map(([name, results]) => [
+      name,
+      {
+        completed: pick(results, 'completed'),
+        failed: pick(results, 'failed'),
+        rateLimited: pick(results, 'rateLimited'),
+        totalMs: pick(results, 'totalMs'),
+        theoreticalMs: pick(results, 'theoreticalMs'),
+      },
+    ]),
+  );
+}
+
+async function main() {
+  const started = Date.now();
+  log('per-call latency, static server');
+  const staticLatency = await latencyOn('static');
+  log('per-call latency, embedded server');
+  const embeddedLatency = await latencyOn('embedded');
+  log('throughput');
+  const rps = await throughput();
+  log('burst against a rate limit');
+  const burst = await bursts();
+  log('cold start and size (npm pack, consumer installs)');
+  const footprint = measureFootprint(
+    {
+      [OKTA_SESSIONS]: { spec: process.cwd(), module: 'okta-sessions' },
+      [OKTA_SDK]: { spec: '@okta/okta-sdk-nodejs@8.1.0', module: '@okta/okta-sdk-nodejs' },
+    },
+    { runs: 10 },
+  );
+  log(`memory: ${MEMORY_CALLS} gets`);
+  const memory = await measureMemory(MEMORY_CALLS, (url, token) => oktaSessions(url, token));
+
+  const results: BenchResults = {
+    started,
+    runs: RUNS,
+    burstSetup: BURST,
+    memoryCalls: MEMORY_CALLS,
+    staticLatency,
+    embeddedLatency,
+    rps,
+    burst,
+    footprint,
+    memory,
+  };
+  const { markdown, svg } = renderReport(results);
+  writeFileSync('bench/results.md', markdown);
+  writeFileSync('bench/chart.svg', svg);
+  writeFileSync('bench/results.json', `${JSON.stringify({ ...results, node: process.version }, null, 2)}\n`);
+  log(`wrote bench/results.md, bench/results.json, bench/chart.svg in ${Math.round((Date.now() - started) / 1000)} s`);
+  for (const [target, measured, ok] of targets(results)) log(`${ok ? '✅' : '❌'} ${target}: ${measured}`);
+}
+
+await main();

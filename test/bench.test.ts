@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
+import { startStaticServer } from '../bench/lib/static-server.js';
+import { type BenchResults, renderReport, targets } from '../bench/report.js';
+import { measureBurst, measureFootprint, measureLatency, measureMemory, measureThroughput } from '../bench/scenarios.js';
+
+// Every benchmark scenario with tiny counts, so the bench code cannot rot. No timing is asserted here.
+describe('benchmark scenarios, quick run', () => {
+  it('latency and throughput measure every client against the static server', async () => {
+    const server = await startStaticServer();
+    try {
+      const clients = [rawFetch(server.url, 't0ken'), oktaSessions(server.url, 't0ken'), oktaSdk(server.url, 't0ken')];
+      const latency = await measureLatency(clients, 'abc', { rounds: 2, callsPerRound: 3 });
+      expect(Object.keys(latency)).toEqual([RAW_FETCH, OKTA_SESSIONS, OKTA_SDK]);
+      for (const { p50, p99 } of Object.values(latency)) expect(p99).toBeGreaterThanOrEqual(p50);
+      const rps = await measureThroughput(clients, 'abc', { concurrency: 4, totalCalls: 20, rounds: 1 });
+      for (const value of Object.values(rps)) expect(value).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('burst: the paced client completes everything; the others report failures and 429s consistently', async () => {
+    const setup = { burst: 9, limit: 3, windowMs: 1_000 };
+    const paced = await measureBurst((url, token) => oktaSessions(url, token, { timeoutMs: 60_000 }), setup);
+    expect(paced).toMatchObject({ completed: 9, failed: 0, theoreticalMs: 2_000 });
+    for (const make of [(url: string, token: string) => oktaSessions(url, token, { rateLimit: false }), oktaSdk]) {
+      const result = await measureBurst(make, setup);
+      expect(result.completed + result.failed).toBe(9);
+      expect(result.rateLimited).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it('footprint packs and installs the package and times its import', () => {
+    const footprint = measureFootprint({ [OKTA_SESSIONS]: { spec: process.cwd(), module: 'okta-sessions' } }, { runs: 1 });
+    const ours = footprint[OKTA_SESSIONS];
+    expect(ours?.packBytes).toBeGreaterThan(1_000);
+    expect(ours?.installBytes).toBeGreaterThan(ours?.packBytes ?? 0);
+    expect(ours?.importMs).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('memory records the heap at each checkpoint', async () => {
+    const memory = await measureMemory(200, (url, token) => oktaSessions(url, token), 2);
+    expect(memory.heapBytes).toHaveLength(3);
+    expect(memory.growthBytes).toBe(memory.heapAfterBytes - memory.heapBeforeBytes);
+  });
+
+  it('renders the report and the chart from results', () => {
+    const latency = { [RAW_FETCH]: { p50: 0.4, p99: 1 }, [OKTA_SESSIONS]: { p50: 0.42, p99: 1.1 }, [OKTA_SDK]: { p50: 0.5, p99: 1.2 } };
+    const burstResult = (completed: number, rateLimited: number, totalMs: number) => ({ completed, failed: 200 - completed, rateLimited, totalMs, theoreticalMs: 9_000 });
+    const results: BenchResults = {
+      started: Date.now(),
+      runs: 1,
+      burstSetup: { burst: 200, limit: 20, windowMs: 1_000 },
+      memoryCalls: 100,
+      staticLatency: latency,
+      embeddedLatency: latency,
+      rps: { 1: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 95, [OKTA_SDK]: 90 }, 64: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 95, [OKTA_SDK]: 90 } },
+      burst: { [OKTA_SESSIONS]: burstResult(200, 0, 9_300), [OKTA_SESSIONS_UNPACED]: burstResult(60, 480, 6_000), [OKTA_SDK]: burstResult(60, 480, 6_000) },
+      footprint: { [OKTA_SESSIONS]: { importMs: 20, packBytes: 40_000, installBytes: 300_000 }, [OKTA_SDK]: { importMs: 700, packBytes: 900_000, installBytes: 45_000_000 } },
+      memory: { heapBytes: [1, 2], heapBeforeBytes: 1, heapAfterBytes: 2, growthBytes: 1 },
+    };
+    expect(targets(results).every(([, , met]) => met)).toBe(true);
+    const { markdown, svg } = renderReport(results);
+    expect(markdown).toContain('| Burst: total time ≤ 1.2× theoretical minimum | 1.03× | ✅ |');
+    expect(markdown).toContain('| okta-sessions | 420 µs | 1100 µs | 1.05× |');
+    expect(svg).toMatch(/^<svg[\s\S]*theoretical minimum 9 s[\s\S]*<\/svg>\n$/);
+  });
+});
