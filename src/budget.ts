@@ -35,7 +35,7 @@ export class CallBudget {
 
   /** What to throw once `signal` has fired: the caller's abort reason, or a timeout error. */
   abortError(operation: OperationRef, cause?: unknown): unknown {
-    if (this.#timedOut) return new OktaTimeoutError(this.#timeoutMs, operation, { cause });
+    if (this.#timedOut) return new OktaTimeoutError(`Okta call exceeded its ${this.#timeoutMs} ms budget`, this.#timeoutMs, operation, { cause });
     return this.#userSignal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
   }
 

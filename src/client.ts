@@ -217,7 +217,7 @@ export class OktaSessions {
       });
       const fetch = transport.fetch as unknown as (request: Request) => Promise<Response>;
       const { error, response } = await send({ fetch, headers, parseAs: 'stream' });
-      if (!response.ok) throw createApiError(response, error, operation, secrets);
+      if (!response.ok) throw createApiError(response, error, operation, secrets, transport.attempts());
       // The success body's type is the spec's: T is the generated Session (or void) for each method.
       return transport.body() as T;
     } finally {

@@ -39,18 +39,33 @@ function describeBody(body: unknown): string {
   return typeof body === 'string' ? '(non-JSON body)' : '(no Okta error object)';
 }
 
+/** Where a redirect points, as an origin only (a URL could carry a token). */
+function redirectTarget(response: Response): string {
+  try {
+    return new URL(response.headers.get('location') ?? '', response.url || undefined).origin;
+  } catch {
+    return 'an unknown location';
+  }
+}
+
 /** One message format for every status: `Okta 404 E0000007: Not found: … (GET /api/v1/sessions/{sessionId})`. */
-function message(details: ApiErrorDetails, statusText: string, body: unknown): string {
+function message(details: ApiErrorDetails, response: Response, body: unknown, secrets: readonly string[]): string {
   const head = details.errorCode ? `Okta ${details.status} ${details.errorCode}` : `Okta ${details.status}`;
-  if (details.errorSummary) return `${head}: ${details.errorSummary}`;
-  return `${head}${statusText ? ` ${statusText}` : ''} ${describeBody(body)}`;
+  const statusText = redact(response.statusText, secrets);
+  let text: string;
+  if (details.status >= 300 && details.status < 400) {
+    text = `${head}: redirect to ${redirectTarget(response)} not followed, so no credential leaves the org`;
+  } else if (details.errorSummary) text = `${head}: ${details.errorSummary}`;
+  else text = `${head}${statusText ? ` ${statusText}` : ''} ${describeBody(body)}`;
+  // After a retry, an earlier attempt may have done the work (a 404 for a revoke, say).
+  return details.attempts > 1 ? `${text} (after ${details.attempts} attempts)` : text;
 }
 
 /**
  * The single place a non-2xx response becomes an error. `body` is the parsed JSON
  * object, or the raw text when it was not JSON (an HTML page from a proxy).
  */
-export function createApiError(response: Response, body: unknown, operation: OperationRef, secrets: readonly string[]): OktaApiError {
+export function createApiError(response: Response, body: unknown, operation: OperationRef, secrets: readonly string[], attempts = 1): OktaApiError {
   const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const details: ApiErrorDetails = {
     status: response.status,
@@ -61,8 +76,9 @@ export function createApiError(response: Response, body: unknown, operation: Ope
     errorCauses: errorCauses(fields, secrets),
     requestId: response.headers.get('x-okta-request-id') ?? undefined,
     headers: safeHeaders(response.headers),
+    attempts,
   };
-  const text = message(details, redact(response.statusText, secrets), body);
+  const text = message(details, response, body, secrets);
   if (response.status === 429) {
     return new OktaRateLimitError(text, { ...details, rateLimit: parseRateLimit(response.headers) }, operation);
   }

@@ -28,13 +28,13 @@ export class OktaConnectionError extends OktaError {
   override name = 'OktaConnectionError';
 }
 
-/** The call's `timeoutMs` budget ran out (retries and waits included). */
+/** The call's `timeoutMs` budget ran out (retries and waits included), or an attempt's `retry.attemptTimeoutMs` did. */
 export class OktaTimeoutError extends OktaError {
   override name = 'OktaTimeoutError';
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number, operation: OperationRef, options?: { cause?: unknown }) {
-    super(`Okta call exceeded its ${timeoutMs} ms budget`, operation, options);
+  constructor(message: string, timeoutMs: number, operation: OperationRef, options?: { cause?: unknown }) {
+    super(message, operation, options);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -49,6 +49,8 @@ export interface ApiErrorDetails {
   requestId?: string;
   /** Response headers, without `set-cookie`. */
   headers: Headers;
+  /** Attempts the call made: more than 1 when earlier ones were retried (an earlier attempt may have succeeded). */
+  attempts: number;
 }
 
 /** Okta answered with a status the call cannot succeed with. Okta's own field names are kept. */
@@ -62,6 +64,7 @@ export class OktaApiError extends OktaError {
   readonly errorCauses: ErrorCause[];
   readonly requestId: string | undefined;
   readonly headers: Headers;
+  readonly attempts: number;
 
   constructor(message: string, details: ApiErrorDetails, operation: OperationRef) {
     super(message, operation);
@@ -73,6 +76,7 @@ export class OktaApiError extends OktaError {
     this.errorCauses = details.errorCauses;
     this.requestId = details.requestId;
     this.headers = details.headers;
+    this.attempts = details.attempts;
   }
 }
 

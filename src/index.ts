@@ -13,6 +13,6 @@ export {
   OktaTimeoutError,
 } from './errors.js';
 export type { RateLimit } from './rate-limit.js';
-export type { RetryEvent, RetryOptions } from './retry.js';
+export type { AttemptFailure, RetryEvent, RetryOptions } from './retry.js';
 export type { RateLimitEvent, RateLimitOptions } from './scheduler.js';
 export type * from './types.js';

@@ -5,23 +5,22 @@ export interface RetryOptions {
   maxRetries?: number;
   /** Longest single wait the client accepts; a longer one fails at once with the error. Default 60 000. */
   maxDelayMs?: number;
+  /** Budget of one attempt (until the whole response is read); a timed-out attempt may be retried. Default 10 000. */
+  attemptTimeoutMs?: number;
 }
 
-export interface RetryPolicy {
-  maxRetries: number;
-  maxDelayMs: number;
-}
+export type RetryPolicy = Required<RetryOptions>;
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxDelayMs: 60_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxDelayMs: 60_000, attemptTimeoutMs: 10_000 };
 const BACKOFF_BASE_MS = 500;
 
 export function normalizeRetry(option: RetryOptions | false | undefined): RetryPolicy {
-  if (option === false) return { ...DEFAULT_RETRY_POLICY, maxRetries: 0 };
-  const policy = { ...DEFAULT_RETRY_POLICY, ...option };
+  const policy = { ...DEFAULT_RETRY_POLICY, ...(option === false ? { maxRetries: 0 } : option) };
   if (!Number.isInteger(policy.maxRetries) || policy.maxRetries < 0) {
     throw new TypeError(`retry.maxRetries must be a whole number >= 0 (0 disables retries); got ${policy.maxRetries}`);
   }
   if (!(policy.maxDelayMs >= 0)) throw new TypeError(`retry.maxDelayMs must be a number >= 0; got ${policy.maxDelayMs}`);
+  if (!(policy.attemptTimeoutMs > 0)) throw new TypeError(`retry.attemptTimeoutMs must be a number > 0 (or Infinity); got ${policy.attemptTimeoutMs}`);
   return policy;
 }
 
@@ -30,14 +29,49 @@ export function backoffDelayMs(retryNumber: number, maxDelayMs: number): number 
   return Math.random() * Math.min(maxDelayMs, BACKOFF_BASE_MS * 2 ** (retryNumber - 1));
 }
 
+/** What went wrong with one attempt, as far as retrying is concerned. */
+export type AttemptFailure =
+  /** Okta answered 429: the request was not processed. */
+  | 'rate-limited'
+  /** 502, 503 or 504 from Okta or a proxy in front of it. */
+  | 'unavailable'
+  /** The connection was refused: nothing was sent. */
+  | 'refused'
+  /** The connection failed after the request may have been sent (reset, dropped mid-response). */
+  | 'connection'
+  /** One attempt ran out of `attemptTimeoutMs`. */
+  | 'attempt-timeout';
+
+/**
+ * Which failures are retried, for which operations. 429 and a refused connection
+ * are safe for everything (nothing was processed); the others only for operations
+ * safe to repeat. createSession is not: its session token is single-use, so once
+ * its body may have reached Okta it is never sent again.
+ */
+export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations safe to repeat'> = {
+  'rate-limited': 'every operation',
+  refused: 'every operation',
+  unavailable: 'operations safe to repeat',
+  connection: 'operations safe to repeat',
+  'attempt-timeout': 'operations safe to repeat',
+};
+
+export const UNSAFE_TO_REPEAT: ReadonlySet<string> = new Set(['createSession']);
+
+export function isRetriedFor(failure: AttemptFailure, operationId: string): boolean {
+  return RETRIED_FOR[failure] === 'every operation' || !UNSAFE_TO_REPEAT.has(operationId);
+}
+
 /** Reported through the `onRetry` hook before each wait. */
 export interface RetryEvent {
   operationId: string;
   /** 1 for the first retry. */
   retryCount: number;
   delayMs: number;
-  /** The status that caused the retry. */
-  status: number;
+  /** Why the attempt is retried. */
+  reason: AttemptFailure;
+  /** The status that caused the retry, when there was a response. */
+  status: number | undefined;
   /** `X-Okta-Request-Id` of the response that caused the retry. */
   requestId: string | undefined;
 }
@@ -45,20 +79,23 @@ export interface RetryEvent {
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 /**
- * Whether to retry a 429, and after how long. The server's timing wins and is
- * never jittered; without a usable hint (missing, malformed, or a concurrency
- * limit) the delay is jittered backoff. A wait the policy or the remaining
- * budget cannot cover gives up at once rather than sleeping into a failure.
+ * Whether to retry, and after how long. The server's timing wins and is never
+ * jittered; without a usable hint (missing, malformed, a concurrency limit, or a
+ * failure that is not a 429) the delay is jittered backoff. A wait the policy or
+ * the remaining budget cannot cover gives up at once rather than sleeping into a failure.
  */
-export function decideRateLimitRetry(
-  headers: Headers,
+export function decideRetry(
+  failure: AttemptFailure,
+  operationId: string,
+  headers: Headers | undefined,
   retryNumber: number,
   policy: RetryPolicy,
   remainingBudgetMs: number,
   nowMs: number,
 ): RetryDecision {
-  if (retryNumber > policy.maxRetries) return { retry: false };
-  const delayMs = serverRequestedDelayMs(headers, nowMs) ?? backoffDelayMs(retryNumber, policy.maxDelayMs);
+  if (retryNumber > policy.maxRetries || !isRetriedFor(failure, operationId)) return { retry: false };
+  const serverDelay = failure === 'rate-limited' && headers ? serverRequestedDelayMs(headers, nowMs) : undefined;
+  const delayMs = serverDelay ?? backoffDelayMs(retryNumber, policy.maxDelayMs);
   if (delayMs > policy.maxDelayMs || delayMs >= remainingBudgetMs) return { retry: false };
   return { retry: true, delayMs };
 }

@@ -255,7 +255,7 @@ export class RateLimitScheduler {
     const state = this.#states.get(bucket);
     if (!state || !Number.isFinite(heldUntil) || heldUntil < budget.deadline) return undefined;
     const message = `Okta rate limit for ${operation.operationId} is used up until ${state.rateLimit.resetAt.toISOString()}, beyond the call's timeout; not sent`;
-    return new OktaRateLimitError(message, { status: 429, errorCauses: [], headers: new Headers(), rateLimit: { ...state.rateLimit } }, operation);
+    return new OktaRateLimitError(message, { status: 429, errorCauses: [], headers: new Headers(), attempts: 0, rateLimit: { ...state.rateLimit } }, operation);
   }
 
   #announce(waiter: Waiter): void {

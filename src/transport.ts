@@ -2,8 +2,9 @@ import type { CallBudget } from './budget.js';
 import { sleep } from './budget.js';
 import type { CallRequest } from './call-request.js';
 import { createApiError } from './error-factory.js';
-import { OktaConnectionError, type OperationRef } from './errors.js';
-import { decideRateLimitRetry, type RetryEvent, type RetryPolicy } from './retry.js';
+import { OktaApiError, OktaConnectionError, OktaTimeoutError, type OperationRef } from './errors.js';
+import { redact } from './redact.js';
+import { type AttemptFailure, decideRetry, type RetryEvent, type RetryPolicy, UNSAFE_TO_REPEAT } from './retry.js';
 import type { RateLimitScheduler } from './scheduler.js';
 
 export interface TransportContext {
@@ -18,81 +19,129 @@ export interface TransportContext {
   scheduler: RateLimitScheduler | undefined;
 }
 
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
 export interface Transport {
   /** The custom fetch for openapi-fetch. */
   fetch: (request: CallRequest) => Promise<Response>;
   /** The parsed JSON body of the final success response (undefined when it had none). */
   body: () => unknown;
+  /** How many attempts the call took. */
+  attempts: () => number;
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+/** Connection errors that mean nothing was sent. */
+const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
+const ATTEMPT_TIMED_OUT = Symbol('attempt timed out');
+
+/** One attempt's result: a response to hand on, or a failure that may be retried. */
+type Outcome = { response: Response; failure?: AttemptFailure } | { response?: undefined; failure: AttemptFailure; error: unknown };
+
+function failureOf(response: Response): AttemptFailure | undefined {
+  if (response.status === 429) return 'rate-limited';
+  return UNAVAILABLE_STATUSES.has(response.status) ? 'unavailable' : undefined;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
 }
 
 /**
  * The custom `fetch` handed to openapi-fetch for one call: retries live here,
  * beneath the middleware, with a fresh fetch per attempt and all attempt state
- * local to the loop.
+ * local to the loop. Each attempt has its own timeout inside the call's budget.
  */
 export function createTransport(context: TransportContext): Transport {
-  const { budget, operation } = context;
+  const { budget, operation, policy } = context;
   let body: unknown;
+  let attempts = 0;
 
-  async function attempt(url: string, init: RequestInit): Promise<Response> {
+  /** Sends once and, for a success, reads the body: a drop mid-body is a failure of this attempt. */
+  async function attempt(url: string, init: RequestInit): Promise<Outcome> {
     const scheduler = context.scheduler;
     const permit = scheduler && (scheduler.tryAcquire(operation) ?? (await scheduler.acquire(operation, budget)));
+    attempts++;
+    const controller = new AbortController();
+    const onBudgetAbort = () => controller.abort(budget.signal.reason);
+    budget.signal.addEventListener('abort', onBudgetAbort, { once: true });
+    const timer = Number.isFinite(policy.attemptTimeoutMs) ? setTimeout(() => controller.abort(ATTEMPT_TIMED_OUT), policy.attemptTimeoutMs) : undefined;
+    let response: Response | undefined;
     try {
-      const response = await context.fetch(url, init);
+      response = await context.fetch(url, { ...init, signal: controller.signal });
       permit?.release(response.headers);
-      return response;
+      const failure = failureOf(response);
+      if (failure || !response.ok || NULL_BODY_STATUSES.has(response.status)) return { response, failure };
+      await readSuccessBody(response);
+      return { response };
     } catch (error) {
-      permit?.release(undefined);
+      if (!response) permit?.release(undefined);
       if (budget.signal.aborted) throw budget.abortError(operation, error);
-      throw new OktaConnectionError(`Could not reach Okta: ${describeCause(error)}`, operation, { cause: error });
+      if (controller.signal.reason === ATTEMPT_TIMED_OUT) return { failure: 'attempt-timeout', error };
+      if (response) {
+        // Okta answered, but the body could not be read or parsed.
+        if (error instanceof OktaApiError) throw error;
+        return { failure: 'connection', error };
+      }
+      return { failure: REFUSED_CODES.has(errorCode(error) ?? '') ? 'refused' : 'connection', error };
+    } finally {
+      clearTimeout(timer);
+      budget.signal.removeEventListener('abort', onBudgetAbort);
     }
   }
 
   /**
-   * Reads and parses a success body here, once: a connection that drops mid-body
-   * then fails as a typed error, and no second Response has to be built for
-   * openapi-fetch (which is called with parseAs 'stream' and leaves it alone).
-   * Error bodies are left for openapi-fetch, which reads them as JSON or text.
+   * Reads and parses a success body, once: no second Response has to be built for
+   * openapi-fetch (called with parseAs 'stream', it leaves the body alone). Error
+   * bodies are left for openapi-fetch, which reads them as JSON or text.
    */
-  async function readSuccessBody(response: Response): Promise<Response> {
-    if (!response.ok || NULL_BODY_STATUSES.has(response.status)) return response;
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (budget.signal.aborted) throw budget.abortError(operation, error);
-      throw new OktaConnectionError(`Connection to Okta failed while reading the response: ${describeCause(error)}`, operation, {
-        cause: error,
-      });
-    }
+  async function readSuccessBody(response: Response): Promise<void> {
+    const text = await response.text();
     try {
       body = text === '' ? undefined : JSON.parse(text);
     } catch {
-      throw createApiError(response, text, operation, context.secrets);
+      throw createApiError(response, text, operation, context.secrets, attempts);
     }
-    return response;
+  }
+
+  /** The error for a failure that is not retried (any more). */
+  function finalError(failure: AttemptFailure, error: unknown): Error {
+    const suffix =
+      UNSAFE_TO_REPEAT.has(operation.operationId) && failure !== 'refused'
+        ? '; not resent, because its single-use session token may already have reached Okta'
+        : attempts > 1
+          ? ` (after ${attempts} attempts)`
+          : '';
+    if (failure === 'attempt-timeout') {
+      const message = `Okta sent no complete answer within ${policy.attemptTimeoutMs} ms${suffix}`;
+      return new OktaTimeoutError(message, policy.attemptTimeoutMs, operation, { cause: error });
+    }
+    const what = failure === 'refused' ? 'Could not reach Okta' : 'Connection to Okta failed';
+    return new OktaConnectionError(`${what}: ${redact(describeCause(error), context.secrets)}${suffix}`, operation, { cause: error });
   }
 
   const send = async (request: CallRequest): Promise<Response> => {
-    const init: RequestInit = { ...request.init, signal: budget.signal };
-    let attemptInit = init;
+    let attemptInit = request.init;
     let firstRateLimitedRequestId: string | null = null;
     for (let retryNumber = 1; ; retryNumber++) {
-      const response = await attempt(request.url, attemptInit);
-      if (response.status !== 429) return readSuccessBody(response);
+      const outcome = await attempt(request.url, attemptInit);
+      if (!outcome.failure) return outcome.response;
 
-      const decision = decideRateLimitRetry(response.headers, retryNumber, context.policy, budget.remainingMs(), Date.now());
-      if (!decision.retry) return readSuccessBody(response);
-      const requestId = response.headers.get('x-okta-request-id');
-      firstRateLimitedRequestId ??= requestId;
-      await response.body?.cancel();
+      const headers = outcome.response?.headers;
+      const decision = decideRetry(outcome.failure, operation.operationId, headers, retryNumber, policy, budget.remainingMs(), Date.now());
+      if (!decision.retry) {
+        if (outcome.response) return outcome.response;
+        throw finalError(outcome.failure, outcome.error);
+      }
+      const requestId = headers?.get('x-okta-request-id') ?? null;
+      if (outcome.failure === 'rate-limited') firstRateLimitedRequestId ??= requestId;
+      await outcome.response?.body?.cancel();
       notify(context.onRetry, {
         operationId: operation.operationId,
         retryCount: retryNumber,
         delayMs: decision.delayMs,
-        status: response.status,
+        reason: outcome.failure,
+        status: outcome.response?.status,
         requestId: requestId ?? undefined,
       });
       try {
@@ -101,14 +150,14 @@ export function createTransport(context: TransportContext): Transport {
         throw budget.abortError(operation, error);
       }
       // As Okta's own SDKs do, so Okta support can tie the retries to the first 429.
-      const headers = new Headers(init.headers);
-      if (firstRateLimitedRequestId) headers.set('X-Okta-Retry-For', firstRateLimitedRequestId);
-      headers.set('X-Okta-Retry-Count', String(retryNumber));
-      attemptInit = { ...init, headers };
+      const retryHeaders = new Headers(request.init.headers);
+      if (firstRateLimitedRequestId) retryHeaders.set('X-Okta-Retry-For', firstRateLimitedRequestId);
+      retryHeaders.set('X-Okta-Retry-Count', String(retryNumber));
+      attemptInit = { ...request.init, headers: retryHeaders };
     }
   };
 
-  return { fetch: send, body: () => body };
+  return { fetch: send, body: () => body, attempts: () => attempts };
 }
 
 /** A hook is for logging and metrics: its failure must not fail the call. */

@@ -2,8 +2,11 @@ import type { OperationId } from '../../generated/operations.js';
 
 /** A way for the embedded server to misbehave, for tests of the client's failure handling. */
 export type Fault =
-  /** Answer with this status (an Okta error object unless `body` is given). */
-  | { type: 'status'; status: number; body?: string | object; contentType?: string; headers?: Record<string, string> }
+  /**
+   * Answer with this status (an Okta error object unless `body` is given). `headers` override
+   * Okta's; `bare` leaves out the request id and rate-limit headers, as Okta's 405 does.
+   */
+  | { type: 'status'; status: number; body?: string | object; contentType?: string; headers?: Record<string, string>; bare?: boolean }
   /** Wait before handling the request normally. */
   | { type: 'latency'; ms: number }
   /** Drop the connection: before the request body is read, after it is read (request processed), or mid-response. */
@@ -21,25 +24,38 @@ export type Fault =
   /** Handle normally, but without `X-Okta-Request-Id` and rate-limit headers (as Okta's 405 is). */
   | { type: 'bare-headers' };
 
-export interface FaultRule {
-  fault: Fault;
+export interface FaultOptions {
   /** Only for this operation; every operation when absent. */
+  operation?: OperationId;
+  /** How many matching requests get the fault. Default 1; Infinity for all. */
+  times?: number;
+  /** The chance (0-1) that a matching request gets it. Default 1. */
+  probability?: number;
+}
+
+interface FaultRule {
+  fault: Fault;
   operation: OperationId | undefined;
   remaining: number;
+  probability: number;
 }
 
 /** Faults queued by tests; each request takes the first rule that matches it. */
 export class FaultQueue {
   readonly #rules: FaultRule[] = [];
 
-  add(fault: Fault, options: { operation?: OperationId; times?: number } = {}): void {
+  add(fault: Fault, options: FaultOptions = {}): void {
     const times = options.times ?? 1;
+    const probability = options.probability ?? 1;
     if (!(times > 0)) throw new TypeError('times must be > 0 (Infinity for every request)');
-    this.#rules.push({ fault, operation: options.operation, remaining: times });
+    if (!(probability > 0 && probability <= 1)) throw new TypeError('probability must be in (0, 1]');
+    this.#rules.push({ fault, operation: options.operation, remaining: times, probability });
   }
 
   take(operation: OperationId | undefined): Fault | undefined {
-    const index = this.#rules.findIndex((rule) => rule.operation === undefined || rule.operation === operation);
+    const index = this.#rules.findIndex(
+      (rule) => (rule.operation === undefined || rule.operation === operation) && (rule.probability === 1 || Math.random() < rule.probability),
+    );
     const rule = this.#rules[index];
     if (!rule) return undefined;
     rule.remaining--;

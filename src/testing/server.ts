@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { type OperationId, operations } from '../../generated/operations.js';
 import { type BucketMap, DEFAULT_BUCKETS } from '../buckets.js';
-import { type Fault, FaultQueue } from './faults.js';
+import { type Fault, type FaultOptions, FaultQueue } from './faults.js';
 import { type RateLimitOptions, RateLimiter } from './rate-limiter.js';
 import { oktaId, renderSession, SessionStore } from './session-store.js';
 
@@ -24,6 +24,8 @@ export interface OktaSessionsServerOptions {
   sessionTokenLifetimeMs?: number;
   /** Called with every response the server sends: for logging, or to validate responses in tests. */
   onResponse?: (record: ResponseRecord) => void;
+  /** The API token the server accepts; a random one by default. */
+  apiToken?: string;
 }
 
 export interface ResponseRecord {
@@ -45,8 +47,8 @@ export interface OktaSessionsServer {
   issueSessionToken(user: { login: string }): Promise<string>;
   /** An OAuth access token (`Authorization: Bearer …`) holding these scopes, e.g. `okta.sessions.read`. */
   issueAccessToken(scopes: readonly string[]): string;
-  /** Queues a fault for the next `times` (default 1) matching requests. */
-  inject(fault: Fault, options?: { operation?: OperationId; times?: number }): void;
+  /** Queues a fault for the next `times` (default 1) matching requests, each with `probability` (default 1). */
+  inject(fault: Fault, options?: FaultOptions): void;
   clearFaults(): void;
   /** Requests received so far, per operation. */
   readonly requestCounts: Readonly<Partial<Record<OperationId, number>>>;
@@ -121,7 +123,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
   const sessionTokenLifetimeMs = options.sessionTokenLifetimeMs ?? 5 * 60_000;
   const store = new SessionStore({ sessionLifetimeMs: options.sessionLifetimeMs ?? 2 * 60 * 60_000, sessionTokenLifetimeMs });
   const faults = new FaultQueue();
-  const apiToken = oktaId('00', 42);
+  const apiToken = options.apiToken ?? oktaId('00', 42);
   const accessTokens = new Map<string, ReadonlySet<string>>();
   const routes = compileRoutes();
   const requestCounts: Partial<Record<OperationId, number>> = {};
@@ -228,7 +230,11 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     }
 
     if (fault?.type === 'status') {
-      if (fault.status === 429) headers['x-rate-limit-remaining'] = '0';
+      if (fault.bare) {
+        for (const name of Object.keys(headers)) if (name !== 'date') delete headers[name];
+      } else if (fault.status === 429) {
+        headers['x-rate-limit-remaining'] = '0';
+      }
       const body = fault.body ?? errorBody(CODE_BY_STATUS[fault.status] ?? 'E0000009');
       const contentType: Record<string, string> = fault.contentType ? { 'content-type': fault.contentType } : {};
       return send(res, record, fault.status, body, { ...headers, ...contentType, ...fault.headers });

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startValidatedServer } from '../support/server.js';
 
@@ -76,7 +78,11 @@ describe('okta-sessions CLI', () => {
   });
 
   it('a network failure exits 3', async () => {
-    const run = await cli(['get', 'abc', '--timeout-ms', '3000'], { OKTA_ORG_URL: 'http://127.0.0.1:9' });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const run = await cli(['get', 'abc', '--timeout-ms', '5000'], { OKTA_ORG_URL: `http://127.0.0.1:${port}` });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/Could not reach Okta/);
   });

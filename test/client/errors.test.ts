@@ -117,13 +117,23 @@ describe('error mapping', () => {
     expect(error.message).toMatch(/non-JSON body/);
   });
 
-  it('a network failure is an OktaConnectionError with the cause', async () => {
-    nock(ORG).get('/api/v1/sessions/abc').replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
-    const error = (await rejectionOf(newClient().get('abc'))) as OktaConnectionError;
+  it('a connection reset is an OktaConnectionError with the cause, after the retries a safe operation gets', async () => {
+    // What undici throws for a reset connection.
+    const reset = () => new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+    let attempts = 0;
+    const client = newClient({
+      retry: { maxRetries: 2, maxDelayMs: 10 },
+      fetch: async () => {
+        attempts++;
+        throw reset();
+      },
+    });
+    const error = (await rejectionOf(client.get('abc'))) as OktaConnectionError;
+    expect(attempts).toBe(3);
     expect(error).toBeInstanceOf(OktaConnectionError);
     expect(error.name).toBe('OktaConnectionError');
     expect(error.cause).toBeDefined();
-    expect(error.message).toMatch(/^Could not reach Okta: .*\(GET \/api\/v1\/sessions\/\{sessionId\}\)$/);
+    expect(error.message).toMatch(/^Connection to Okta failed: fetch failed \(ECONNRESET\) \(after 3 attempts\) \(GET \/api\/v1\/sessions\/\{sessionId\}\)$/);
   });
 });
 
