@@ -67,7 +67,9 @@ export function serverRequestedDelayMs(headers: Headers, localNowMs: number): nu
   const now = serverNowMs(headers, localNowMs);
   const retryAfter = retryAfterMs(headers, now);
   if (retryAfter !== undefined) return retryAfter;
+  // The reset alone is enough, as for Okta's SDKs; a concurrency-limit answer's reset is only a guess.
+  const reset = smallest(headerIntegers(headers, 'x-rate-limit-reset'));
   const rateLimit = parseRateLimit(headers);
-  if (!rateLimit || isConcurrencyLimit(rateLimit)) return undefined;
-  return Math.max(0, rateLimit.resetAt.getTime() - now) + RESET_MARGIN_MS;
+  if (reset === undefined || (rateLimit && isConcurrencyLimit(rateLimit))) return undefined;
+  return Math.max(0, reset * 1000 - now) + RESET_MARGIN_MS;
 }

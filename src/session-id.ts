@@ -11,6 +11,11 @@ export function checkSessionId(sessionId: unknown): string {
   if (sessionId === '.' || sessionId === '..') {
     throw new TypeError(`sessionId ${JSON.stringify(sessionId)} is not a session id`);
   }
+  try {
+    encodeURIComponent(sessionId);
+  } catch {
+    throw new TypeError('sessionId contains unpaired surrogate characters; it cannot be sent in a URL');
+  }
   if (sessionId.toLowerCase() === 'me') {
     throw new TypeError('sessionId "me" is not a session id; use getCurrent(), refreshCurrent() or closeCurrent() with the session cookie');
   }
