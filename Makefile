@@ -8,7 +8,7 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-.PHONY: install test lint typecheck coverage demo generate check-generated update-spec contract-diff contract-check build pack bench clean
+.PHONY: install test lint typecheck coverage demo generate check-generated update-spec contract-diff contract-check build pack bench docs clean
 
 install: $(NPM_STAMP)
 
@@ -52,6 +52,10 @@ contract-check: $(NPM_STAMP)
 ## make bench: benchmarks side by side with raw fetch and @okta/okta-sdk-nodejs; writes bench/results.md and bench/chart.svg
 bench: $(NPM_STAMP)
 	node --expose-gc --import tsx bench/run.ts
+
+## make docs: rewrite docs/reliability.md from the fault suite, the properties and bench/results.json
+docs: $(NPM_STAMP)
+	UPDATE_DOCS=1 npx vitest run test/faults/reliability-doc.test.ts
 
 build: $(NPM_STAMP)
 	npm run build

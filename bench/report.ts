@@ -2,7 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { barPanel, svgDocument } from './lib/chart.js';
 import { OKTA_SDK, OKTA_SESSIONS, RAW_FETCH } from './lib/clients.js';
 import { round } from './lib/stats.js';
-import type { BurstResult, FootprintResult } from './scenarios.js';
+import type { BurstResult, FootprintResult, LoadResult } from './scenarios.js';
 
 export type Latency = Record<string, { p50: number; p99: number }>;
 
@@ -17,6 +17,7 @@ export interface BenchResults {
   burst: Record<string, BurstResult>;
   footprint: Record<string, FootprintResult>;
   memory: { heapBytes: number[]; heapBeforeBytes: number; heapAfterBytes: number; growthBytes: number };
+  load: LoadResult;
 }
 
 const ratio = (value: number, base: number) => round(value / base, 2);
@@ -44,9 +45,26 @@ export function targets(results: BenchResults): [string, string, boolean][] {
   ];
 }
 
+/** The load figures, also quoted by docs/reliability.md. */
+export function loadLines(load: LoadResult): string[] {
+  const accounted = Object.values(load.outcomes).reduce((sum, count) => sum + count, 0);
+  return [
+    `${load.calls.toLocaleString('en')} \`get\`s at concurrency ${load.concurrency} against the embedded server, ${load.faultRate * 100}% of requests failing (503, 502 with HTML, reset before the request, reset mid-response, 429 without headers): ${load.faultsInjected} faults injected, ${round(load.totalMs / 1000, 1)} s.`,
+    '',
+    '| outcome | calls |',
+    '|---|---|',
+    ...Object.entries(load.outcomes)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([outcome, count]) => `| ${outcome} | ${count} |`),
+    `| **accounted for** | **${accounted} of ${load.calls}** |`,
+    '',
+    `Heap before and after: ${mb(load.heapBeforeBytes)} → ${mb(load.heapAfterBytes)}.`,
+  ];
+}
+
 /** bench/results.md and bench/chart.svg from the measurements. */
 export function renderReport(results: BenchResults): { markdown: string; svg: string } {
-  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory } = results;
+  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load } = results;
   const paced = burst[OKTA_SESSIONS] as BurstResult;
   const latencyRows = (latency: Latency) =>
     Object.entries(latency).map(([name, { p50, p99 }]) => `| ${name} | ${round(p50 * 1000, 0)} µs | ${round(p99 * 1000, 0)} µs | ${ratio(p50, latency[RAW_FETCH]?.p50 ?? p50)}× |`);
@@ -110,6 +128,10 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '## 5. Memory',
     '',
     `Heap (after GC) every ${(MEMORY_CALLS / 4).toLocaleString('en')} \`get\`s against the embedded server, ${MEMORY_CALLS.toLocaleString('en')} in all: ${memory.heapBytes.map(mb).join(' → ')} (${memory.growthBytes >= 0 ? '+' : ''}${mb(memory.growthBytes)}).`,
+    '',
+    '## 6. Load with faults',
+    '',
+    ...loadLines(load),
     '',
     '![latency and burst](chart.svg)',
     '',

@@ -10,7 +10,7 @@ import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaS
 import { startStaticServer } from './lib/static-server.js';
 import { type BenchResults, type Latency, renderReport, targets } from './report.js';
 import { median } from './lib/stats.js';
-import { type BurstResult, measureBurst, measureFootprint, measureLatency, measureMemory, measureThroughput } from './scenarios.js';
+import { type BurstResult, measureBurst, measureFootprint, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
 
 const RUNS = 3;
 const BURST = { burst: 200, limit: 20, windowMs: 1_000 };
@@ -106,6 +106,8 @@ async function main() {
   );
   log(`memory: ${MEMORY_CALLS} gets`);
   const memory = await measureMemory(MEMORY_CALLS, (url, token) => oktaSessions(url, token));
+  log('load: 10,000 gets at concurrency 100 with 5% injected faults');
+  const load = await measureLoad({ calls: 10_000, concurrency: 100, faultRate: 0.05 });
 
   const results: BenchResults = {
     started,
@@ -118,6 +120,7 @@ async function main() {
     burst,
     footprint,
     memory,
+    load,
   };
   const { markdown, svg } = renderReport(results);
   writeFileSync('bench/results.md', markdown);

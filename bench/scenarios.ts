@@ -184,3 +184,71 @@ export async function measureMemory(calls: number, makeClient: (orgUrl: string, 
     await server.close();
   }
 }
+
+export interface LoadResult {
+  calls: number;
+  concurrency: number;
+  faultRate: number;
+  /** Calls by outcome: `value` or the error class; every call is accounted for. */
+  outcomes: Record<string, number>;
+  /** Requests the server answered with an injected fault. */
+  faultsInjected: number;
+  totalMs: number;
+  heapBeforeBytes: number;
+  heapAfterBytes: number;
+}
+
+/**
+ * `calls` gets at `concurrency` against the embedded server, a `faultRate` share
+ * of requests failing in one of five ways (503, 502 HTML, a reset before the
+ * request is read, a reset mid-response, a bare 429).
+ */
+export async function measureLoad({ calls, concurrency, faultRate }: { calls: number; concurrency: number; faultRate: number }): Promise<LoadResult> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc to measure load');
+  let faultsInjected = 0;
+  const server = await startOktaSessionsServer({
+    rateLimit: false,
+    onResponse: (response) => {
+      if (response.status !== 200) faultsInjected++;
+    },
+  });
+  try {
+    const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
+    const session = await setup.create(await server.issueSessionToken({ login: 'load@example.com' }));
+    const faults = [
+      { type: 'status', status: 503 },
+      { type: 'status', status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' },
+      { type: 'reset', when: 'before-body' },
+      { type: 'reset', when: 'mid-response' },
+      { type: 'status', status: 429, bare: true },
+    ] as const;
+    // Each rule is tried in turn: chances chosen so that each fault hits about faultRate / 5 of requests.
+    faults.forEach((fault, index) => {
+      server.inject(fault, { operation: 'getSession', times: Number.POSITIVE_INFINITY, probability: faultRate / faults.length / (1 - (faultRate * index) / faults.length) });
+    });
+    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, retry: { maxDelayMs: 1_000 } });
+    const heapBeforeBytes = await settledHeap(gc);
+    const outcomes: Record<string, number> = {};
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < calls) {
+          next++;
+          let outcome = 'value';
+          try {
+            await client.get(session.id as string);
+          } catch (error) {
+            outcome = (error as Error)?.name ?? 'non-Error';
+          }
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        }
+      }),
+    );
+    const totalMs = performance.now() - started;
+    return { calls, concurrency, faultRate, outcomes, faultsInjected, totalMs, heapBeforeBytes, heapAfterBytes: await settledHeap(gc) };
+  } finally {
+    await server.close();
+  }
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
 import { startStaticServer } from '../bench/lib/static-server.js';
 import { type BenchResults, renderReport, targets } from '../bench/report.js';
-import { measureBurst, measureFootprint, measureLatency, measureMemory, measureThroughput } from '../bench/scenarios.js';
+import { measureBurst, measureFootprint, measureLatency, measureLoad, measureMemory, measureThroughput } from '../bench/scenarios.js';
 
 // Every benchmark scenario with tiny counts, so the bench code cannot rot. No timing is asserted here.
 describe('benchmark scenarios, quick run', () => {
@@ -45,6 +45,13 @@ describe('benchmark scenarios, quick run', () => {
     expect(memory.growthBytes).toBe(memory.heapAfterBytes - memory.heapBeforeBytes);
   });
 
+  it('load accounts for every call, by outcome', async () => {
+    const load = await measureLoad({ calls: 120, concurrency: 10, faultRate: 0.2 });
+    expect(Object.values(load.outcomes).reduce((sum, count) => sum + count, 0)).toBe(120);
+    expect(load.faultsInjected).toBeGreaterThan(0);
+    for (const outcome of Object.keys(load.outcomes)) expect(['value', 'OktaServerError', 'OktaConnectionError', 'OktaRateLimitError']).toContain(outcome);
+  });
+
   it('renders the report and the chart from results', () => {
     const latency = { [RAW_FETCH]: { p50: 0.4, p99: 1 }, [OKTA_SESSIONS]: { p50: 0.42, p99: 1.1 }, [OKTA_SDK]: { p50: 0.5, p99: 1.2 } };
     const burstResult = (completed: number, rateLimited: number, totalMs: number) => ({ completed, failed: 200 - completed, rateLimited, totalMs, theoreticalMs: 9_000 });
@@ -59,11 +66,13 @@ describe('benchmark scenarios, quick run', () => {
       burst: { [OKTA_SESSIONS]: burstResult(200, 0, 9_300), [OKTA_SESSIONS_UNPACED]: burstResult(60, 480, 6_000), [OKTA_SDK]: burstResult(60, 480, 6_000) },
       footprint: { [OKTA_SESSIONS]: { importMs: 20, packBytes: 40_000, installBytes: 300_000 }, [OKTA_SDK]: { importMs: 700, packBytes: 900_000, installBytes: 45_000_000 } },
       memory: { heapBytes: [1, 2], heapBeforeBytes: 1, heapAfterBytes: 2, growthBytes: 1 },
+      load: { calls: 10, concurrency: 2, faultRate: 0.05, outcomes: { value: 9, OktaServerError: 1 }, faultsInjected: 3, totalMs: 100, heapBeforeBytes: 1, heapAfterBytes: 2 },
     };
     expect(targets(results).every(([, , met]) => met)).toBe(true);
     const { markdown, svg } = renderReport(results);
     expect(markdown).toContain('| Burst: total time ≤ 1.2× theoretical minimum | 1.03× | ✅ |');
     expect(markdown).toContain('| okta-sessions | 420 µs | 1100 µs | 1.05× |');
+    expect(markdown).toContain('| **accounted for** | **10 of 10** |');
     expect(svg).toMatch(/^<svg[\s\S]*theoretical minimum 9 s[\s\S]*<\/svg>\n$/);
   });
 });
