@@ -9,8 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareSlices } from './lib/contract.ts';
-import { renderMarkdown } from './lib/contract-render.ts';
-import { isObject } from './lib/slice.ts';
+import { renderMarkdown, specLabel } from './lib/contract-render.ts';
 import { loadSessionSlice, SPEC_PATH, sha256 } from './lib/spec-io.ts';
 
 export const ACCEPTED_PATH = 'openapi/accepted-breaking-changes.json';
@@ -31,12 +30,7 @@ function run(): number {
     const base = loadSessionSlice(baseFile);
     const head = loadSessionSlice(SPEC_PATH);
     const report = compareSlices(base.slice, head.slice);
-    const labelOf = (spec: typeof base, file: string) => ({
-      file,
-      version: String(isObject(spec.slice.info) ? spec.slice.info.version : 'unknown'),
-      sha256: spec.sha256,
-    });
-    process.stdout.write(renderMarkdown(report, labelOf(base, `${SPEC_PATH}@${previous.slice(0, 8)}`), labelOf(head, `${SPEC_PATH}@${changedIn.slice(0, 8)}`)));
+    process.stdout.write(renderMarkdown(report, specLabel(base, `${SPEC_PATH}@${previous.slice(0, 8)}`), specLabel(head, `${SPEC_PATH}@${changedIn.slice(0, 8)}`)));
     if (report.summary.breaking === 0) return 0;
 
     const message = git('log', '-1', '--format=%B', changedIn);

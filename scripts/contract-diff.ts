@@ -5,16 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { compareSlices } from './lib/contract.ts';
-import { renderMarkdown } from './lib/contract-render.ts';
+import { renderMarkdown, specLabel } from './lib/contract-render.ts';
 import { type LoadedSpec, loadSessionSlice } from './lib/spec-io.ts';
-import { isObject } from './lib/slice.ts';
 
 const USAGE = 'usage: npm run contract-diff -- <base spec.yaml> <head spec.yaml> [--json]';
-
-function label(spec: LoadedSpec) {
-  const info = isObject(spec.slice.info) ? spec.slice.info : {};
-  return { file: spec.file, version: String(info.version ?? 'unknown'), sha256: spec.sha256 };
-}
 
 function run(): number {
   let values: { json?: boolean };
@@ -39,8 +33,8 @@ function run(): number {
     return 2;
   }
   const report = compareSlices(base.slice, head.slice);
-  if (values.json) console.log(JSON.stringify({ base: label(base), head: label(head), ...report }, null, 2));
-  else process.stdout.write(renderMarkdown(report, label(base), label(head)));
+  if (values.json) console.log(JSON.stringify({ base: specLabel(base), head: specLabel(head), ...report }, null, 2));
+  else process.stdout.write(renderMarkdown(report, specLabel(base), specLabel(head)));
   return report.summary.breaking > 0 ? 1 : 0;
 }
 

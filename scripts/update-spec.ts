@@ -9,17 +9,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareSlices } from './lib/contract.ts';
-import { renderMarkdown } from './lib/contract-render.ts';
+import { renderMarkdown, specLabel } from './lib/contract-render.ts';
 import { GENERATED_DIR, generate } from './lib/generate.ts';
-import { isObject } from './lib/slice.ts';
 import { type LoadedSpec, loadSessionSlice, PROVENANCE_PATH, provenanceFor, SPEC_PATH, toYaml } from './lib/spec-io.ts';
 
 const USAGE = 'usage: npm run update-spec -- <okta management spec.yaml> [--allow-breaking] [--release X]';
-
-function label(spec: LoadedSpec) {
-  const info = isObject(spec.slice.info) ? spec.slice.info : {};
-  return { file: spec.file, version: String(info.version ?? 'unknown'), sha256: spec.sha256 };
-}
 
 async function run(): Promise<number> {
   let values: { 'allow-breaking'?: boolean; release?: string };
@@ -48,7 +42,7 @@ async function run(): Promise<number> {
   }
 
   const report = compareSlices(current.slice, incoming.slice);
-  process.stdout.write(renderMarkdown(report, label(current), label(incoming)));
+  process.stdout.write(renderMarkdown(report, specLabel(current), specLabel(incoming)));
   if (report.summary.breaking > 0 && !values['allow-breaking']) {
     console.error(
       `\nupdate-spec: ${report.summary.breaking} breaking change(s); nothing was written. Adapt the facade, then re-run with --allow-breaking.`,

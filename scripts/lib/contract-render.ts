@@ -1,9 +1,17 @@
 import { CLASS_TITLES, type ChangeClass, type ContractChange, type ContractReport } from './contract.ts';
+import { isObject } from './slice.ts';
+import type { LoadedSpec } from './spec-io.ts';
 
 export interface SpecLabel {
   file: string;
   version: string;
   sha256: string;
+}
+
+/** How a report names a spec: its file (or `file`), info.version and hash. */
+export function specLabel(spec: LoadedSpec, file: string = spec.file): SpecLabel {
+  const info = isObject(spec.slice.info) ? spec.slice.info : {};
+  return { file, version: String(info.version ?? 'unknown'), sha256: spec.sha256 };
 }
 
 /** Changes the engine reports that leave the client's view unchanged; listed as one line per operation. */
