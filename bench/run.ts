@@ -3,7 +3,7 @@
  * in one process, interleaved, on loopback. Writes bench/results.md, results.json
  * and chart.svg. Medians of several runs; see README for what each figure means.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { OktaSessions } from '../src/index.js';
 import { startOktaSessionsServer } from '../src/testing/index.js';
 import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, rawFetch } from './lib/clients.js';
@@ -130,4 +130,12 @@ async function main() {
   for (const [target, measured, ok] of targets(results)) log(`${ok ? '✅' : '❌'} ${target}: ${measured}`);
 }
 
-await main();
+/** `--report-only`: re-render results.md and chart.svg from the committed results.json, without measuring. */
+if (process.argv.includes('--report-only')) {
+  const results = JSON.parse(readFileSync('bench/results.json', 'utf8')) as BenchResults;
+  const { markdown, svg } = renderReport(results);
+  writeFileSync('bench/results.md', markdown);
+  writeFileSync('bench/chart.svg', svg);
+} else {
+  await main();
+}
