@@ -29,19 +29,25 @@ export async function measureLatency(
   return Object.fromEntries([...samples].map(([name, values]) => [name, { p50: percentile(values, 50), p99: percentile(values, 99) }]));
 }
 
-async function runConcurrently(client: BenchClient, sessionId: string, concurrency: number, total: number): Promise<number> {
+/** Runs `total` calls with `concurrency` workers; returns calls per second. */
+async function runConcurrently(concurrency: number, total: number, call: () => Promise<void>): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
         next++;
-        await client.get(sessionId);
+        await call();
       }
     }),
   );
   return total / ((performance.now() - started) / 1000);
 }
+
+/** `client.get` as a worker call. */
+const getting = (client: BenchClient, sessionId: string) => async () => {
+  await client.get(sessionId);
+};
 
 /** Requests per second at a given concurrency; the median of interleaved rounds. */
 export async function measureThroughput(
@@ -50,10 +56,10 @@ export async function measureThroughput(
   { concurrency, totalCalls, rounds }: { concurrency: number; totalCalls: number; rounds: number },
 ): Promise<Record<string, number>> {
   const samples = new Map(clients.map((client) => [client.name, [] as number[]]));
-  for (const client of clients) await runConcurrently(client, sessionId, concurrency, Math.min(totalCalls, 200)); // warm-up
+  for (const client of clients) await runConcurrently(concurrency, Math.min(totalCalls, 200), getting(client, sessionId)); // warm-up
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? clients : [...clients].reverse();
-    for (const client of order) samples.get(client.name)?.push(await runConcurrently(client, sessionId, concurrency, totalCalls));
+    for (const client of order) samples.get(client.name)?.push(await runConcurrently(concurrency, totalCalls, getting(client, sessionId)));
   }
   return Object.fromEntries([...samples].map(([name, values]) => [name, median(values)]));
 }
@@ -171,10 +177,10 @@ export async function measureMemory(calls: number, makeClient: (orgUrl: string, 
     const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
     const session = await setup.create(await server.issueSessionToken({ login: 'memory@example.com' }));
     const client = makeClient(server.url, server.apiToken);
-    await runConcurrently(client, session.id as string, 8, Math.min(2_000, calls));
+    await runConcurrently(8, Math.min(2_000, calls), getting(client, session.id as string));
     const heapBytes = [await settledHeap(gc)];
     for (let checkpoint = 0; checkpoint < checkpoints; checkpoint++) {
-      await runConcurrently(client, session.id as string, 8, Math.ceil(calls / checkpoints));
+      await runConcurrently(8, Math.ceil(calls / checkpoints), getting(client, session.id as string));
       heapBytes.push(await settledHeap(gc));
     }
     const before = heapBytes[0] as number;
@@ -230,22 +236,16 @@ export async function measureLoad({ calls, concurrency, faultRate }: { calls: nu
     const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, retry: { maxDelayMs: 1_000 } });
     const heapBeforeBytes = await settledHeap(gc);
     const outcomes: Record<string, number> = {};
-    let next = 0;
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < calls) {
-          next++;
-          let outcome = 'value';
-          try {
-            await client.get(session.id as string);
-          } catch (error) {
-            outcome = (error as Error)?.name ?? 'non-Error';
-          }
-          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-        }
-      }),
-    );
+    await runConcurrently(concurrency, calls, async () => {
+      let outcome = 'value';
+      try {
+        await client.get(session.id as string);
+      } catch (error) {
+        outcome = (error as Error)?.name ?? 'non-Error';
+      }
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    });
     const totalMs = performance.now() - started;
     return { calls, concurrency, faultRate, outcomes, faultsInjected, totalMs, heapBeforeBytes, heapAfterBytes: await settledHeap(gc) };
   } finally {
