@@ -1,47 +1,103 @@
 import { OktaTimeoutError, type OperationRef } from './errors.js';
 
+/** The signal of one attempt, and whether its own timeout (not the call's) ended it. */
+export interface AttemptAbort {
+  signal: AbortSignal;
+  timedOut: () => boolean;
+  dispose: () => void;
+}
+
 /**
  * The time budget of one call, retries and waits included, merged with the
  * caller's AbortSignal. Created per call; nothing here is shared between calls.
+ * Signals cost: an attempt gets one that covers the caller, the call's deadline
+ * and its own timeout; the call-wide signal, for waits between attempts, is made
+ * only when a wait needs it.
  */
 export class CallBudget {
-  readonly signal: AbortSignal;
   readonly deadline: number;
   readonly #timeoutMs: number;
-  readonly #controller = new AbortController();
   readonly #userSignal: AbortSignal | undefined;
-  readonly #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onUserAbort = () => this.#controller.abort(this.#userSignal?.reason);
   #timedOut = false;
+  #waitSignal: { controller: AbortController; timer: ReturnType<typeof setTimeout> | undefined; onUserAbort: () => void } | undefined;
 
   constructor(timeoutMs: number, userSignal: AbortSignal | undefined) {
     this.#timeoutMs = timeoutMs;
     this.#userSignal = userSignal;
-    this.signal = this.#controller.signal;
     this.deadline = Date.now() + timeoutMs;
-    if (Number.isFinite(timeoutMs)) {
-      this.#timer = setTimeout(() => {
-        this.#timedOut = true;
-        this.#controller.abort();
-      }, timeoutMs);
-    }
-    if (userSignal?.aborted) this.#onUserAbort();
-    else userSignal?.addEventListener('abort', this.#onUserAbort, { once: true });
   }
 
   remainingMs(): number {
     return this.deadline - Date.now();
   }
 
-  /** What to throw once `signal` has fired: the caller's abort reason, or a timeout error. */
+  /** True once the caller aborted or the deadline passed. */
+  isOver(): boolean {
+    if (!this.#timedOut && Date.now() >= this.deadline) this.#timedOut = true;
+    return this.#timedOut || this.#userSignal?.aborted === true;
+  }
+
+  /** Fires when the caller aborts or the deadline passes: for waits between attempts. */
+  get signal(): AbortSignal {
+    if (!this.#waitSignal) {
+      const controller = new AbortController();
+      const onUserAbort = () => controller.abort(this.#userSignal?.reason);
+      const timer = this.#armDeadline(controller, this.remainingMs());
+      if (this.#userSignal?.aborted) onUserAbort();
+      else this.#userSignal?.addEventListener('abort', onUserAbort, { once: true });
+      this.#waitSignal = { controller, timer, onUserAbort };
+    }
+    return this.#waitSignal.controller.signal;
+  }
+
+  /** A signal for one attempt: the caller's abort, the call's deadline, or `attemptTimeoutMs`, whichever comes first. */
+  attemptAbort(attemptTimeoutMs: number): AttemptAbort {
+    const controller = new AbortController();
+    const remaining = this.remainingMs();
+    const attemptEndsFirst = attemptTimeoutMs < remaining;
+    let attemptTimedOut = false;
+    const timer = attemptEndsFirst
+      ? setTimeout(() => {
+          attemptTimedOut = true;
+          controller.abort();
+        }, attemptTimeoutMs)
+      : this.#armDeadline(controller, remaining);
+    const onUserAbort = () => controller.abort(this.#userSignal?.reason);
+    if (this.#userSignal?.aborted) onUserAbort();
+    else this.#userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    return {
+      signal: controller.signal,
+      timedOut: () => attemptTimedOut,
+      dispose: () => {
+        clearTimeout(timer);
+        this.#userSignal?.removeEventListener('abort', onUserAbort);
+      },
+    };
+  }
+
+  #armDeadline(controller: AbortController, remainingMs: number): ReturnType<typeof setTimeout> | undefined {
+    if (!Number.isFinite(remainingMs)) return undefined;
+    return setTimeout(
+      () => {
+        this.#timedOut = true;
+        controller.abort();
+      },
+      Math.max(0, remainingMs),
+    );
+  }
+
+  /** What to throw once the call is over: the caller's abort reason, or a timeout error. */
   abortError(operation: OperationRef, cause?: unknown): unknown {
-    if (this.#timedOut) return new OktaTimeoutError(`Okta call exceeded its ${this.#timeoutMs} ms budget`, this.#timeoutMs, operation, { cause });
-    return this.#userSignal?.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+    if (this.#timedOut || !this.#userSignal?.aborted) {
+      return new OktaTimeoutError(`Okta call exceeded its ${this.#timeoutMs} ms budget`, this.#timeoutMs, operation, { cause });
+    }
+    return this.#userSignal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
   }
 
   dispose(): void {
-    clearTimeout(this.#timer);
-    this.#userSignal?.removeEventListener('abort', this.#onUserAbort);
+    if (!this.#waitSignal) return;
+    clearTimeout(this.#waitSignal.timer);
+    this.#userSignal?.removeEventListener('abort', this.#waitSignal.onUserAbort);
   }
 }
 

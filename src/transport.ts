@@ -32,7 +32,6 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 /** Connection errors that mean nothing was sent. */
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
-const ATTEMPT_TIMED_OUT = Symbol('attempt timed out');
 
 /** One attempt's result: a response to hand on, or a failure that may be retried. */
 type Outcome = { response: Response; failure?: AttemptFailure } | { response?: undefined; failure: AttemptFailure; error: unknown };
@@ -62,13 +61,10 @@ export function createTransport(context: TransportContext): Transport {
     const scheduler = context.scheduler;
     const permit = scheduler && (scheduler.tryAcquire(operation) ?? (await scheduler.acquire(operation, budget)));
     attempts++;
-    const controller = new AbortController();
-    const onBudgetAbort = () => controller.abort(budget.signal.reason);
-    budget.signal.addEventListener('abort', onBudgetAbort, { once: true });
-    const timer = Number.isFinite(policy.attemptTimeoutMs) ? setTimeout(() => controller.abort(ATTEMPT_TIMED_OUT), policy.attemptTimeoutMs) : undefined;
+    const abort = budget.attemptAbort(policy.attemptTimeoutMs);
     let response: Response | undefined;
     try {
-      response = await context.fetch(url, { ...init, signal: controller.signal });
+      response = await context.fetch(url, { ...init, signal: abort.signal });
       permit?.release(response.headers);
       const failure = failureOf(response);
       if (failure || !response.ok || NULL_BODY_STATUSES.has(response.status)) return { response, failure };
@@ -76,8 +72,8 @@ export function createTransport(context: TransportContext): Transport {
       return { response };
     } catch (error) {
       if (!response) permit?.release(undefined);
-      if (budget.signal.aborted) throw budget.abortError(operation, error);
-      if (controller.signal.reason === ATTEMPT_TIMED_OUT) return { failure: 'attempt-timeout', error };
+      if (abort.timedOut()) return { failure: 'attempt-timeout', error };
+      if (budget.isOver()) throw budget.abortError(operation, error);
       if (response) {
         // Okta answered, but the body could not be read or parsed.
         if (error instanceof OktaApiError) throw error;
@@ -85,8 +81,7 @@ export function createTransport(context: TransportContext): Transport {
       }
       return { failure: REFUSED_CODES.has(errorCode(error) ?? '') ? 'refused' : 'connection', error };
     } finally {
-      clearTimeout(timer);
-      budget.signal.removeEventListener('abort', onBudgetAbort);
+      abort.dispose();
     }
   }
 
