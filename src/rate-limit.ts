@@ -43,7 +43,7 @@ export function isConcurrencyLimit(rateLimit: RateLimit): boolean {
 }
 
 /** The server's clock at the time of the response, from `Date`; the local clock when that is missing or malformed. */
-export function serverNowMs(headers: Headers, localNowMs: number): number {
+function serverNowMs(headers: Headers, localNowMs: number): number {
   const date = Date.parse(headers.get('date') ?? '');
   return Number.isFinite(date) ? date : localNowMs;
 }

@@ -58,7 +58,7 @@ export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations
 
 export const UNSAFE_TO_REPEAT: ReadonlySet<string> = new Set(['createSession']);
 
-export function isRetriedFor(failure: AttemptFailure, operationId: string): boolean {
+function isRetriedFor(failure: AttemptFailure, operationId: string): boolean {
   return RETRIED_FOR[failure] === 'every operation' || !UNSAFE_TO_REPEAT.has(operationId);
 }
 
