@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareSlices } from './lib/contract.ts';
-import { renderMarkdown, specLabel } from './lib/contract-render.ts';
+import { compareSlices } from './lib/contract/compare.ts';
+import { renderMarkdown, specLabel } from './lib/contract/render.ts';
 import { loadSessionSlice, SPEC_PATH, sha256 } from './lib/spec-io.ts';
 
 export const ACCEPTED_PATH = 'openapi/accepted-breaking-changes.json';

@@ -4,8 +4,8 @@
  * Exit 0: nothing breaking; 1: breaking changes; 2: usage or parse error.
  */
 import { parseArgs } from 'node:util';
-import { compareSlices } from './lib/contract.ts';
-import { renderMarkdown, specLabel } from './lib/contract-render.ts';
+import { compareSlices } from './lib/contract/compare.ts';
+import { renderMarkdown, specLabel } from './lib/contract/render.ts';
 import { type LoadedSpec, loadSessionSlice } from './lib/spec-io.ts';
 
 const USAGE = 'usage: npm run contract-diff -- <base spec.yaml> <head spec.yaml> [--json]';

@@ -8,8 +8,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareSlices } from './lib/contract.ts';
-import { renderMarkdown, specLabel } from './lib/contract-render.ts';
+import { compareSlices } from './lib/contract/compare.ts';
+import { renderMarkdown, specLabel } from './lib/contract/render.ts';
 import { GENERATED_DIR, generate } from './lib/generate.ts';
 import { type LoadedSpec, loadSessionSlice, PROVENANCE_PATH, provenanceFor, SPEC_PATH, toYaml } from './lib/spec-io.ts';
 

@@ -1,17 +1,19 @@
-import createClient from 'openapi-fetch';
-import { type OperationId, operations } from '../generated/operations.js';
-import { type AuthorizationProvider, type Credentials, createAuthorizationProvider } from './auth.js';
-import { CallBudget } from './budget.js';
-import { CallRequest } from './call-request.js';
-import { createApiError } from './error-factory.js';
-import type { OperationRef } from './errors.js';
-import { normalizeOrgUrl } from './org-url.js';
-import type { RateLimit } from './rate-limit.js';
-import { normalizeRetry, type RetryEvent, type RetryOptions, type RetryPolicy } from './retry.js';
-import { type RateLimitEvent, type RateLimitOptions, RateLimitScheduler } from './scheduler.js';
-import { checkSessionId } from './session-id.js';
-import { createTransport } from './transport.js';
-import type { paths, Session } from './types.js';
+import { type AuthorizationProvider, type Credentials, createAuthorizationProvider } from './auth/credentials.js';
+import { createApiError } from './errors/factory.js';
+import { CallBudget } from './http/budget.js';
+import { type Engine, fetchEngine } from './http/engine.js';
+import { type CallInit, type CallResult, callInit, createSpecClient } from './http/openapi-fetch-seam.js';
+import { normalizeRetry, type RetryEvent, type RetryOptions, type RetryPolicy } from './http/retry.js';
+import { createTransport } from './http/transport.js';
+import { checkCookie, cookieSecrets } from './input/cookie.js';
+import { normalizeOrgUrl } from './input/org-url.js';
+import { checkSessionId } from './input/session-id.js';
+import { checkTimeout } from './input/timeout.js';
+import { OPERATIONS, type OperationId } from './operations.js';
+import { type RateLimit, rateLimitOf } from './pacing/rate-limit-signal.js';
+import { type RateLimitEvent, type RateLimitOptions, RateLimitScheduler } from './pacing/scheduler.js';
+import { ServerClock } from './pacing/server-clock.js';
+import type { Session } from './types.js';
 
 export interface OktaSessionsOptions extends Credentials {
   /** The org's origin, e.g. `https://acme.okta.com`. Plain http only for loopback hosts. */
@@ -49,42 +51,8 @@ export interface CurrentSessionOptions extends CallOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-function checkTimeout(timeoutMs: unknown, option: string): number {
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
-    throw new TypeError(`${option} must be a number of milliseconds > 0 (or Infinity); got ${String(timeoutMs)}`);
-  }
-  return timeoutMs;
-}
-
 function isBrowser(): boolean {
   return typeof (globalThis as { document?: unknown }).document !== 'undefined';
-}
-
-/** Only a `sid` or `idx` cookie identifies an Okta session. */
-function checkCookie(cookie: unknown): string {
-  if (typeof cookie !== 'string' || !/(^|;\s*)(sid|idx)=[^;\s]/.test(cookie) || /[\r\n]/.test(cookie)) {
-    throw new TypeError('cookie must be a Cookie header value holding the session cookie, such as "sid=…" or "idx=…"');
-  }
-  return cookie;
-}
-
-function cookieSecrets(cookie: string): string[] {
-  return cookie.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
-}
-
-// A type alias, not an interface: openapi-fetch's init type has an index signature.
-type SendInit = {
-  // openapi-fetch hands its custom fetch what its `Request` option builds: a CallRequest.
-  fetch: (request: Request) => Promise<Response>;
-  headers: Record<string, string>;
-  parseAs: 'stream';
-  credentials?: RequestCredentials;
-};
-
-/** What the facade needs from openapi-fetch's result: the success body comes from the transport. */
-interface FetchResult {
-  error?: unknown;
-  response: Response;
 }
 
 /**
@@ -96,27 +64,23 @@ export class OktaSessions {
   readonly #authorize: AuthorizationProvider | undefined;
   readonly #retry: RetryPolicy;
   readonly #timeoutMs: number;
-  readonly #fetch: typeof globalThis.fetch | undefined;
+  readonly #engine: Engine;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
+  /** The client's one estimate of Okta's clock, refined by every response. */
+  readonly #clock = new ServerClock();
   readonly #scheduler: RateLimitScheduler | undefined;
 
   constructor(options: OktaSessionsOptions) {
     if (typeof options !== 'object' || options === null)
       throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
-    this.#api = createClient<paths>({
-      baseUrl: normalizeOrgUrl(options.orgUrl),
-      Request: CallRequest as unknown as typeof Request,
-      // Never follow a redirect: it could carry the Authorization header to another origin.
-      redirect: 'manual',
-      headers: { Accept: 'application/json' },
-    });
+    this.#api = createSpecClient(normalizeOrgUrl(options.orgUrl));
     this.#authorize = createAuthorizationProvider(options);
     this.#retry = normalizeRetry(options.retry);
     this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
-    this.#fetch = options.fetch;
+    this.#engine = fetchEngine(options.fetch);
     this.#onRetry = options.onRetry;
-    this.#scheduler = options.rateLimit === false ? undefined : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit);
+    this.#scheduler = options.rateLimit === false ? undefined : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, this.#clock);
   }
 
   /** The rate-limit state learned from Okta's headers, per bucket (empty when `rateLimit: false`). */
@@ -172,7 +136,7 @@ export class OktaSessions {
   #callWithCookie<T>(
     operationId: OperationId,
     options: CurrentSessionOptions | undefined,
-    send: (init: SendInit & { params: { header?: { Cookie: string } } }) => Promise<FetchResult>,
+    send: (init: CallInit & { params: { header?: { Cookie: string } } }) => Promise<CallResult>,
   ): Promise<T> {
     if (options?.cookie === undefined) {
       if (!isBrowser()) {
@@ -188,13 +152,12 @@ export class OktaSessions {
     operationId: OperationId,
     options: CallOptions | undefined,
     secrets: string[],
-    send: (init: SendInit) => Promise<FetchResult>,
+    send: (init: CallInit) => Promise<CallResult>,
   ): Promise<T> {
-    const spec = operations[operationId];
-    const operation: OperationRef = { operationId, method: spec.method, path: spec.path };
+    const operation = OPERATIONS[operationId];
     const headers: Record<string, string> = {};
     // The spec gives the cookie operations `security: []`: they never carry the API token.
-    if (spec.security.length > 0) {
+    if (operation.security.length > 0) {
       if (!this.#authorize) {
         throw new TypeError(`${operationId} needs credentials: create the client with apiToken or accessToken`);
       }
@@ -207,19 +170,22 @@ export class OktaSessions {
     const budget = new CallBudget(timeoutMs, options?.signal);
     try {
       const transport = createTransport({
-        fetch: this.#fetch ?? globalThis.fetch,
+        engine: this.#engine,
         policy: this.#retry,
         operation,
         budget,
         secrets,
         onRetry: this.#onRetry,
+        clock: this.#clock,
         scheduler: this.#scheduler,
       });
-      const fetch = transport.fetch as unknown as (request: Request) => Promise<Response>;
-      const { error, response } = await send({ fetch, headers, parseAs: 'stream' });
-      if (!response.ok) throw createApiError(response, error, operation, secrets, transport.attempts());
+      const { error, response } = await send(callInit(transport.send, headers));
+      const outcome = transport.outcome();
+      if (!response.ok) {
+        throw createApiError(response, error, operation, secrets, outcome.attempts, outcome.signal && rateLimitOf(outcome.signal));
+      }
       // The success body's type is the spec's: T is the generated Session (or void) for each method.
-      return transport.body() as T;
+      return outcome.body as T;
     } finally {
       budget.dispose();
     }

@@ -1,4 +1,4 @@
-export type { AccessTokenProvider, Credentials } from './auth.js';
+export type { AccessTokenProvider, Credentials } from './auth/credentials.js';
 export { type CallOptions, type CurrentSessionOptions, OktaSessions, type OktaSessionsOptions } from './client.js';
 export {
   OktaApiError,
@@ -11,8 +11,8 @@ export {
   OktaRateLimitError,
   OktaServerError,
   OktaTimeoutError,
-} from './errors.js';
-export type { RateLimit } from './rate-limit.js';
-export type { AttemptFailure, RetryEvent, RetryOptions } from './retry.js';
-export type { RateLimitEvent, RateLimitOptions } from './scheduler.js';
+} from './errors/classes.js';
+export type { AttemptFailure, RetryEvent, RetryOptions } from './http/retry.js';
+export type { RateLimit } from './pacing/rate-limit-signal.js';
+export type { RateLimitEvent, RateLimitOptions } from './pacing/scheduler.js';
 export type * from './types.js';

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { HTTP_METHODS, isObject } from './slice.ts';
+import { eachOperation, isObject, securityOf } from './openapi-walk.ts';
 import { parseSpec, sha256 } from './spec-io.ts';
 
 export const GENERATED_DIR = 'generated';
@@ -45,17 +45,11 @@ interface OperationEntry {
 }
 
 function operationTable(spec: ReturnType<typeof parseSpec>): Record<string, OperationEntry> {
-  const table: [string, OperationEntry][] = [];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isObject(operation) || typeof operation.operationId !== 'string') continue;
-      const requirements = Array.isArray(operation.security) ? operation.security : ((spec.security as unknown[] | undefined) ?? []);
-      const security = requirements.flatMap((requirement) => (isObject(requirement) ? Object.keys(requirement) : []));
-      table.push([operation.operationId, { method: method.toUpperCase(), path, security, deprecated: operation.deprecated === true }]);
-    }
-  }
+  const table = eachOperation(spec.paths).flatMap(({ path, method, operation }): [string, OperationEntry][] =>
+    typeof operation.operationId === 'string'
+      ? [[operation.operationId, { method: method.toUpperCase(), path, security: [...securityOf(spec, operation).keys()], deprecated: operation.deprecated === true }]]
+      : [],
+  );
   return Object.fromEntries(table.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -8,17 +8,10 @@
  * A ref closure over plain YAML is short, offline and deterministic.
  */
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
-export type OpenApiDocument = JsonObject & { paths?: JsonObject; components?: JsonObject };
+import { eachOperation, isObject, type Json, type JsonObject, type OpenApiDocument, operationsOf, securityOf } from './openapi-walk.ts';
 
 /** Every path of the Sessions API starts with this; new session operations are picked up too. */
 export const SESSION_PATH_PREFIX = '/api/v1/sessions';
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isSessionPath(path: string): boolean {
   return path === SESSION_PATH_PREFIX || path.startsWith(`${SESSION_PATH_PREFIX}/`);
@@ -51,27 +44,19 @@ function sessionPaths(spec: OpenApiDocument): JsonObject {
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     if (!isSessionPath(path) || !isObject(item)) continue;
     // A path item whose operations were all removed keeps only its parameters; drop it.
-    if (!HTTP_METHODS.some((method) => isObject(item[method]))) continue;
+    if (operationsOf(item).length === 0) continue;
     paths[path] = item;
   }
   return sortedObject(Object.entries(paths));
 }
 
-function usedSecurity(paths: JsonObject): Map<string, Set<string>> {
+function usedSecurity(spec: OpenApiDocument, paths: JsonObject): Map<string, Set<string>> {
   const used = new Map<string, Set<string>>();
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isObject(operation) || !Array.isArray(operation.security)) continue;
-      for (const requirement of operation.security) {
-        if (!isObject(requirement)) continue;
-        for (const [scheme, scopes] of Object.entries(requirement)) {
-          const set = used.get(scheme) ?? new Set<string>();
-          if (Array.isArray(scopes)) for (const scope of scopes) set.add(String(scope));
-          used.set(scheme, set);
-        }
-      }
+  for (const { operation } of eachOperation(paths)) {
+    for (const [scheme, scopes] of securityOf(spec, operation)) {
+      const set = used.get(scheme) ?? new Set<string>();
+      for (const scope of scopes) set.add(scope);
+      used.set(scheme, set);
     }
   }
   return used;
@@ -82,7 +67,7 @@ function sliceSecuritySchemes(spec: OpenApiDocument, paths: JsonObject): JsonObj
   const schemes = spec.components?.securitySchemes;
   if (!isObject(schemes)) return undefined;
   const result: [string, Json][] = [];
-  for (const [name, scopes] of usedSecurity(paths)) {
+  for (const [name, scopes] of usedSecurity(spec, paths)) {
     const scheme = schemes[name];
     if (!isObject(scheme)) throw new Error(`Security scheme "${name}" is used but not defined in components.securitySchemes`);
     if (!isObject(scheme.flows)) {
@@ -102,12 +87,8 @@ function sliceSecuritySchemes(spec: OpenApiDocument, paths: JsonObject): JsonObj
 
 function usedTags(paths: JsonObject): Set<string> {
   const tags = new Set<string>();
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation) && Array.isArray(operation.tags)) for (const tag of operation.tags) tags.add(String(tag));
-    }
+  for (const { operation } of eachOperation(paths)) {
+    if (Array.isArray(operation.tags)) for (const tag of operation.tags) tags.add(String(tag));
   }
   return tags;
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { HTTP_METHODS, isObject, isSessionSlice, type OpenApiDocument, sliceSessionSpec } from './slice.ts';
+import { eachOperation, isObject, type OpenApiDocument } from './openapi-walk.ts';
+import { isSessionSlice, sliceSessionSpec } from './slice.ts';
 
 export const SPEC_PATH = 'openapi/okta-sessions.yaml';
 export const PROVENANCE_PATH = 'openapi/okta-sessions.source.json';
@@ -67,15 +68,9 @@ export function releaseFromFileName(file: string): string | undefined {
 }
 
 export function operationIds(spec: OpenApiDocument): string[] {
-  const ids: string[] = [];
-  for (const item of Object.values(spec.paths ?? {})) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (isObject(operation) && typeof operation.operationId === 'string') ids.push(operation.operationId);
-    }
-  }
-  return ids.sort();
+  return eachOperation(spec.paths)
+    .flatMap(({ operation }) => (typeof operation.operationId === 'string' ? [operation.operationId] : []))
+    .sort();
 }
 
 export function provenanceFor(loaded: LoadedSpec, sliceYaml: string, release: string | undefined): Provenance {

@@ -67,3 +67,56 @@ export class FaultQueue {
     this.#rules.length = 0;
   }
 }
+
+/**
+ * Where a fault acts, stage by stage through a request: the server consults each
+ * stage once, at one place, so a new fault is one entry here.
+ */
+export interface FaultStages {
+  /** 1. On arrival: wait first, and then carry on, never answer, or drop the connection before the body is read. */
+  arrival: { delayMs: number; then: 'proceed' | 'hang' | 'drop' };
+  /** 2. The headers stamped on every response. */
+  headers: { clockSkewMs: number; bare: boolean; duplicateReset: boolean };
+  /** 3. After the body is read: carry on, process the request and drop the connection, or redirect. */
+  afterBody: 'proceed' | 'process-then-drop' | { redirect: { status: number; location: string } };
+  /** 4. After rate limiting: answer with this status instead of performing the operation. */
+  status: Extract<Fault, { type: 'status' }> | undefined;
+  /** 5. Writing the answer's body: whole, cut short in a complete response, or cut by a dropped connection. */
+  body: 'whole' | 'truncated' | 'drop-midway';
+}
+
+const NO_FAULT: FaultStages = {
+  arrival: { delayMs: 0, then: 'proceed' },
+  headers: { clockSkewMs: 0, bare: false, duplicateReset: false },
+  afterBody: 'proceed',
+  status: undefined,
+  body: 'whole',
+};
+
+/** The stages a fault acts at; every other stage behaves normally. */
+export function faultStages(fault: Fault | undefined): FaultStages {
+  switch (fault?.type) {
+    case undefined:
+      return NO_FAULT;
+    case 'latency':
+      return { ...NO_FAULT, arrival: { delayMs: fault.ms, then: 'proceed' } };
+    case 'hang':
+      return { ...NO_FAULT, arrival: { delayMs: 0, then: 'hang' } };
+    case 'reset':
+      if (fault.when === 'before-body') return { ...NO_FAULT, arrival: { delayMs: 0, then: 'drop' } };
+      if (fault.when === 'after-body') return { ...NO_FAULT, afterBody: 'process-then-drop' };
+      return { ...NO_FAULT, body: 'drop-midway' };
+    case 'skew-clock':
+      return { ...NO_FAULT, headers: { ...NO_FAULT.headers, clockSkewMs: fault.ms } };
+    case 'bare-headers':
+      return { ...NO_FAULT, headers: { ...NO_FAULT.headers, bare: true } };
+    case 'duplicate-reset-header':
+      return { ...NO_FAULT, headers: { ...NO_FAULT.headers, duplicateReset: true } };
+    case 'redirect':
+      return { ...NO_FAULT, afterBody: { redirect: { status: fault.status ?? 302, location: fault.location } } };
+    case 'status':
+      return { ...NO_FAULT, status: fault };
+    case 'truncated-json':
+      return { ...NO_FAULT, body: 'truncated' };
+  }
+}

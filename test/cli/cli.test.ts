@@ -16,7 +16,7 @@ interface Run {
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const base = { PATH: process.env.PATH ?? '', OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken };
   return new Promise((resolve) => {
-    execFile('node', ['--import', 'tsx', 'src/bin.ts', ...args], { env: { ...base, ...env } }, (error, stdout, stderr) => {
+    execFile('node', ['--import', 'tsx', 'src/cli/bin.ts', ...args], { env: { ...base, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
   });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadLines } from '../../bench/report.js';
 import type { LoadResult } from '../../bench/scenarios.js';
-import { RETRIED_FOR } from '../../src/retry.js';
+import { RETRIED_FOR } from '../../src/http/retry.js';
 import { FUZZ_RUNS } from '../properties/counts.js';
 import { type Expected, FAULT_CASES } from './cases.js';
 import { ATTEMPT_TIMEOUT_MS, CALL_TIMEOUT_MS } from './run-case.js';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OktaError, OktaSessions } from '../../src/index.js';
-import { parseRateLimit, serverRequestedDelayMs } from '../../src/rate-limit.js';
-import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/retry.js';
+import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/http/retry.js';
+import { OPERATIONS } from '../../src/operations.js';
+import { rateLimitOf, readRateLimitSignal, serverRequestedWaitMs } from '../../src/pacing/rate-limit-signal.js';
+import { ServerClock } from '../../src/pacing/server-clock.js';
 import { FUZZ_RUNS } from './counts.js';
 
 const ORG = 'https://acme.okta.com';
@@ -104,15 +106,18 @@ describe('property: rate-limit headers', () => {
     fc.assert(
       fc.property(headerSet, fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: 1, max: 3 }), (values, now, retryNumber) => {
         const headers = new Headers(values as Record<string, string>);
-        const rateLimit = parseRateLimit(headers);
+        const signal = readRateLimitSignal(headers, now);
+        const rateLimit = rateLimitOf(signal);
         if (rateLimit) {
           expect(Number.isFinite(rateLimit.limit) && rateLimit.limit >= 0).toBe(true);
           expect(Number.isFinite(rateLimit.remaining) && rateLimit.remaining >= 0).toBe(true);
           expect(Number.isFinite(rateLimit.resetAt.getTime())).toBe(true);
         }
-        const delay = serverRequestedDelayMs(headers, now);
+        const clock = new ServerClock();
+        if (signal.serverDateMs !== undefined) clock.observe(signal.serverDateMs, now);
+        const delay = serverRequestedWaitMs(signal, clock, now);
         if (delay !== undefined) expect(Number.isFinite(delay) && delay >= 0).toBe(true);
-        const decision = decideRetry('rate-limited', 'getSession', headers, retryNumber, DEFAULT_RETRY_POLICY, 30_000, now);
+        const decision = decideRetry('rate-limited', OPERATIONS.getSession, delay, retryNumber, DEFAULT_RETRY_POLICY, 30_000);
         if (decision.retry) expect(Number.isFinite(decision.delayMs) && decision.delayMs >= 0).toBe(true);
       }),
       { numRuns: FUZZ_RUNS.rateLimitHeaders },

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ChangeClass, compareSlices, type ContractChange } from '../../scripts/lib/contract.ts';
+import { type ChangeClass, compareSlices, type ContractChange } from '../../scripts/lib/contract/compare.ts';
 import { sliceSessionSpec } from '../../scripts/lib/slice.ts';
 import { loadSessionSlice, parseSpec } from '../../scripts/lib/spec-io.ts';
 import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024, REAL_SPEC_2025 } from '../support/shared.js';

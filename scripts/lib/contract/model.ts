@@ -3,7 +3,7 @@
  * with $refs resolved and allOf merged, so that two releases can be compared by
  * meaning rather than by layout.
  */
-import { HTTP_METHODS, isObject, type Json, type JsonObject, type OpenApiDocument } from './slice.ts';
+import { eachOperation, isObject, type Json, type JsonObject, type OpenApiDocument, securityOf } from '../openapi-walk.ts';
 
 export interface PropertyInfo {
   type: string | undefined;
@@ -91,20 +91,6 @@ function jsonSchemaOf(document: OpenApiDocument, holder: Json | undefined): Json
   return isObject(json) ? json.schema : undefined;
 }
 
-function securityOf(document: OpenApiDocument, operation: JsonObject): Map<string, Set<string>> {
-  const requirements = Array.isArray(operation.security) ? operation.security : Array.isArray(document.security) ? document.security : [];
-  const security = new Map<string, Set<string>>();
-  for (const requirement of requirements) {
-    if (!isObject(requirement)) continue;
-    for (const [scheme, scopes] of Object.entries(requirement)) {
-      const set = security.get(scheme) ?? new Set<string>();
-      for (const scope of stringList(scopes) ?? []) set.add(scope);
-      security.set(scheme, set);
-    }
-  }
-  return security;
-}
-
 function parametersOf(document: OpenApiDocument, pathItem: JsonObject, operation: JsonObject): Map<string, PropertyInfo> {
   const parameters = new Map<string, PropertyInfo>();
   const all = [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])];
@@ -125,28 +111,23 @@ function parametersOf(document: OpenApiDocument, pathItem: JsonObject, operation
 /** Operations keyed by `METHOD path`. */
 export function contractModel(document: OpenApiDocument): Map<string, OperationModel> {
   const models = new Map<string, OperationModel>();
-  for (const [path, rawItem] of Object.entries(document.paths ?? {})) {
-    if (!isObject(rawItem)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = rawItem[method];
-      if (!isObject(operation)) continue;
-      const responses = new Map<string, FlatSchema>();
-      for (const [status, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
-        responses.set(status, flatSchema(document, jsonSchemaOf(document, response)));
-      }
-      const body = isObject(operation.requestBody) ? resolveRef(document, operation.requestBody, new Set()).node : undefined;
-      const upper = method.toUpperCase();
-      models.set(`${upper} ${path}`, {
-        operationId: typeof operation.operationId === 'string' ? operation.operationId : `${upper} ${path}`,
-        method: upper,
-        path,
-        deprecated: operation.deprecated === true,
-        security: securityOf(document, operation),
-        parameters: parametersOf(document, rawItem, operation),
-        requestBody: body ? { required: body.required === true, schema: flatSchema(document, jsonSchemaOf(document, body)) } : undefined,
-        responses,
-      });
+  for (const { path, method, pathItem, operation } of eachOperation(document.paths)) {
+    const responses = new Map<string, FlatSchema>();
+    for (const [status, response] of Object.entries(isObject(operation.responses) ? operation.responses : {})) {
+      responses.set(status, flatSchema(document, jsonSchemaOf(document, response)));
     }
+    const body = isObject(operation.requestBody) ? resolveRef(document, operation.requestBody, new Set()).node : undefined;
+    const upper = method.toUpperCase();
+    models.set(`${upper} ${path}`, {
+      operationId: typeof operation.operationId === 'string' ? operation.operationId : `${upper} ${path}`,
+      method: upper,
+      path,
+      deprecated: operation.deprecated === true,
+      security: securityOf(document, operation),
+      parameters: parametersOf(document, pathItem, operation),
+      requestBody: body ? { required: body.required === true, schema: flatSchema(document, jsonSchemaOf(document, body)) } : undefined,
+      responses,
+    });
   }
   return models;
 }

@@ -1,4 +1,5 @@
-import { OktaTimeoutError, type OperationRef } from './errors.js';
+import { OktaTimeoutError, type OperationRef } from '../errors/classes.js';
+import type { WaitBudget } from '../pacing/scheduler.js';
 
 /** The signal of one attempt, and whether its own timeout (not the call's) ended it. */
 export interface AttemptAbort {
@@ -84,6 +85,11 @@ export class CallBudget {
       },
       Math.max(0, remainingMs),
     );
+  }
+
+  /** This budget as a request waiting for a rate-limit permit sees it. */
+  forWaiting(operation: OperationRef): WaitBudget {
+    return { deadline: this.deadline, signal: this.signal, abortReason: () => this.abortError(operation) };
   }
 
   /** What to throw once the call is over: the caller's abort reason, or a timeout error. */

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { OktaSessions, type OktaSessionsOptions } from './client.js';
-import { OktaApiError, OktaError } from './errors.js';
-import { startOktaSessionsServer } from './testing/server.js';
-import type { Session } from './types.js';
+import { OktaSessions, type OktaSessionsOptions } from '../client.js';
+import { OktaApiError, OktaError } from '../errors/classes.js';
+import { startOktaSessionsServer } from '../testing/server.js';
+import type { Session } from '../types.js';
 
 const EXIT = { ok: 0, api: 1, usage: 2, network: 3 } as const;
 

@@ -8,10 +8,10 @@ import {
   OktaRateLimitError,
   OktaServerError,
   type OperationRef,
-} from './errors.js';
-import { parseRateLimit } from './rate-limit.js';
+} from './classes.js';
+import type { RateLimit } from '../pacing/rate-limit-signal.js';
 import { redact, safeHeaders } from './redact.js';
-import type { ErrorCause } from './types.js';
+import type { ErrorCause } from '../types.js';
 
 const CLASS_BY_STATUS: Record<number, typeof OktaApiError> = {
   400: OktaBadRequestError,
@@ -63,9 +63,17 @@ function message(details: ApiErrorDetails, response: Response, body: unknown, se
 
 /**
  * The single place a non-2xx response becomes an error. `body` is the parsed JSON
- * object, or the raw text when it was not JSON (an HTML page from a proxy).
+ * object, or the raw text when it was not JSON (an HTML page from a proxy);
+ * `rateLimit` is what the response's headers reported, read once by the transport.
  */
-export function createApiError(response: Response, body: unknown, operation: OperationRef, secrets: readonly string[], attempts = 1): OktaApiError {
+export function createApiError(
+  response: Response,
+  body: unknown,
+  operation: OperationRef,
+  secrets: readonly string[],
+  attempts: number,
+  rateLimit: RateLimit | undefined,
+): OktaApiError {
   const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const details: ApiErrorDetails = {
     status: response.status,
@@ -80,8 +88,17 @@ export function createApiError(response: Response, body: unknown, operation: Ope
   };
   const text = message(details, response, body, secrets);
   if (response.status === 429) {
-    return new OktaRateLimitError(text, { ...details, rateLimit: parseRateLimit(response.headers) }, operation);
+    return new OktaRateLimitError(text, { ...details, rateLimit }, operation);
   }
   const ErrorClass = CLASS_BY_STATUS[response.status] ?? (response.status >= 500 ? OktaServerError : OktaApiError);
   return new ErrorClass(text, details, operation);
+}
+
+/**
+ * A request the rate-limit scheduler would have to hold past the call's deadline:
+ * not sent, so it carries no Okta response, only the bucket state that held it.
+ */
+export function notSentError(operation: OperationRef, rateLimit: RateLimit, attempts: number): OktaRateLimitError {
+  const message = `Okta rate limit for ${operation.operationId} is used up until ${rateLimit.resetAt.toISOString()}, beyond the call's timeout; not sent`;
+  return new OktaRateLimitError(message, { status: 429, errorCauses: [], headers: new Headers(), attempts, rateLimit }, operation);
 }

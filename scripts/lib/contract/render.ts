@@ -1,6 +1,6 @@
-import { CLASS_TITLES, type ChangeClass, type ContractChange, type ContractReport } from './contract.ts';
-import { isObject } from './slice.ts';
-import type { LoadedSpec } from './spec-io.ts';
+import { isObject } from '../openapi-walk.ts';
+import type { LoadedSpec } from '../spec-io.ts';
+import { CLASS_TITLES, type ChangeClass, type ContractChange, type ContractReport } from './report.ts';
 
 export interface SpecLabel {
   file: string;

@@ -1,4 +1,5 @@
-import { serverRequestedDelayMs } from './rate-limit.js';
+import { backoffDelayMs } from '../backoff.js';
+import type { Operation } from '../operations.js';
 
 export interface RetryOptions {
   /** Retries after the first attempt; 0 means no retries. Default 2. */
@@ -12,7 +13,6 @@ export interface RetryOptions {
 export type RetryPolicy = Required<RetryOptions>;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxDelayMs: 60_000, attemptTimeoutMs: 10_000 };
-const BACKOFF_BASE_MS = 500;
 
 export function normalizeRetry(option: RetryOptions | false | undefined): RetryPolicy {
   const policy = { ...DEFAULT_RETRY_POLICY, ...(option === false ? { maxRetries: 0 } : option) };
@@ -22,11 +22,6 @@ export function normalizeRetry(option: RetryOptions | false | undefined): RetryP
   if (!(policy.maxDelayMs >= 0)) throw new TypeError(`retry.maxDelayMs must be a number >= 0; got ${policy.maxDelayMs}`);
   if (!(policy.attemptTimeoutMs > 0)) throw new TypeError(`retry.attemptTimeoutMs must be a number > 0 (or Infinity); got ${policy.attemptTimeoutMs}`);
   return policy;
-}
-
-/** Full-jitter exponential backoff, for failures where the server gave no usable hint. */
-export function backoffDelayMs(retryNumber: number, maxDelayMs: number): number {
-  return Math.random() * Math.min(maxDelayMs, BACKOFF_BASE_MS * 2 ** (retryNumber - 1));
 }
 
 /** What went wrong with one attempt, as far as retrying is concerned. */
@@ -56,10 +51,8 @@ export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations
   'attempt-timeout': 'operations safe to repeat',
 };
 
-export const UNSAFE_TO_REPEAT: ReadonlySet<string> = new Set(['createSession']);
-
-function isRetriedFor(failure: AttemptFailure, operationId: string): boolean {
-  return RETRIED_FOR[failure] === 'every operation' || !UNSAFE_TO_REPEAT.has(operationId);
+function isRetriedFor(failure: AttemptFailure, operation: Operation): boolean {
+  return RETRIED_FOR[failure] === 'every operation' || operation.safeToRepeat;
 }
 
 /** Reported through the `onRetry` hook before each wait. */
@@ -79,23 +72,22 @@ export interface RetryEvent {
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 
 /**
- * Whether to retry, and after how long. The server's timing wins and is never
- * jittered; without a usable hint (missing, malformed, a concurrency limit, or a
- * failure that is not a 429) the delay is jittered backoff. A wait the policy or
- * the remaining budget cannot cover gives up at once rather than sleeping into a failure.
+ * Whether to retry, and after how long. `requestedWaitMs` is the wait the rate-limit
+ * signal asked for (pacing works it out); it wins and is never jittered. Without
+ * one (no usable hint, or a failure that is not a 429) the delay is jittered
+ * backoff. A wait the policy or the remaining budget cannot cover gives up at once
+ * rather than sleeping into a failure.
  */
 export function decideRetry(
   failure: AttemptFailure,
-  operationId: string,
-  headers: Headers | undefined,
+  operation: Operation,
+  requestedWaitMs: number | undefined,
   retryNumber: number,
   policy: RetryPolicy,
   remainingBudgetMs: number,
-  nowMs: number,
 ): RetryDecision {
-  if (retryNumber > policy.maxRetries || !isRetriedFor(failure, operationId)) return { retry: false };
-  const serverDelay = failure === 'rate-limited' && headers ? serverRequestedDelayMs(headers, nowMs) : undefined;
-  const delayMs = serverDelay ?? backoffDelayMs(retryNumber, policy.maxDelayMs);
+  if (retryNumber > policy.maxRetries || !isRetriedFor(failure, operation)) return { retry: false };
+  const delayMs = requestedWaitMs ?? backoffDelayMs(retryNumber, policy.maxDelayMs);
   if (delayMs > policy.maxDelayMs || delayMs >= remainingBudgetMs) return { retry: false };
   return { retry: true, delayMs };
 }

@@ -1,5 +1,5 @@
-import type { RateLimit } from './rate-limit.js';
-import type { ErrorCause } from './types.js';
+import type { RateLimit } from '../pacing/rate-limit-signal.js';
+import type { ErrorCause } from '../types.js';
 
 /** The operation an error came from, by its spec name and path template (never the concrete URL). */
 export interface OperationRef {

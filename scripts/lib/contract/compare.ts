@@ -1,0 +1,58 @@
+/**
+ * The contract report: what changed between two Session slices, classified for
+ * this client. The client rules (rules.ts) compare the resolved model of each
+ * operation (model.ts); api-smart-diff's findings fill in the rest (engine-diffs.ts).
+ */
+import type { OpenApiDocument } from '../openapi-walk.ts';
+import { classifyEngineDiffs } from './engine-diffs.ts';
+import { contractModel } from './model.ts';
+import { type ChangeClass, type ContractReport, refOf, ReportBuilder } from './report.ts';
+import { compareOperation } from './rules.ts';
+
+export type { ChangeClass, ContractChange, ContractReport } from './report.ts';
+
+/** Compares two Session slices and classifies every change for this client. */
+export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): ContractReport {
+  const models = { base: contractModel(base), head: contractModel(head) };
+  const report = new ReportBuilder();
+  const movedTo = new Set<string>();
+
+  const explained = new Set<string>();
+  for (const [key, before] of models.base) {
+    if (models.head.has(key)) continue;
+    explained.add(key);
+    const moved = [...models.head.values()].find((after) => after.operationId === before.operationId && !models.base.has(`${after.method} ${after.path}`));
+    if (moved) {
+      movedTo.add(`${moved.method} ${moved.path}`);
+      report.add({ class: 'breaking', rule: 'operation-moved', message: `moved from ${before.method} ${before.path} to ${moved.method} ${moved.path}`, operation: refOf(moved), location: `paths.${moved.path}` });
+    } else {
+      report.add({ class: 'breaking', rule: 'operation-removed', message: 'operation removed from the spec', operation: refOf(before), location: `paths.${before.path}.${before.method.toLowerCase()}` });
+    }
+  }
+  for (const [key, after] of models.head) {
+    if (models.base.has(key)) continue;
+    explained.add(key);
+    if (movedTo.has(key)) continue;
+    const exposed = refOf(after).facadeMethod !== undefined;
+    report.add({
+      class: 'attention',
+      rule: 'operation-added',
+      message: exposed ? 'operation added' : 'new operation, not exposed by the facade yet',
+      operation: refOf(after),
+      location: `paths.${after.path}.${after.method.toLowerCase()}`,
+    });
+  }
+
+  for (const [key, before] of models.base) {
+    const after = models.head.get(key);
+    if (!after) continue;
+    const count = report.changes.length;
+    compareOperation(report, before, after);
+    if (report.changes.length > count) explained.add(key);
+  }
+  classifyEngineDiffs(report, base, head, models, explained);
+
+  const summary: Record<ChangeClass, number> = { breaking: 0, attention: 0, 'non-breaking': 0, docs: 0 };
+  for (const change of report.changes) summary[change.class]++;
+  return { summary, changes: report.changes };
+}

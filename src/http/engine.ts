@@ -1,0 +1,37 @@
+/**
+ * What puts one request on the wire and returns its response: the transport's
+ * only way out. The fetch engine is the default everywhere today; the seam is
+ * where engines for other runtimes plug in.
+ */
+export type Engine = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * A user's `fetch`, or the global one looked up at call time (so test tools that
+ * patch it still apply). Called as a plain function: a browser's fetch throws
+ * "Illegal invocation" when called as a method of another object.
+ */
+export function fetchEngine(custom: typeof globalThis.fetch | undefined): Engine {
+  return custom ? (url, init) => custom(url, init) : (url, init) => globalThis.fetch(url, init);
+}
+
+/** Connection errors that mean nothing was sent: fetch puts the system error's code on `cause`. */
+const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function causeOf(error: unknown): { code?: unknown; message?: unknown } | undefined {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  return typeof cause === 'object' && cause !== null ? cause : undefined;
+}
+
+/** True when the engine's error says the connection was refused: the request never left. */
+export function isRefusedConnection(error: unknown): boolean {
+  const code = causeOf(error)?.code;
+  return typeof code === 'string' && REFUSED_CODES.has(code);
+}
+
+/** An engine error as one line: its message and the system error behind it. */
+export function describeConnectionError(error: unknown): string {
+  const cause = causeOf(error);
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return detail ? `${message} (${detail})` : message;
+}

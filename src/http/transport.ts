@@ -1,0 +1,106 @@
+import { OktaConnectionError, OktaTimeoutError } from '../errors/classes.js';
+import { redact } from '../errors/redact.js';
+import { callHook } from '../hooks.js';
+import { type RateLimitSignal, serverRequestedWaitMs } from '../pacing/rate-limit-signal.js';
+import { type AttemptContext, sendAttempt } from './attempt.js';
+import { sleep } from './budget.js';
+import { describeConnectionError } from './engine.js';
+import type { CallRequest } from './openapi-fetch-seam.js';
+import { type AttemptFailure, decideRetry, type RetryEvent, type RetryPolicy } from './retry.js';
+
+export interface TransportContext extends Omit<AttemptContext, 'attemptTimeoutMs'> {
+  policy: RetryPolicy;
+  onRetry: ((event: RetryEvent) => void) | undefined;
+}
+
+/** How the call ended, for the facade to return a value or build the error. */
+export interface TransportOutcome {
+  /** The parsed JSON body of the final success response (undefined when it had none). */
+  body: unknown;
+  attempts: number;
+  /** The final response's rate-limit signal. */
+  signal: RateLimitSignal | undefined;
+}
+
+export interface Transport {
+  /** Sends the request openapi-fetch built, with retries: the custom fetch beneath it. */
+  send: (request: CallRequest) => Promise<Response>;
+  outcome: () => TransportOutcome;
+}
+
+/**
+ * The custom `fetch` handed to openapi-fetch for one call: retries live here,
+ * beneath the middleware, with a fresh attempt each time and all attempt state
+ * local to the loop. Each attempt has its own timeout inside the call's budget.
+ */
+export function createTransport(context: TransportContext): Transport {
+  const { budget, operation, policy } = context;
+  const attemptContext: AttemptContext = { ...context, attemptTimeoutMs: policy.attemptTimeoutMs };
+  const outcome: TransportOutcome = { body: undefined, attempts: 0, signal: undefined };
+
+  /** How long a 429 asked us to wait: pacing works it out from the signal. */
+  function requestedWaitMs(signal: RateLimitSignal): number | undefined {
+    const now = Date.now();
+    return context.scheduler ? context.scheduler.retryWaitMs(operation.operationId, signal, now) : serverRequestedWaitMs(signal, context.clock, now);
+  }
+
+  /** The error for a failure without a response that is not retried (any more). */
+  function finalError(failure: AttemptFailure, error: unknown): Error {
+    const suffix =
+      !operation.safeToRepeat && failure !== 'refused'
+        ? '; not resent, because its single-use session token may already have reached Okta'
+        : outcome.attempts > 1
+          ? ` (after ${outcome.attempts} attempts)`
+          : '';
+    if (failure === 'attempt-timeout') {
+      const message = `Okta sent no complete answer within ${policy.attemptTimeoutMs} ms${suffix}`;
+      return new OktaTimeoutError(message, policy.attemptTimeoutMs, operation, { cause: error });
+    }
+    const what = failure === 'refused' ? 'Could not reach Okta' : 'Connection to Okta failed';
+    return new OktaConnectionError(`${what}: ${redact(describeConnectionError(error), context.secrets)}${suffix}`, operation, { cause: error });
+  }
+
+  const send = async (request: CallRequest): Promise<Response> => {
+    let attemptInit = request.init;
+    let firstRateLimitedRequestId: string | null = null;
+    for (let retryNumber = 1; ; retryNumber++) {
+      const result = await sendAttempt(attemptContext, request.url, attemptInit, outcome.attempts);
+      outcome.attempts++;
+      outcome.signal = result.signal;
+      if (!result.failure) {
+        outcome.body = result.body;
+        return result.response;
+      }
+
+      const wait = result.failure === 'rate-limited' && result.signal ? requestedWaitMs(result.signal) : undefined;
+      const decision = decideRetry(result.failure, operation, wait, retryNumber, policy, budget.remainingMs());
+      if (!decision.retry) {
+        if (result.response) return result.response;
+        throw finalError(result.failure, result.error);
+      }
+      const requestId = result.response?.headers.get('x-okta-request-id') ?? null;
+      if (result.failure === 'rate-limited') firstRateLimitedRequestId ??= requestId;
+      await result.response?.body?.cancel();
+      callHook(context.onRetry, {
+        operationId: operation.operationId,
+        retryCount: retryNumber,
+        delayMs: decision.delayMs,
+        reason: result.failure,
+        status: result.response?.status,
+        requestId: requestId ?? undefined,
+      });
+      try {
+        await sleep(decision.delayMs, budget.signal);
+      } catch (error) {
+        throw budget.abortError(operation, error);
+      }
+      // As Okta's own SDKs do, so Okta support can tie the retries to the first 429.
+      const retryHeaders = new Headers(request.init.headers);
+      if (firstRateLimitedRequestId) retryHeaders.set('X-Okta-Retry-For', firstRateLimitedRequestId);
+      retryHeaders.set('X-Okta-Retry-Count', String(retryNumber));
+      attemptInit = { ...request.init, headers: retryHeaders };
+    }
+  };
+
+  return { send, outcome: () => outcome };
+}

@@ -1,0 +1,107 @@
+import { type OperationId, operations as specOperations } from '../generated/operations.js';
+
+export type { OperationId };
+
+/** What the facade sends for an operation: the contract report treats removing any of these as breaking. */
+export interface SentParts {
+  /** Parameters as `<in> <name>`, e.g. `path sessionId`, `header Cookie`. */
+  parameters: readonly string[];
+  /** Request body properties. */
+  body: readonly string[];
+}
+
+/** What the facade adds to the spec's facts about one operation. */
+export interface FacadeFacts {
+  /** The `OktaSessions` method that calls it, or why the facade leaves it out on purpose. */
+  exposedAs: string | { excludedBecause: string };
+  /** The rate-limit counter it draws from (Okta's recorded responses: the admin operations share one, /me has its own). */
+  bucket: string;
+  /**
+   * Whether resending after an unclear failure (503, reset, attempt timeout) is safe.
+   * createSession is not: its session token is single-use.
+   */
+  safeToRepeat: boolean;
+  sends: SentParts;
+}
+
+const FACADE_FACTS = {
+  createSession: {
+    exposedAs: 'create',
+    bucket: 'sessions',
+    safeToRepeat: false,
+    sends: { parameters: [], body: ['sessionToken'] },
+  },
+  getSession: {
+    exposedAs: 'get',
+    bucket: 'sessions',
+    safeToRepeat: true,
+    sends: { parameters: ['path sessionId'], body: [] },
+  },
+  refreshSession: {
+    exposedAs: 'refresh',
+    bucket: 'sessions',
+    safeToRepeat: true,
+    sends: { parameters: ['path sessionId'], body: [] },
+  },
+  revokeSession: {
+    exposedAs: 'revoke',
+    bucket: 'sessions',
+    safeToRepeat: true,
+    sends: { parameters: ['path sessionId'], body: [] },
+  },
+  getCurrentSession: {
+    exposedAs: 'getCurrent',
+    bucket: 'sessions/me',
+    safeToRepeat: true,
+    sends: { parameters: ['header Cookie'], body: [] },
+  },
+  refreshCurrentSession: {
+    exposedAs: 'refreshCurrent',
+    bucket: 'sessions/me',
+    safeToRepeat: true,
+    sends: { parameters: ['header Cookie'], body: [] },
+  },
+  closeCurrentSession: {
+    exposedAs: 'closeCurrent',
+    bucket: 'sessions/me',
+    safeToRepeat: true,
+    sends: { parameters: ['header Cookie'], body: [] },
+  },
+} as const satisfies Record<OperationId, FacadeFacts>;
+
+/** Everything the code knows about one operation: the spec's HTTP method, path and auth schemes, and the facade's facts. */
+export interface Operation extends FacadeFacts {
+  operationId: OperationId;
+  method: string;
+  path: string;
+  /** Security scheme names; empty for the cookie operations, which never carry a token. */
+  security: readonly string[];
+  deprecated: boolean;
+}
+
+/**
+ * The one table of operations, keyed by the generated `OperationId`: an operation
+ * the spec gains without an entry above is a type error, not a silent default.
+ */
+export const OPERATIONS = Object.fromEntries(
+  (Object.keys(FACADE_FACTS) as OperationId[]).map((operationId): [OperationId, Operation] => [
+    operationId,
+    { operationId, ...specOperations[operationId], ...FACADE_FACTS[operationId] },
+  ]),
+) as Readonly<Record<OperationId, Operation>>;
+
+/** An operation by a name from any spec: undefined for one this table does not know (a newer spec's). */
+export function findOperation(operationId: string): Operation | undefined {
+  return Object.hasOwn(OPERATIONS, operationId) ? OPERATIONS[operationId as OperationId] : undefined;
+}
+
+/** The facade method that calls an operation; undefined when it is excluded or unknown. */
+export function facadeMethodOf(operationId: string): string | undefined {
+  const exposedAs = findOperation(operationId)?.exposedAs;
+  return typeof exposedAs === 'string' ? exposedAs : undefined;
+}
+
+/** Which rate-limit counter each operation draws from; `rateLimit.buckets` overrides entries. */
+export type BucketMap = Record<OperationId, string>;
+
+export const DEFAULT_BUCKETS: BucketMap = Object.fromEntries(Object.values(OPERATIONS).map((operation) => [operation.operationId, operation.bucket])) as BucketMap;

@@ -1,0 +1,188 @@
+import { callHook } from '../hooks.js';
+import { type BucketMap, DEFAULT_BUCKETS, type OperationId } from '../operations.js';
+import { BucketModel } from './bucket-model.js';
+import { type HeldRequest, PermitQueue } from './permit-queue.js';
+import { type RateLimit, type RateLimitSignal, serverRequestedWaitMs } from './rate-limit-signal.js';
+import type { ServerClock } from './server-clock.js';
+
+export interface RateLimitOptions {
+  /** Requests in flight at once, across all operations. Default 10. */
+  maxConcurrent?: number;
+  /** Hold a bucket's requests once its remaining count is at or below this. Default 0. */
+  reserve?: number;
+  /** Which operations share a rate-limit counter; merged over the default (admin operations share one, /me has its own). */
+  buckets?: Partial<BucketMap>;
+}
+
+/** Reported through `onRateLimit` when a request is held back for its bucket. */
+export interface RateLimitEvent {
+  operationId: string;
+  bucket: string;
+  limit: number;
+  remaining: number;
+  /** When the window resets, on Okta's clock. */
+  resetAt: Date;
+  /** How long the request is expected to wait, in ms. */
+  waitMs: number;
+}
+
+/** Held by one attempt while it is in flight; `release` hands back what its response said. */
+export interface Permit {
+  release(signal: RateLimitSignal | undefined): void;
+}
+
+/** The answer when a request cannot be sent before its call's deadline: the bucket stays used up until `rateLimit.resetAt`. */
+export interface NotWithinBudget {
+  notWithinBudget: RateLimit;
+}
+
+/** What a waiting request needs from its call: when it must give up, and how it is cancelled. */
+export interface WaitBudget {
+  readonly deadline: number;
+  readonly signal: AbortSignal;
+  abortReason(): unknown;
+}
+
+const DEFAULT_MAX_CONCURRENT = 10;
+
+/**
+ * Paces requests by Okta's rate-limit headers instead of waiting for 429s. It
+ * composes a `BucketModel` per bucket (is it open, and until when not) with one
+ * `PermitQueue` (FIFO, `maxConcurrent`) and a wake-up timer, and answers each
+ * request "go", "wait" or "not within your budget". One per client.
+ */
+export class RateLimitScheduler {
+  readonly #reserve: number;
+  readonly #bucketOf: BucketMap;
+  readonly #onRateLimit: ((event: RateLimitEvent) => void) | undefined;
+  readonly #clock: ServerClock;
+  readonly #models = new Map<string, BucketModel>();
+  readonly #queue: PermitQueue<Permit>;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
+
+  constructor(options: RateLimitOptions, onRateLimit: ((event: RateLimitEvent) => void) | undefined, clock: ServerClock) {
+    const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+    this.#reserve = options.reserve ?? 0;
+    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
+      throw new TypeError(`rateLimit.maxConcurrent must be a whole number >= 1; got ${options.maxConcurrent}`);
+    }
+    if (!Number.isInteger(this.#reserve) || this.#reserve < 0) throw new TypeError(`rateLimit.reserve must be a whole number >= 0; got ${options.reserve}`);
+    this.#bucketOf = { ...DEFAULT_BUCKETS, ...options.buckets };
+    this.#onRateLimit = onRateLimit;
+    this.#clock = clock;
+    this.#queue = new PermitQueue<Permit>(maxConcurrent, () => this.#pump());
+  }
+
+  /** What the client last learned about each bucket. */
+  snapshot(): Record<string, RateLimit> {
+    const snapshot: Record<string, RateLimit> = {};
+    for (const [bucket, model] of this.#models) {
+      const rateLimit = model.rateLimit;
+      if (rateLimit) snapshot[bucket] = rateLimit;
+    }
+    return snapshot;
+  }
+
+  /** A permit right now, when nothing waits and the bucket is open: the common case, without a promise. */
+  tryAcquire(operationId: OperationId): Permit | undefined {
+    if (this.#queue.busy) return undefined;
+    const permit = this.#admit(this.#bucketFor(operationId), Date.now());
+    if (permit) this.#queue.take();
+    return permit;
+  }
+
+  /** A permit once the bucket opens, or at once the answer that it will not open before `budget.deadline`. */
+  acquire(operationId: OperationId, budget: WaitBudget): Promise<Permit | NotWithinBudget> {
+    const immediate = this.tryAcquire(operationId);
+    if (immediate) return Promise.resolve(immediate);
+    const bucket = this.#bucketFor(operationId);
+    const model = this.#model(bucket);
+    const heldUntil = model.heldUntil(Date.now());
+    const rateLimit = model.rateLimit;
+    if (rateLimit && Number.isFinite(heldUntil) && heldUntil >= budget.deadline) return Promise.resolve({ notWithinBudget: rateLimit });
+
+    const { permit, request } = this.#queue.wait(bucket, operationId, budget.signal, () => budget.abortReason());
+    if (!budget.signal.aborted) this.#announce(request);
+    this.#pump();
+    return permit;
+  }
+
+  /**
+   * How long a retry should wait after a 429 whose permit was just released: the
+   * bucket's backoff after a concurrency-limit answer (so the retry and the held
+   * bucket reopen together), else what the server asked for.
+   */
+  retryWaitMs(operationId: OperationId, signal: RateLimitSignal, nowMs: number): number | undefined {
+    if (!signal.concurrencyLimited) return serverRequestedWaitMs(signal, this.#clock, nowMs);
+    return Math.max(0, this.#model(this.#bucketFor(operationId)).heldUntil(nowMs) - nowMs);
+  }
+
+  #bucketFor(operationId: OperationId): string {
+    return this.#bucketOf[operationId] ?? operationId;
+  }
+
+  #model(bucket: string): BucketModel {
+    let model = this.#models.get(bucket);
+    if (!model) {
+      model = new BucketModel(this.#reserve, this.#clock);
+      this.#models.set(bucket, model);
+    }
+    return model;
+  }
+
+  /** A permit for `bucket` if it is open at `nowMs`; the caller counts it in the queue. */
+  #admit(bucket: string, nowMs: number): Permit | undefined {
+    const model = this.#model(bucket);
+    if (model.heldUntil(nowMs) > nowMs) return undefined;
+    const probe = model.send(nowMs);
+    let released = false;
+    return {
+      release: (signal) => {
+        if (released) return;
+        released = true;
+        model.settle(probe, signal, Date.now());
+        this.#queue.give();
+        this.#pump();
+      },
+    };
+  }
+
+  /** Reports a held request once, through `onRateLimit`. */
+  #announce(request: HeldRequest): void {
+    const now = Date.now();
+    const model = this.#model(request.key);
+    const heldUntil = model.heldUntil(now);
+    const rateLimit = model.rateLimit;
+    if (request.announced || heldUntil <= now || !Number.isFinite(heldUntil) || !rateLimit) return;
+    request.announced = true;
+    callHook(this.#onRateLimit, { operationId: request.label, bucket: request.key, ...rateLimit, waitMs: heldUntil - now });
+  }
+
+  #pump(): void {
+    const now = Date.now();
+    this.#queue.grant(
+      (bucket) => this.#admit(bucket, now),
+      (request) => this.#announce(request),
+    );
+    this.#scheduleWakeUp(now);
+  }
+
+  /** Wakes up at the earliest reset or backoff end that holds a waiting request. */
+  #scheduleWakeUp(now: number): void {
+    let wakeAt = Number.POSITIVE_INFINITY;
+    for (const request of this.#queue.waiting()) {
+      const heldUntil = this.#model(request.key).heldUntil(now);
+      if (heldUntil > now) wakeAt = Math.min(wakeAt, heldUntil);
+    }
+    if (wakeAt === this.#timerAt) return;
+    clearTimeout(this.#timer);
+    this.#timerAt = wakeAt;
+    this.#timer = Number.isFinite(wakeAt)
+      ? setTimeout(() => {
+          this.#timerAt = Number.POSITIVE_INFINITY;
+          this.#pump();
+        }, Math.max(0, wakeAt - now))
+      : undefined;
+  }
+}

@@ -1,0 +1,132 @@
+import { type OperationId, operations } from '../../generated/operations.js';
+import { errorBody } from './error-catalogue.js';
+import { OAUTH_SCOPES } from './okta-limits.js';
+import { renderSession, type SessionStore } from './session-store.js';
+
+/** What the server answers, before transport concerns (headers it stamps on every response, faults). */
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The parts of a request Okta's behaviour depends on. */
+export interface OperationRequest {
+  /** The `{sessionId}` path segment, still encoded. */
+  sessionId: string | undefined;
+  body: string;
+  cookie: string | undefined;
+  authorization: string | undefined;
+}
+
+/** The server's state the handlers read and change. */
+export interface OktaState {
+  store: SessionStore;
+  apiToken: string;
+  /** Issued OAuth access tokens and their scopes. */
+  accessTokens: ReadonlyMap<string, ReadonlySet<string>>;
+  baseUrl: string;
+  sessionTokenLifetimeMs: number;
+}
+
+const notFound = (what: string): Answer => ({ status: 404, body: errorBody('E0000007', `Resource not found: ${what} (AppSession)`) });
+
+function sessionIdFromCookie(cookie: string | undefined): string | undefined {
+  return /(?:^|;\s*)(?:sid|idx)=([^;\s]+)/.exec(cookie ?? '')?.[1];
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Okta's check of `Authorization` for the admin operations: an API token, or an access token with the operation's scope. */
+function authorize(operationId: OperationId, authorization: string | undefined, state: OktaState): Answer | undefined {
+  const [scheme, token] = (authorization ?? '').split(' ', 2);
+  if (scheme === 'SSWS') return token === state.apiToken ? undefined : { status: 401, body: errorBody('E0000011') };
+  if (scheme === 'Bearer' && token) {
+    const scopes = state.accessTokens.get(token);
+    if (!scopes) return { status: 401, body: errorBody('E0000011') };
+    const needed = OAUTH_SCOPES[operationId];
+    return needed && scopes.has(needed) ? undefined : { status: 403, body: errorBody('E0000006') };
+  }
+  return { status: 403, body: errorBody('E0000005') };
+}
+
+/** The /me operations: the session cookie decides, and Authorization is ignored. */
+function answerCurrentSession(operationId: OperationId, request: OperationRequest, state: OktaState, nowMs: number): Answer {
+  const { store, baseUrl } = state;
+  const sessionId = sessionIdFromCookie(request.cookie);
+  const session = sessionId ? store.find(sessionId, nowMs) : undefined;
+  if (!session) return notFound('me');
+  if (operationId === 'getCurrentSession') return { status: 200, body: renderSession(session, baseUrl, '/api/v1/sessions/me') };
+  if (operationId === 'refreshCurrentSession') {
+    const refreshed = store.refresh(session.id, nowMs);
+    if (!refreshed) return notFound('me');
+    return {
+      status: 200,
+      body: renderSession(refreshed, baseUrl, '/api/v1/sessions/me'),
+      headers: { 'set-cookie': `sid=${refreshed.id}; Path=/; HttpOnly; Secure` },
+    };
+  }
+  store.remove(session.id, nowMs);
+  return { status: 204, headers: { 'set-cookie': 'sid=""; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/' } };
+}
+
+function answerCreate(request: OperationRequest, state: OktaState, nowMs: number): Answer {
+  const parsed = parseJsonObject(request.body);
+  if (!parsed) return { status: 400, body: errorBody('E0000003') };
+  const token = parsed.sessionToken;
+  if (typeof token !== 'string' || token === '') {
+    return { status: 400, body: errorBody('E0000001', 'sessionToken', ['sessionToken: The field cannot be left blank.']) };
+  }
+  const session = state.store.redeem(token, nowMs);
+  if (!session) return { status: 401, body: errorBody('E0000004') };
+  return { status: 200, body: renderSession(session, state.baseUrl, '/api/v1/sessions/me') };
+}
+
+/**
+ * One Session operation as Okta performs it, with its auth and validation: pure
+ * but for the state it is given, so it can be tested without sockets.
+ */
+export function answerOperation(operationId: OperationId, request: OperationRequest, state: OktaState, nowMs: number): Answer {
+  if (operations[operationId].security.length === 0) return answerCurrentSession(operationId, request, state, nowMs);
+  const denied = authorize(operationId, request.authorization, state);
+  if (denied) return denied;
+  if (operationId === 'createSession') return answerCreate(request, state, nowMs);
+
+  const { store, baseUrl } = state;
+  const sessionId = decodeURIComponent(request.sessionId ?? '');
+  if (operationId === 'getSession') {
+    const session = store.find(sessionId, nowMs);
+    return session ? { status: 200, body: renderSession(session, baseUrl, `/api/v1/sessions/${session.id}`) } : notFound(sessionId);
+  }
+  if (operationId === 'refreshSession') {
+    const session = store.refresh(sessionId, nowMs);
+    return session ? { status: 200, body: renderSession(session, baseUrl, `/api/v1/sessions/${session.id}`) } : notFound(sessionId);
+  }
+  return store.remove(sessionId, nowMs) ? { status: 204 } : notFound(sessionId);
+}
+
+/**
+ * Okta's Classic primary authentication (`POST /api/v1/authn`), reduced to what
+ * tests need: any username with a non-empty password gets a session token.
+ */
+export function answerPrimaryAuthentication(body: string, state: OktaState, nowMs: number): Answer {
+  let credentials: { username?: unknown; password?: unknown };
+  try {
+    credentials = JSON.parse(body) ?? {};
+  } catch {
+    return { status: 400, body: errorBody('E0000003') };
+  }
+  const { username, password } = credentials;
+  if (typeof username !== 'string' || !username || typeof password !== 'string' || !password) {
+    return { status: 401, body: errorBody('E0000004') };
+  }
+  const sessionToken = state.store.issueSessionToken(username, nowMs);
+  return { status: 200, body: { status: 'SUCCESS', sessionToken, expiresAt: new Date(nowMs + state.sessionTokenLifetimeMs).toISOString() } };
+}

@@ -1,0 +1,27 @@
+import type { OperationId } from '../../generated/operations.js';
+
+/**
+ * The server's own copy of how Okta counts and authorizes each operation, taken
+ * from Okta's documentation and recorded responses, never from the client: a fake
+ * that shared the client's tables would be wrong in the same way and hide it.
+ */
+
+/** Which rate-limit counter each operation draws from: the admin operations on /api/v1/sessions* share one; the cookie-based /me operations are counted apart. */
+export type ServerBucketMap = Record<OperationId, string>;
+
+export const OKTA_BUCKETS: ServerBucketMap = {
+  createSession: '/api/v1/sessions',
+  getSession: '/api/v1/sessions',
+  refreshSession: '/api/v1/sessions',
+  revokeSession: '/api/v1/sessions',
+  getCurrentSession: '/api/v1/sessions/me',
+  refreshCurrentSession: '/api/v1/sessions/me',
+  closeCurrentSession: '/api/v1/sessions/me',
+};
+
+/** The OAuth scope each operation needs; createSession accepts API tokens only. */
+export const OAUTH_SCOPES: Partial<Record<OperationId, string>> = {
+  getSession: 'okta.sessions.read',
+  refreshSession: 'okta.sessions.manage',
+  revokeSession: 'okta.sessions.manage',
+};

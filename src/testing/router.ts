@@ -1,0 +1,35 @@
+import { type OperationId, operations } from '../../generated/operations.js';
+
+export type Route =
+  | { operationId: OperationId; /** The `{sessionId}` segment, still encoded. */ sessionId: string | undefined }
+  | { operationId: undefined; /** The path exists, with other methods (Okta answers 405). */ knownPath: boolean };
+
+interface CompiledRoute {
+  operationId: OperationId;
+  method: string;
+  pattern: RegExp;
+}
+
+/** Method + path template -> operation, literal paths first so `/me` wins over `{sessionId}`. */
+function compileRoutes(): CompiledRoute[] {
+  return Object.entries(operations)
+    .map(([operationId, spec]) => ({
+      operationId: operationId as OperationId,
+      method: spec.method as string,
+      pattern: new RegExp(`^${spec.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+      literal: !spec.path.includes('{'),
+    }))
+    .sort((a, b) => Number(b.literal) - Number(a.literal));
+}
+
+const ROUTES = compileRoutes();
+
+/** Which spec operation a request addresses. */
+export function routeOf(method: string, pathname: string): Route {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const match = route.pattern.exec(pathname);
+    if (match) return { operationId: route.operationId, sessionId: match[1] };
+  }
+  return { operationId: undefined, knownPath: ROUTES.some((route) => route.pattern.test(pathname)) };
+}
