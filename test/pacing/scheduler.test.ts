@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type RateLimitSignal, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-signal.js';
+import { type NotWithinBudget, type Permit, RateLimitScheduler, type WaitBudget } from '../../src/pacing/scheduler.js';
+import { ServerClock } from '../../src/pacing/server-clock.js';
+
+const T = Date.parse('2026-05-01T10:00:00Z');
+
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: T }));
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+function signal(limit: number, remaining: number, resetInSeconds: number): RateLimitSignal {
+  return { serverDateMs: Date.now(), limit, remaining, resetAtMs: T + resetInSeconds * 1000, concurrencyLimited: limit === 0 && remaining === 0, retryAfterMs: undefined };
+}
+
+function budget(timeoutMs: number, controller = new AbortController()): WaitBudget {
+  return { deadline: Date.now() + timeoutMs, signal: controller.signal, abortReason: () => new Error('aborted') };
+}
+
+describe('RateLimitScheduler (no client, no sockets)', () => {
+  it('answers "go" at once while the bucket is open', () => {
+    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
+    expect(scheduler.tryAcquire('getSession')).toBeDefined();
+  });
+
+  it('answers "not within your budget" as a value, with the bucket state, instead of building an error', async () => {
+    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
+    scheduler.tryAcquire('getSession')?.release(signal(20, 0, 45));
+    expect(scheduler.tryAcquire('revokeSession')).toBeUndefined();
+    await expect(scheduler.acquire('revokeSession', budget(5000))).resolves.toEqual({
+      notWithinBudget: { limit: 20, remaining: 0, resetAt: new Date(T + 45_000) },
+    });
+  });
+
+  it('answers "wait", then "go" at the reset, in FIFO order, and reports the wait once', async () => {
+    const events: unknown[] = [];
+    const scheduler = new RateLimitScheduler({}, (event) => events.push(event), new ServerClock());
+    scheduler.tryAcquire('getSession')?.release(signal(20, 0, 10));
+    const order: string[] = [];
+    const admitted = (name: string) => (permit: Permit | NotWithinBudget) => {
+      order.push(name);
+      return permit as Permit;
+    };
+    const first = scheduler.acquire('getSession', budget(30_000)).then(admitted('first'));
+    const second = scheduler.acquire('refreshSession', budget(30_000)).then(admitted('second'));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(order).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(['first', 'second']);
+    expect(events).toEqual([
+      { operationId: 'getSession', bucket: 'sessions', limit: 20, remaining: 0, resetAt: new Date(T + 10_000), waitMs: 10_000 },
+      { operationId: 'refreshSession', bucket: 'sessions', limit: 20, remaining: 0, resetAt: new Date(T + 10_000), waitMs: 10_000 },
+    ]);
+    (await first).release(undefined);
+    (await second).release(undefined);
+  });
+
+  it('an aborted waiter leaves no wake-up timer behind', async () => {
+    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
+    scheduler.tryAcquire('getSession')?.release(signal(20, 0, 10));
+    const controller = new AbortController();
+    const waiting = scheduler.acquire('getSession', budget(30_000, controller));
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort();
+    await expect(waiting).rejects.toThrow('aborted');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('after a concurrency-limit answer, the retry waits exactly as long as the bucket is held', () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
+    const answer = signal(0, 0, 3600);
+    scheduler.tryAcquire('getSession')?.release(answer);
+    expect(scheduler.retryWaitMs('getSession', answer, Date.now())).toBe(250);
+    expect(scheduler.tryAcquire('getSession')).toBeUndefined();
+    vi.advanceTimersByTime(250);
+    expect(scheduler.tryAcquire('getSession')).toBeDefined();
+  });
+
+  it('after an ordinary 429 the retry waits for the reset on the server clock plus the margin', () => {
+    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
+    expect(scheduler.retryWaitMs('getSession', signal(20, 0, 3), Date.now())).toBe(3000 + RESET_MARGIN_MS);
+  });
+
+  it('a bucket override moves an operation to another counter', () => {
+    const scheduler = new RateLimitScheduler({ buckets: { getSession: 'reads' } }, undefined, new ServerClock());
+    scheduler.tryAcquire('revokeSession')?.release(signal(20, 0, 10));
+    expect(scheduler.tryAcquire('getSession')).toBeDefined();
+    expect(Object.keys(scheduler.snapshot())).toEqual(['sessions']);
+  });
+});

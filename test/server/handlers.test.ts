@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { type Fault, faultStages } from '../../src/testing/faults.js';
+import { answerOperation, answerPrimaryAuthentication, type OktaState, type OperationRequest } from '../../src/testing/handlers.js';
+import { routeOf } from '../../src/testing/router.js';
+import { SessionStore } from '../../src/testing/session-store.js';
+
+const NOW = Date.parse('2026-05-01T10:00:00Z');
+const API_TOKEN = '00serverTestToken';
+
+function oktaState(): OktaState & { accessTokens: Map<string, ReadonlySet<string>> } {
+  return {
+    store: new SessionStore({ sessionLifetimeMs: 7_200_000, sessionTokenLifetimeMs: 300_000 }),
+    apiToken: API_TOKEN,
+    accessTokens: new Map(),
+    baseUrl: 'http://127.0.0.1:9',
+    sessionTokenLifetimeMs: 300_000,
+  };
+}
+
+const request = (parts: Partial<OperationRequest>): OperationRequest => ({ sessionId: undefined, body: '', cookie: undefined, authorization: `SSWS ${API_TOKEN}`, ...parts });
+
+function createdSession(state: OktaState): string {
+  const token = state.store.issueSessionToken('user@example.com', NOW);
+  const answer = answerOperation('createSession', request({ body: JSON.stringify({ sessionToken: token }) }), state, NOW);
+  expect(answer.status).toBe(200);
+  return (answer.body as { id: string }).id;
+}
+
+describe('handlers (no sockets)', () => {
+  it('create redeems a session token once; a second use is 401 E0000004', () => {
+    const state = oktaState();
+    const token = state.store.issueSessionToken('user@example.com', NOW);
+    const body = JSON.stringify({ sessionToken: token });
+    expect(answerOperation('createSession', request({ body }), state, NOW)).toMatchObject({ status: 200, body: { login: 'user@example.com', status: 'ACTIVE' } });
+    expect(answerOperation('createSession', request({ body }), state, NOW)).toMatchObject({ status: 401, body: { errorCode: 'E0000004' } });
+  });
+
+  it('create validates its body: not JSON is E0000003, a blank token E0000001 with a cause', () => {
+    const state = oktaState();
+    expect(answerOperation('createSession', request({ body: '{' }), state, NOW)).toMatchObject({ status: 400, body: { errorCode: 'E0000003' } });
+    expect(answerOperation('createSession', request({ body: '{"sessionToken":""}' }), state, NOW)).toMatchObject({
+      status: 400,
+      body: { errorCode: 'E0000001', errorCauses: [{ errorSummary: 'sessionToken: The field cannot be left blank.' }] },
+    });
+  });
+
+  it('get, refresh and revoke address the session by its decoded id; an unknown one is 404 E0000007', () => {
+    const state = oktaState();
+    const id = createdSession(state);
+    expect(answerOperation('getSession', request({ sessionId: id }), state, NOW)).toMatchObject({ status: 200, body: { id } });
+    const later = NOW + 60_000;
+    const refreshed = answerOperation('refreshSession', request({ sessionId: id }), state, later);
+    expect((refreshed.body as { expiresAt: string }).expiresAt).toBe(new Date(later + 7_200_000).toISOString());
+    expect(answerOperation('revokeSession', request({ sessionId: id }), state, later)).toEqual({ status: 204 });
+    expect(answerOperation('revokeSession', request({ sessionId: id }), state, later)).toMatchObject({ status: 404, body: { errorCode: 'E0000007' } });
+    expect(answerOperation('getSession', request({ sessionId: encodeURIComponent('a/b') }), state, NOW)).toMatchObject({
+      body: { errorSummary: 'Not found: Resource not found: a/b (AppSession)' },
+    });
+  });
+
+  it('admin operations: a wrong API token is 401 E0000011, none at all 403 E0000005', () => {
+    const state = oktaState();
+    expect(answerOperation('getSession', request({ sessionId: 'x', authorization: 'SSWS wrong' }), state, NOW)).toMatchObject({ status: 401, body: { errorCode: 'E0000011' } });
+    expect(answerOperation('getSession', request({ sessionId: 'x', authorization: undefined }), state, NOW)).toMatchObject({ status: 403, body: { errorCode: 'E0000005' } });
+  });
+
+  it("access tokens need the operation's scope, and createSession takes API tokens only", () => {
+    const state = oktaState();
+    const id = createdSession(state);
+    state.accessTokens.set('reader', new Set(['okta.sessions.read']));
+    const bearer = (sessionId?: string) => request({ sessionId, authorization: 'Bearer reader' });
+    expect(answerOperation('getSession', bearer(id), state, NOW).status).toBe(200);
+    expect(answerOperation('revokeSession', bearer(id), state, NOW)).toMatchObject({ status: 403, body: { errorCode: 'E0000006' } });
+    expect(answerOperation('createSession', bearer(), state, NOW).status).toBe(403);
+    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'Bearer unknown' }), state, NOW).status).toBe(401);
+  });
+
+  it('the /me operations follow the sid or idx cookie and ignore Authorization', () => {
+    const state = oktaState();
+    const id = createdSession(state);
+    const me = (cookie?: string) => request({ cookie, authorization: undefined });
+    expect(answerOperation('getCurrentSession', me(`idx=${id}`), state, NOW)).toMatchObject({ status: 200, body: { id } });
+    expect(answerOperation('refreshCurrentSession', me(`other=1; sid=${id}`), state, NOW)).toMatchObject({ status: 200, headers: { 'set-cookie': expect.stringContaining(`sid=${id}`) } });
+    expect(answerOperation('getCurrentSession', me(), state, NOW).status).toBe(404);
+    expect(answerOperation('closeCurrentSession', me(`sid=${id}`), state, NOW)).toMatchObject({ status: 204 });
+    expect(answerOperation('getCurrentSession', me(`sid=${id}`), state, NOW).status).toBe(404);
+  });
+
+  it('primary authentication issues a session token for any username with a password', () => {
+    const state = oktaState();
+    const answer = answerPrimaryAuthentication('{"username":"u","password":"p"}', state, NOW);
+    expect(answer).toMatchObject({ status: 200, body: { status: 'SUCCESS', expiresAt: new Date(NOW + 300_000).toISOString() } });
+    expect(answerPrimaryAuthentication('{"username":"u"}', state, NOW).status).toBe(401);
+    expect(answerPrimaryAuthentication('not json', state, NOW).status).toBe(400);
+  });
+});
+
+describe('router', () => {
+  it('literal paths win over templates, and a known path with another method is told apart from an unknown one', () => {
+    expect(routeOf('GET', '/api/v1/sessions/me')).toEqual({ operationId: 'getCurrentSession', sessionId: undefined });
+    expect(routeOf('POST', '/api/v1/sessions/abc/lifecycle/refresh')).toEqual({ operationId: 'refreshSession', sessionId: 'abc' });
+    expect(routeOf('PUT', '/api/v1/sessions/abc')).toEqual({ operationId: undefined, knownPath: true });
+    expect(routeOf('GET', '/api/v1/users')).toEqual({ operationId: undefined, knownPath: false });
+  });
+});
+
+describe('fault stages', () => {
+  const cases: [Fault, Partial<ReturnType<typeof faultStages>>][] = [
+    [{ type: 'latency', ms: 50 }, { arrival: { delayMs: 50, then: 'proceed' } }],
+    [{ type: 'hang' }, { arrival: { delayMs: 0, then: 'hang' } }],
+    [{ type: 'reset', when: 'before-body' }, { arrival: { delayMs: 0, then: 'drop' } }],
+    [{ type: 'reset', when: 'after-body' }, { afterBody: 'process-then-drop' }],
+    [{ type: 'reset', when: 'mid-response' }, { body: 'drop-midway' }],
+    [{ type: 'truncated-json' }, { body: 'truncated' }],
+    [{ type: 'skew-clock', ms: 600_000 }, { headers: { clockSkewMs: 600_000, bare: false, duplicateReset: false } }],
+    [{ type: 'bare-headers' }, { headers: { clockSkewMs: 0, bare: true, duplicateReset: false } }],
+    [{ type: 'duplicate-reset-header' }, { headers: { clockSkewMs: 0, bare: false, duplicateReset: true } }],
+    [{ type: 'redirect', location: 'https://evil.example' }, { afterBody: { redirect: { status: 302, location: 'https://evil.example' } } }],
+    [{ type: 'status', status: 503 }, { status: { type: 'status', status: 503 } }],
+  ];
+
+  it.each(cases)('%j acts at its stage only', (fault, changed) => {
+    expect(faultStages(fault)).toEqual({ ...faultStages(undefined), ...changed });
+  });
+});
