@@ -35,12 +35,9 @@ function failureOf(response: Response): AttemptFailure | undefined {
   return UNAVAILABLE_STATUSES.has(response.status) ? 'unavailable' : undefined;
 }
 
-/** A permit for the attempt, waiting for its bucket if it must; throws when the wait would outlast the call. */
-async function permitFor(context: AttemptContext, earlierAttempts: number): Promise<Permit | undefined> {
-  const { scheduler, operation } = context;
-  if (!scheduler) return undefined;
-  const immediate = scheduler.tryAcquire(operation.operationId);
-  if (immediate) return immediate;
+/** Waits for a permit for the attempt; throws when the wait would outlast the call. */
+async function waitForPermit(scheduler: RateLimitScheduler, context: AttemptContext, earlierAttempts: number): Promise<Permit> {
+  const { operation } = context;
   const admission = await scheduler.acquire(operation.operationId, context.budget.forWaiting(operation));
   if ('notWithinBudget' in admission) throw notSentError(operation, admission.notWithinBudget, earlierAttempts);
   return admission;
@@ -53,7 +50,9 @@ async function permitFor(context: AttemptContext, earlierAttempts: number): Prom
  */
 export async function sendAttempt(context: AttemptContext, url: string, init: RequestInit, earlierAttempts: number): Promise<AttemptResult> {
   const { budget, operation } = context;
-  const permit = await permitFor(context, earlierAttempts);
+  // The common case takes its permit without a promise.
+  const scheduler = context.scheduler;
+  const permit = scheduler && (scheduler.tryAcquire(operation.operationId) ?? (await waitForPermit(scheduler, context, earlierAttempts)));
   const abort = budget.attemptAbort(context.attemptTimeoutMs);
   let response: Response | undefined;
   try {

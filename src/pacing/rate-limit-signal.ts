@@ -28,6 +28,8 @@ export interface RateLimitSignal {
 /** Added to a server-given wait: Okta's SDKs use one second, since `Date` and the reset are whole seconds. */
 export const RESET_MARGIN_MS = 1000;
 
+const PLAIN_INTEGER = /^\d{1,15}$/;
+
 /**
  * The smallest non-negative integer in a header value. Okta sometimes sends a
  * header twice (OKTA-112507), which `Headers.get` joins with ", "; Okta's .NET
@@ -35,10 +37,12 @@ export const RESET_MARGIN_MS = 1000;
  */
 function smallestInteger(value: string | null): number | undefined {
   if (value === null) return undefined;
+  // The usual case, one plain value, without splitting.
+  if (PLAIN_INTEGER.test(value)) return Number(value);
   let smallest: number | undefined;
   for (const part of value.split(',')) {
     const trimmed = part.trim();
-    if (!/^\d{1,15}$/.test(trimmed)) continue;
+    if (!PLAIN_INTEGER.test(trimmed)) continue;
     const number = Number(trimmed);
     if (smallest === undefined || number < smallest) smallest = number;
   }
