@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,14 @@ const work = mkdtempSync(join(tmpdir(), 'okta-sessions-consumer-'));
 const consumer = join(work, 'consumer');
 const tsc = resolve('node_modules/typescript/bin/tsc');
 
+/** Runs a command; a failure's message carries its output (tsc prints its errors on stdout). */
 function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
+  }
 }
 
 beforeAll(() => {
@@ -54,6 +60,51 @@ describe('packed tarball', () => {
   it('installs the okta-sessions bin', () => {
     const help = run(join(consumer, 'node_modules', '.bin', 'okta-sessions'), ['--help'], consumer);
     expect(help).toContain('Usage: okta-sessions <command> [options]');
+  });
+
+  it('an error from either build, or from a second installed copy, is recognised by the classes of the others', () => {
+    // An ESM app with a CommonJS dependency loads the package both ways; a monorepo may hold two copies.
+    cpSync(join(consumer, 'node_modules', 'okta-sessions'), join(consumer, 'node_modules', 'okta-sessions-copy'), { recursive: true });
+    const script = `import { createRequire } from 'node:module';
+      import * as esm from 'okta-sessions';
+      const require = createRequire(import.meta.url);
+      const cjs = require('okta-sessions');
+      const copy = require('okta-sessions-copy');
+      const operation = { operationId: 'getSession', method: 'GET', path: '/p' };
+      const details = { status: 404, errorCauses: [], headers: new Headers(), attempts: 1 };
+      const checks = [];
+      for (const [from, to] of [[esm, cjs], [cjs, esm], [copy, esm], [esm, copy]]) {
+        const error = new from.OktaNotFoundError('m', details, operation);
+        checks.push(error instanceof to.OktaNotFoundError, error instanceof to.OktaApiError, error instanceof to.OktaError, !(error instanceof to.OktaRateLimitError), !(error instanceof to.OktaConnectionError));
+      }
+      class Mine extends esm.OktaNotFoundError {}
+      checks.push(new Mine('m', details, operation) instanceof cjs.OktaNotFoundError, !(new esm.OktaNotFoundError('m', details, operation) instanceof Mine), !(new Error('x') instanceof cjs.OktaError));
+      console.log(checks.every(Boolean) ? 'all recognised' : JSON.stringify(checks));`;
+    expect(run('node', ['--input-type=module', '-e', script], consumer).trim()).toBe('all recognised');
+  });
+
+  it('types of both entry points resolve under node10, node16, nodenext and bundler resolution', () => {
+    const source = `import { OktaSessions, type Session } from 'okta-sessions';
+      import { startOktaSessionsServer, type OktaSessionsServer } from 'okta-sessions/testing';
+      export async function check(): Promise<Session> {
+        const server: OktaSessionsServer = await startOktaSessionsServer();
+        return new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken }).get('id');
+      }\n`;
+    writeFileSync(join(consumer, 'resolution.ts'), source);
+    const settings: [string, string][] = [
+      ['commonjs', 'node10'],
+      ['node16', 'node16'],
+      ['nodenext', 'nodenext'],
+      ['esnext', 'bundler'],
+    ];
+    for (const [module, moduleResolution] of settings) {
+      const args = ['--noEmit', '--strict', '--module', module, '--moduleResolution', moduleResolution, '--target', 'es2022', '--lib', 'es2022,dom', 'resolution.ts'];
+      expect(() => run('node', [tsc, ...args], consumer), `moduleResolution ${moduleResolution}`).not.toThrow();
+    }
+  });
+
+  it('ships the license', () => {
+    expect(readFileSync(join(consumer, 'node_modules', 'okta-sessions', 'LICENSE'), 'utf8')).toContain('Apache License');
   });
 
   it('ships type declarations for both module systems', () => {

@@ -1,4 +1,14 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
+import { text } from 'node:stream/consumers';
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2), { out: console.log, err: console.error, env: process.env });
+const { version } = createRequire(import.meta.url)('okta-sessions/package.json') as { version: string };
+
+process.exitCode = await main(process.argv.slice(2), {
+  out: console.log,
+  err: console.error,
+  env: process.env,
+  version,
+  readStdin: () => text(process.stdin),
+});

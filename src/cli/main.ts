@@ -4,7 +4,8 @@ import { OktaApiError, OktaError } from '../errors/classes.js';
 import { startOktaSessionsServer } from '../testing/server.js';
 import type { Session } from '../types.js';
 
-const EXIT = { ok: 0, api: 1, usage: 2, network: 3 } as const;
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, api: 1, usage: 2, network: 3, local: 4 } as const;
 
 const USAGE = `Usage: okta-sessions <command> [options]
 
@@ -12,32 +13,43 @@ Commands:
   get <sessionId>          Retrieve a session (getSession)
   refresh <sessionId>      Refresh a session (refreshSession)
   revoke <sessionId>       Revoke a session (revokeSession)
-  create <sessionToken>    Create a session from a single-use session token (createSession)
+  create [<sessionToken>|-]  Create a session from a single-use session token (createSession);
+                           - reads it from stdin, no argument from $OKTA_SESSION_TOKEN
   me [--cookie sid=…]      Retrieve the session of a session cookie (getCurrentSession)
   serve [--port N]         Run the embedded Okta-compatible server for integration tests
+  help [<command>]         Show help for the tool or a command
 
 Options:
   --org-url URL            Okta org, default $OKTA_ORG_URL
-  --api-token TOKEN        API token, default $OKTA_API_TOKEN
+  --api-token TOKEN        API token, default $OKTA_API_TOKEN (prefer the variable: flags show in ps)
   --access-token TOKEN     OAuth access token, default $OKTA_ACCESS_TOKEN
   --cookie VALUE           Session cookie for "me", default $OKTA_SESSION_COOKIE
   --timeout-ms N           Budget per call, retries included (default 30000)
-  --json                   Print JSON instead of text
+  --json                   Print JSON instead of text, errors included (on stderr)
   -h, --help               Show help for a command
+  --version                Print the version
 
-Exit codes: 0 success, 1 Okta API error, 2 usage error, 3 network error or timeout.`;
+Exit codes: 0 success, 1 Okta API error, 2 usage error, 3 network error or timeout,
+4 could not run here (port in use, unreadable input, an unexpected error).`;
 
 const HELP: Record<string, string> = {
   get: 'Usage: okta-sessions get <sessionId> [--json]\nRetrieve a session (GET /api/v1/sessions/{sessionId}). Needs an API or access token.',
   refresh: 'Usage: okta-sessions refresh <sessionId> [--json]\nRefresh a session, moving expiresAt forward (POST /api/v1/sessions/{sessionId}/lifecycle/refresh).',
   revoke: 'Usage: okta-sessions revoke <sessionId> [--json]\nRevoke a session now (DELETE /api/v1/sessions/{sessionId}), e.g. during an incident.',
-  create: 'Usage: okta-sessions create <sessionToken> [--json]\nExchange a single-use session token for a session (POST /api/v1/sessions). Needs an API token.',
+  create:
+    'Usage: okta-sessions create [<sessionToken> | -] [--json]\nExchange a single-use session token for a session (POST /api/v1/sessions). Needs an API token.\n' +
+    'The token is a secret: pass - to read it from stdin, or set OKTA_SESSION_TOKEN, rather than typing it as an argument.',
   me: 'Usage: okta-sessions me --cookie sid=… [--json]\nRetrieve the session a cookie belongs to (GET /api/v1/sessions/me). Never sends the API token.',
   serve:
-    'Usage: okta-sessions serve [--port N]\nRun the embedded Okta-compatible Sessions server on 127.0.0.1 until interrupted; prints its URL and API token.\nGet session tokens with POST /api/v1/authn {"username","password"}.',
+    'Usage: okta-sessions serve [--port N]\nRun the embedded Okta-compatible Sessions server on 127.0.0.1 until interrupted; prints its URL and its own test API token.\nGet session tokens with POST /api/v1/authn {"username","password"}.',
+  help: 'Usage: okta-sessions help [<command>]\nShow help for the tool or a command.',
 };
 
+/** The caller's mistake: exit 2, with a message that says what to fix. */
 class UsageError extends Error {}
+
+/** Something on this machine stopped the command (a port in use, unreadable input): exit 4. */
+class LocalError extends Error {}
 
 const OPTIONS = {
   'org-url': { type: 'string' },
@@ -48,9 +60,20 @@ const OPTIONS = {
   port: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** The package version, for --version. */
+  version: string;
+  /** All of stdin, for `create -`. */
+  readStdin: () => Promise<string>;
+}
 
 function describeSession(session: Session): string {
   const rows: [string, unknown][] = [
@@ -69,30 +92,91 @@ function describeSession(session: Session): string {
     .join('\n');
 }
 
-function clientFrom(values: Values, env: NodeJS.ProcessEnv): OktaSessions {
-  const orgUrl = values['org-url'] ?? env.OKTA_ORG_URL;
-  if (!orgUrl) throw new UsageError('No Okta org: set OKTA_ORG_URL or pass --org-url https://your-org.okta.com');
-  const apiToken = values['api-token'] ?? env.OKTA_API_TOKEN;
-  const accessToken = values['access-token'] ?? env.OKTA_ACCESS_TOKEN;
-  const options: OktaSessionsOptions = { orgUrl };
-  // A flag beats the environment; an API token beats an access token from the environment.
-  if (values['access-token'] !== undefined && values['api-token'] === undefined) options.accessToken = accessToken;
-  else if (apiToken) options.apiToken = apiToken;
-  else if (accessToken) options.accessToken = accessToken;
-  if (values['timeout-ms'] !== undefined) options.timeoutMs = Number(values['timeout-ms']);
-  return new OktaSessions(options);
+/** parseArgs' messages quote oddly and explain `--`; ours name the flag and the fix. */
+function usageFromParseError(error: Error): UsageError {
+  const unknown = /Unknown option '([^']+)'/.exec(error.message);
+  if (unknown) return new UsageError(`Unknown option ${unknown[1]}. See okta-sessions --help.`);
+  const missingValue = /Option '([^']+?)(?: <value>)?' argument missing/.exec(error.message);
+  if (missingValue) return new UsageError(`Option ${missingValue[1]} needs a value.`);
+  return new UsageError(error.message);
 }
 
-function needsCredentials(env: NodeJS.ProcessEnv, values: Values): void {
-  if (!(values['api-token'] ?? env.OKTA_API_TOKEN) && !(values['access-token'] ?? env.OKTA_ACCESS_TOKEN)) {
-    throw new UsageError('No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN), or pass --api-token');
+/** Okta session ids are letters, digits, "-" and "_": anything else (a path, a URL) is a mistake to stop before sending. */
+function checkSessionIdArgument(sessionId: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(sessionId) || sessionId.toLowerCase() === 'me') {
+    throw new UsageError(`${JSON.stringify(sessionId)} is not a session id: Okta session ids hold letters, digits, "-" and "_" (e.g. 102l8zwRRO8Q2y3vlkDEVbkig)`);
   }
+  return sessionId;
+}
+
+function timeoutFrom(values: Values): number | undefined {
+  const raw = values['timeout-ms'];
+  if (raw === undefined) return undefined;
+  const timeoutMs = Number(raw);
+  if (raw.trim() === '' || !(timeoutMs > 0)) throw new UsageError(`--timeout-ms must be a number of milliseconds > 0; got ${JSON.stringify(raw)}`);
+  return timeoutMs;
+}
+
+/** The client options from flags and environment; every missing or conflicting setting is reported at once. */
+function clientOptions(values: Values, env: NodeJS.ProcessEnv, needsCredentials: boolean): OktaSessionsOptions {
+  const problems: string[] = [];
+  const orgUrl = values['org-url'] ?? env.OKTA_ORG_URL;
+  if (!orgUrl) problems.push('No Okta org: set OKTA_ORG_URL or pass --org-url https://your-org.okta.com');
+  // Flags beat the environment: a token flag of either kind sets aside both variables.
+  const fromFlags = values['api-token'] !== undefined || values['access-token'] !== undefined;
+  const apiToken = (fromFlags ? values['api-token'] : env.OKTA_API_TOKEN) || undefined;
+  const accessToken = (fromFlags ? values['access-token'] : env.OKTA_ACCESS_TOKEN) || undefined;
+  if (apiToken && accessToken) {
+    problems.push(
+      fromFlags
+        ? 'Pass either --api-token or --access-token, not both'
+        : 'Both OKTA_API_TOKEN and OKTA_ACCESS_TOKEN are set: unset one, or choose with --api-token or --access-token',
+    );
+  } else if (needsCredentials && !apiToken && !accessToken) {
+    problems.push('No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN), or pass --api-token');
+  }
+  let timeoutMs: number | undefined;
+  try {
+    timeoutMs = timeoutFrom(values);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  const options: OktaSessionsOptions = { orgUrl: orgUrl as string, apiToken, accessToken };
+  if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  return options;
+}
+
+/** The session token for `create`: the argument, `-` for stdin, or OKTA_SESSION_TOKEN. */
+async function sessionTokenFrom(argument: string | undefined, io: CliIo): Promise<string> {
+  if (argument === '-') {
+    let text: string;
+    try {
+      text = await io.readStdin();
+    } catch (error) {
+      throw new LocalError(`Could not read the session token from stdin: ${(error as Error).message}`);
+    }
+    const token = text.trim();
+    if (!token) throw new UsageError('create -: stdin was empty; pipe the session token in, e.g. okta-sessions create - < token.txt');
+    return token;
+  }
+  const token = argument ?? io.env.OKTA_SESSION_TOKEN;
+  if (!token) throw new UsageError(`create needs a session token: pass -, set OKTA_SESSION_TOKEN, or give it as an argument\n\n${HELP.create}`);
+  return token;
 }
 
 async function serve(values: Values, out: (line: string) => void): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535; got ${values.port}`);
-  const server = await startOktaSessionsServer({ port });
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number 0-65535; got ${JSON.stringify(values.port)}`);
+  let server: Awaited<ReturnType<typeof startOktaSessionsServer>>;
+  try {
+    server = await startOktaSessionsServer({ port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new LocalError(`Port ${port} is already in use: choose another with --port, or --port 0 for a free one`);
+    if (code === 'EACCES') throw new LocalError(`Not allowed to listen on port ${port}: choose a port above 1023`);
+    throw error;
+  }
   out(values.json ? JSON.stringify({ url: server.url, apiToken: server.apiToken }) : `Okta Sessions server listening on ${server.url}\nOKTA_ORG_URL=${server.url}\nOKTA_API_TOKEN=${server.apiToken}`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -101,76 +185,107 @@ async function serve(values: Values, out: (line: string) => void): Promise<void>
   await server.close();
 }
 
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: NodeJS.ProcessEnv;
+/** Runs a command that talks to Okta; returns what to print. */
+async function runOktaCommand(command: string, rest: string[], values: Values, io: CliIo): Promise<unknown> {
+  const help = HELP[command] as string;
+  const [least, most] = command === 'me' ? [0, 0] : command === 'create' ? [0, 1] : [1, 1];
+  if (rest.length < least || rest.length > most) throw new UsageError(help);
+  if (command === 'me') {
+    const cookie = values.cookie ?? io.env.OKTA_SESSION_COOKIE;
+    const problems: string[] = [];
+    if (!cookie) problems.push('me needs the session cookie: pass --cookie sid=… (or set OKTA_SESSION_COOKIE)');
+    let options: OktaSessionsOptions | undefined;
+    try {
+      options = clientOptions(values, io.env, false);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+    if (problems.length > 0 || !options) throw new UsageError(problems.join('\n'));
+    return new OktaSessions(options).getCurrent({ cookie });
+  }
+  if (command === 'create') {
+    const options = clientOptions(values, io.env, true);
+    return new OktaSessions(options).create(await sessionTokenFrom(rest[0], io));
+  }
+  const sessionId = checkSessionIdArgument(rest[0] as string);
+  const okta = new OktaSessions(clientOptions(values, io.env, true));
+  if (command === 'get') return okta.get(sessionId);
+  if (command === 'refresh') return okta.refresh(sessionId);
+  await okta.revoke(sessionId);
+  return { revoked: sessionId };
 }
 
-/** Runs one command and returns the exit code. */
+/** Prints an error on stderr (one JSON object with --json) and returns its exit code. */
+function reportError(error: unknown, json: boolean, io: CliIo): number {
+  let code: number;
+  let fields: Record<string, unknown>;
+  let text: string[];
+  if (error instanceof UsageError || error instanceof TypeError) {
+    code = EXIT.usage;
+    fields = { error: 'usage', message: error.message };
+    text = [error.message];
+  } else if (error instanceof OktaApiError) {
+    code = EXIT.api;
+    const { status, errorCode, errorSummary, requestId, attempts } = error;
+    fields = { error: error.name, status, errorCode, errorSummary, requestId, attempts, message: error.message };
+    text = [`${errorCode ?? `HTTP ${status}`}: ${errorSummary ?? error.message}`, `request id: ${requestId ?? '(none)'}`];
+  } else if (error instanceof OktaError) {
+    code = EXIT.network;
+    fields = { error: error.name, message: error.message };
+    text = [error.message];
+  } else {
+    code = EXIT.local;
+    const message = error instanceof Error ? error.message : String(error);
+    fields = { error: error instanceof LocalError ? 'local' : 'unexpected', message };
+    text = [error instanceof LocalError ? message : `okta-sessions: unexpected error: ${message}`];
+  }
+  if (json) io.err(JSON.stringify(fields));
+  else for (const line of text) io.err(line);
+  return code;
+}
+
+/** Runs one command and returns the exit code. Never throws: every failure is a message and a code. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let values: Values;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.err(`${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
+    const json = argv.includes('--json');
+    return reportError(usageFromParseError(error as Error), json, { ...io, err: json ? io.err : (line) => io.err(`${line}\n\n${USAGE}`) });
+  }
+  if (values.version) {
+    io.out(io.version);
+    return EXIT.ok;
   }
   const [command, ...rest] = positionals;
+  if (command === 'help') {
+    if (rest.length > 1 || (rest[0] !== undefined && !HELP[rest[0]])) return reportError(new UsageError(`No help for ${JSON.stringify(rest.join(' '))}.\n\n${USAGE}`), values.json, io);
+    io.out(rest[0] ? (HELP[rest[0]] as string) : USAGE);
+    return EXIT.ok;
+  }
   if (!command || (values.help && !HELP[command])) {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;
   }
   const help = HELP[command];
-  if (!help) {
-    io.err(`Unknown command "${command}".\n\n${USAGE}`);
-    return EXIT.usage;
-  }
+  if (!help) return reportError(new UsageError(`Unknown command ${JSON.stringify(command)}.\n\n${USAGE}`), values.json, io);
   if (values.help) {
     io.out(help);
     return EXIT.ok;
   }
-  const print = (session: Session) => io.out(values.json ? JSON.stringify(session, null, 2) : describeSession(session));
 
   try {
     if (command === 'serve') {
+      if (rest.length > 0) throw new UsageError(help);
       await serve(values, io.out);
       return EXIT.ok;
     }
-    const wantsArgument = command !== 'me';
-    if (rest.length !== (wantsArgument ? 1 : 0)) throw new UsageError(help);
-    const argument = rest[0] as string;
-    if (command === 'me') {
-      const cookie = values.cookie ?? io.env.OKTA_SESSION_COOKIE;
-      if (!cookie) throw new UsageError('me needs the session cookie: pass --cookie sid=… (or set OKTA_SESSION_COOKIE)');
-      print(await clientFrom(values, io.env).getCurrent({ cookie }));
-      return EXIT.ok;
-    }
-    needsCredentials(io.env, values);
-    const okta = clientFrom(values, io.env);
-    if (command === 'get') print(await okta.get(argument));
-    else if (command === 'refresh') print(await okta.refresh(argument));
-    else if (command === 'create') print(await okta.create(argument));
-    else {
-      await okta.revoke(argument);
-      io.out(values.json ? JSON.stringify({ revoked: argument }) : `revoked ${argument}`);
-    }
+    const result = await runOktaCommand(command, rest, values, io);
+    if (command === 'revoke') io.out(values.json ? JSON.stringify(result) : `revoked ${(result as { revoked: string }).revoked}`);
+    else io.out(values.json ? JSON.stringify(result, null, 2) : describeSession(result as Session));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof TypeError) {
-      io.err(error.message);
-      return EXIT.usage;
-    }
-    if (error instanceof OktaApiError) {
-      io.err(`${error.errorCode ?? `HTTP ${error.status}`}: ${error.errorSummary ?? error.message}`);
-      io.err(`request id: ${error.requestId ?? '(none)'}`);
-      return EXIT.api;
-    }
-    if (error instanceof OktaError) {
-      io.err(error.message);
-      return EXIT.network;
-    }
-    throw error;
+    return reportError(error, values.json, io);
   }
 }

@@ -8,8 +8,37 @@ export interface OperationRef {
   path: string;
 }
 
+/**
+ * Each error carries the kinds it is (`OktaNotFoundError`, `OktaApiError`, `OktaError`)
+ * under a registry symbol: the same symbol in the ESM and the CommonJS build, and in
+ * two installed copies of the package. `instanceof` checks it, so an error from
+ * one build is recognised by the classes of the other (the dual-package hazard).
+ */
+const KINDS = Symbol.for('okta-sessions.error-kinds');
+
+type ErrorClass = abstract new (...args: never[]) => OktaError;
+
+/** The kinds of every library class from `leaf` up to `OktaError`. */
+function kindsOf(leaf: ErrorClass): readonly string[] {
+  const kinds: string[] = [];
+  for (let type: unknown = leaf; typeof type === 'function' && type !== Error; type = Object.getPrototypeOf(type)) {
+    const kind: unknown = Object.hasOwn(type, 'kind') ? (type as { kind?: unknown }).kind : undefined;
+    if (typeof kind === 'string') kinds.push(kind);
+  }
+  return kinds;
+}
+
 /** Root of every error this library throws for a failed call. */
 export class OktaError extends Error {
+  /** The name this class is recognised by across builds; a subclass of a user's own has none and is checked as usual. */
+  static readonly kind: string = 'OktaError';
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!Object.hasOwn(this, 'kind')) return Function.prototype[Symbol.hasInstance].call(this, value);
+    const kinds = typeof value === 'object' && value !== null ? (value as { [KINDS]?: unknown })[KINDS] : undefined;
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+
   override name = 'OktaError';
   readonly operationId: string;
   readonly method: string;
@@ -17,6 +46,7 @@ export class OktaError extends Error {
 
   constructor(message: string, operation: OperationRef, options?: { cause?: unknown }) {
     super(`${message} (${operation.method} ${operation.path})`, options);
+    Object.defineProperty(this, KINDS, { value: kindsOf(new.target) });
     this.operationId = operation.operationId;
     this.method = operation.method;
     this.path = operation.path;
@@ -25,11 +55,13 @@ export class OktaError extends Error {
 
 /** Okta could not be reached, or the connection failed before a complete response arrived. */
 export class OktaConnectionError extends OktaError {
+  static override readonly kind: string = 'OktaConnectionError';
   override name = 'OktaConnectionError';
 }
 
 /** The call's `timeoutMs` budget ran out (retries and waits included), or an attempt's `retry.attemptTimeoutMs` did. */
 export class OktaTimeoutError extends OktaError {
+  static override readonly kind: string = 'OktaTimeoutError';
   override name = 'OktaTimeoutError';
   readonly timeoutMs: number;
 
@@ -55,6 +87,7 @@ export interface ApiErrorDetails {
 
 /** Okta answered with a status the call cannot succeed with. Okta's own field names are kept. */
 export class OktaApiError extends OktaError {
+  static override readonly kind: string = 'OktaApiError';
   override name = 'OktaApiError';
   readonly status: number;
   readonly errorCode: string | undefined;
@@ -81,23 +114,29 @@ export class OktaApiError extends OktaError {
 }
 
 export class OktaBadRequestError extends OktaApiError {
+  static override readonly kind: string = 'OktaBadRequestError';
   override name = 'OktaBadRequestError';
 }
 export class OktaAuthenticationError extends OktaApiError {
+  static override readonly kind: string = 'OktaAuthenticationError';
   override name = 'OktaAuthenticationError';
 }
 export class OktaForbiddenError extends OktaApiError {
+  static override readonly kind: string = 'OktaForbiddenError';
   override name = 'OktaForbiddenError';
 }
 export class OktaNotFoundError extends OktaApiError {
+  static override readonly kind: string = 'OktaNotFoundError';
   override name = 'OktaNotFoundError';
 }
 export class OktaServerError extends OktaApiError {
+  static override readonly kind: string = 'OktaServerError';
   override name = 'OktaServerError';
 }
 
 /** 429: the call was not processed. `rateLimit` holds the bucket state Okta reported, when it did. */
 export class OktaRateLimitError extends OktaApiError {
+  static override readonly kind: string = 'OktaRateLimitError';
   override name = 'OktaRateLimitError';
   readonly rateLimit: RateLimit | undefined;
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -12,14 +13,20 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI as a child process, as a user would. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** Runs the CLI as a child process, as a user would; `input` is written to its stdin. */
+function cli(args: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
   const base = { PATH: process.env.PATH ?? '', OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken };
   return new Promise((resolve) => {
-    execFile('node', ['--import', 'tsx', 'src/cli/bin.ts', ...args], { env: { ...base, ...env } }, (error, stdout, stderr) => {
+    const child = execFile('node', ['--import', 'tsx', 'src/cli/bin.ts', ...args], { env: { ...base, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
+    child.stdin?.end(input);
   });
+}
+
+/** No stack trace: every line of stderr is a message, not `    at …`. */
+function expectNoStack(run: Run): void {
+  expect(run.stderr).not.toMatch(/^\s+at /m);
 }
 
 describe('okta-sessions CLI', () => {
@@ -90,11 +97,99 @@ describe('okta-sessions CLI', () => {
   it('--help works for the tool and every command', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    expect(top.stdout).toContain('Exit codes: 0 success, 1 Okta API error, 2 usage error, 3 network error or timeout.');
+    expect(top.stdout).toContain('Exit codes: 0 success, 1 Okta API error, 2 usage error, 3 network error or timeout,');
     for (const command of ['get', 'refresh', 'revoke', 'create', 'me', 'serve']) {
       const run = await cli([command, '--help']);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`okta-sessions ${command}`);
     }
+  });
+
+  it('serve on a port in use says so in one line and exits 4', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const run = await cli(['serve', '--port', String(port)]);
+      expect(run.code).toBe(4);
+      expect(run.stderr.trim()).toBe(`Port ${port} is already in use: choose another with --port, or --port 0 for a free one`);
+      expectNoStack(run);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
+  it('--json makes an error one JSON object on stderr, with the same exit codes', async () => {
+    const api = await cli(['get', '102unknownSessionId', '--json']);
+    expect(api.code).toBe(1);
+    expect(JSON.parse(api.stderr)).toMatchObject({ error: 'OktaNotFoundError', status: 404, errorCode: 'E0000007', attempts: 1, requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    const usage = await cli(['get', '--json']);
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stderr)).toMatchObject({ error: 'usage' });
+    const unknownFlag = await cli(['get', 'x', '--verbose', '--json']);
+    expect(unknownFlag.code).toBe(2);
+    expect(JSON.parse(unknownFlag.stderr)).toEqual({ error: 'usage', message: 'Unknown option --verbose. See okta-sessions --help.' });
+  });
+
+  it('create reads the session token from stdin (-) or OKTA_SESSION_TOKEN, keeping it out of argv', async () => {
+    const fromStdin = await cli(['create', '-', '--json'], {}, `${await server.issueSessionToken({ login: 'stdin@example.com' })}\n`);
+    expect(fromStdin.code).toBe(0);
+    expect(JSON.parse(fromStdin.stdout).login).toBe('stdin@example.com');
+    const fromEnv = await cli(['create', '--json'], { OKTA_SESSION_TOKEN: await server.issueSessionToken({ login: 'env@example.com' }) });
+    expect(fromEnv.code).toBe(0);
+    expect(JSON.parse(fromEnv.stdout).login).toBe('env@example.com');
+    const empty = await cli(['create', '-']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('stdin was empty');
+    const none = await cli(['create']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('set OKTA_SESSION_TOKEN');
+  });
+
+  it('refuses an API token and an access token together, as the library does', async () => {
+    const flags = await cli(['get', 'abc', '--api-token', 'one', '--access-token', 'two']);
+    expect(flags.code).toBe(2);
+    expect(flags.stderr).toContain('Pass either --api-token or --access-token, not both');
+    const env = await cli(['get', 'abc'], { OKTA_ACCESS_TOKEN: 'two' });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('Both OKTA_API_TOKEN and OKTA_ACCESS_TOKEN are set');
+    // A flag of either kind sets the environment's tokens aside.
+    const chosen = await cli(['get', '102unknownSessionId', '--api-token', server.apiToken], { OKTA_ACCESS_TOKEN: 'two' });
+    expect(chosen.code).toBe(1);
+  });
+
+  it('names the flag and echoes the value it could not use', async () => {
+    const run = await cli(['get', 'abc', '--timeout-ms', 'abc']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('--timeout-ms must be a number of milliseconds > 0; got "abc"');
+    const port = await cli(['serve', '--port', 'http']);
+    expect(port).toMatchObject({ code: 2, stderr: '--port must be a whole number 0-65535; got "http"\n' });
+  });
+
+  it('with no environment at all, reports every missing setting at once', async () => {
+    const run = await cli(['get', 'abc'], { OKTA_ORG_URL: '', OKTA_API_TOKEN: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('set OKTA_ORG_URL or pass --org-url');
+    expect(run.stderr).toContain('set OKTA_API_TOKEN');
+  });
+
+  it('a session id that is a path is a usage error before anything is sent', async () => {
+    const before = server.requestCounts.getSession ?? 0;
+    for (const id of ['../users', 'a/b', 'https://evil.example', 'me']) {
+      const run = await cli(['get', id]);
+      expect(run.code, id).toBe(2);
+      expect(run.stderr, id).toContain('is not a session id');
+    }
+    expect(server.requestCounts.getSession ?? 0).toBe(before);
+  });
+
+  it('--version and help <command>', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    const help = await cli(['help', 'revoke']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('okta-sessions revoke <sessionId>');
+    expect((await cli(['help'])).stdout).toContain('Usage: okta-sessions <command> [options]');
+    expect((await cli(['help', 'frobnicate'])).code).toBe(2);
   });
 });
