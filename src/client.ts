@@ -182,7 +182,7 @@ export class OktaSessions {
       const { error, response } = await send(callInit(transport.send, headers));
       const outcome = transport.outcome();
       if (!response.ok) {
-        throw createApiError(response, error, operation, secrets, outcome.attempts, outcome.signal && rateLimitOf(outcome.signal));
+        throw createApiError(response, error, operation, secrets, outcome.attempts, outcome.signal && rateLimitOf(outcome.signal), outcome.note);
       }
       // The success body's type is the spec's: T is the generated Session (or void) for each method.
       return outcome.body as T;

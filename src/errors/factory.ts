@@ -49,7 +49,7 @@ function redirectTarget(response: Response): string {
 }
 
 /** One message format for every status: `Okta 404 E0000007: Not found: … (GET /api/v1/sessions/{sessionId})`. */
-function message(details: ApiErrorDetails, response: Response, body: unknown, secrets: readonly string[]): string {
+function message(details: ApiErrorDetails, response: Response, body: unknown, secrets: readonly string[], note: string | undefined): string {
   const head = details.errorCode ? `Okta ${details.status} ${details.errorCode}` : `Okta ${details.status}`;
   const statusText = redact(response.statusText, secrets);
   let text: string;
@@ -57,6 +57,7 @@ function message(details: ApiErrorDetails, response: Response, body: unknown, se
     text = `${head}: redirect to ${redirectTarget(response)} not followed, so no credential leaves the org`;
   } else if (details.errorSummary) text = `${head}: ${details.errorSummary}`;
   else text = `${head}${statusText ? ` ${statusText}` : ''} ${describeBody(body)}`;
+  if (note) return `${text}; ${note}`;
   // After a retry, an earlier attempt may have done the work (a 404 for a revoke, say).
   return details.attempts > 1 ? `${text} (after ${details.attempts} attempts)` : text;
 }
@@ -64,7 +65,8 @@ function message(details: ApiErrorDetails, response: Response, body: unknown, se
 /**
  * The single place a non-2xx response becomes an error. `body` is the parsed JSON
  * object, or the raw text when it was not JSON (an HTML page from a proxy);
- * `rateLimit` is what the response's headers reported, read once by the transport.
+ * `rateLimit` is what the response's headers reported, read once by the transport;
+ * `note` says why the call gave up (e.g. why createSession was not resent).
  */
 export function createApiError(
   response: Response,
@@ -73,6 +75,7 @@ export function createApiError(
   secrets: readonly string[],
   attempts: number,
   rateLimit: RateLimit | undefined,
+  note?: string,
 ): OktaApiError {
   const fields = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const details: ApiErrorDetails = {
@@ -86,7 +89,7 @@ export function createApiError(
     headers: safeHeaders(response.headers),
     attempts,
   };
-  const text = message(details, response, body, secrets);
+  const text = message(details, response, body, secrets, note);
   if (response.status === 429) {
     return new OktaRateLimitError(text, { ...details, rateLimit }, operation);
   }

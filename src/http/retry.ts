@@ -69,7 +69,13 @@ export interface RetryEvent {
   requestId: string | undefined;
 }
 
-export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
+/** Why a failure is not retried; `unsafe-to-repeat` is said in the error, since the caller may wonder. */
+export type NoRetryReason = 'out-of-retries' | 'unsafe-to-repeat' | 'wait-too-long';
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: NoRetryReason };
+
+/** How an error says a failure of createSession was not retried, and why. */
+export const NOT_RESENT_NOTE = 'not resent, because its single-use session token may already have reached Okta';
 
 /**
  * Whether to retry, and after how long. `requestedWaitMs` is the wait the rate-limit
@@ -86,8 +92,9 @@ export function decideRetry(
   policy: RetryPolicy,
   remainingBudgetMs: number,
 ): RetryDecision {
-  if (retryNumber > policy.maxRetries || !isRetriedFor(failure, operation)) return { retry: false };
+  if (!isRetriedFor(failure, operation)) return { retry: false, reason: 'unsafe-to-repeat' };
+  if (retryNumber > policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
   const delayMs = requestedWaitMs ?? backoffDelayMs(retryNumber, policy.maxDelayMs);
-  if (delayMs > policy.maxDelayMs || delayMs >= remainingBudgetMs) return { retry: false };
+  if (delayMs > policy.maxDelayMs || delayMs >= remainingBudgetMs) return { retry: false, reason: 'wait-too-long' };
   return { retry: true, delayMs };
 }

@@ -6,7 +6,7 @@ import { type AttemptContext, sendAttempt } from './attempt.js';
 import { sleep } from './budget.js';
 import { describeConnectionError } from './engine.js';
 import type { CallRequest } from './openapi-fetch-seam.js';
-import { type AttemptFailure, decideRetry, type RetryEvent, type RetryPolicy } from './retry.js';
+import { type AttemptFailure, decideRetry, NOT_RESENT_NOTE, type RetryEvent, type RetryPolicy } from './retry.js';
 
 export interface TransportContext extends Omit<AttemptContext, 'attemptTimeoutMs'> {
   policy: RetryPolicy;
@@ -20,6 +20,8 @@ export interface TransportOutcome {
   attempts: number;
   /** The final response's rate-limit signal. */
   signal: RateLimitSignal | undefined;
+  /** Why the final failure was not retried, when the error should say so. */
+  note: string | undefined;
 }
 
 export interface Transport {
@@ -36,7 +38,7 @@ export interface Transport {
 export function createTransport(context: TransportContext): Transport {
   const { budget, operation, policy } = context;
   const attemptContext: AttemptContext = { ...context, attemptTimeoutMs: policy.attemptTimeoutMs };
-  const outcome: TransportOutcome = { body: undefined, attempts: 0, signal: undefined };
+  const outcome: TransportOutcome = { body: undefined, attempts: 0, signal: undefined, note: undefined };
 
   /** How long a 429 asked us to wait: pacing works it out from the signal. */
   function requestedWaitMs(signal: RateLimitSignal): number | undefined {
@@ -46,12 +48,7 @@ export function createTransport(context: TransportContext): Transport {
 
   /** The error for a failure without a response that is not retried (any more). */
   function finalError(failure: AttemptFailure, error: unknown): Error {
-    const suffix =
-      !operation.safeToRepeat && failure !== 'refused'
-        ? '; not resent, because its single-use session token may already have reached Okta'
-        : outcome.attempts > 1
-          ? ` (after ${outcome.attempts} attempts)`
-          : '';
+    const suffix = outcome.note ? `; ${outcome.note}` : outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : '';
     if (failure === 'attempt-timeout') {
       const message = `Okta sent no complete answer within ${policy.attemptTimeoutMs} ms${suffix}`;
       return new OktaTimeoutError(message, policy.attemptTimeoutMs, operation, { cause: error });
@@ -75,6 +72,7 @@ export function createTransport(context: TransportContext): Transport {
       const wait = result.failure === 'rate-limited' && result.signal ? requestedWaitMs(result.signal) : undefined;
       const decision = decideRetry(result.failure, operation, wait, retryNumber, policy, budget.remainingMs());
       if (!decision.retry) {
+        if (decision.reason === 'unsafe-to-repeat') outcome.note = NOT_RESENT_NOTE;
         if (result.response) return result.response;
         throw finalError(result.failure, result.error);
       }

@@ -228,4 +228,16 @@ describe('429 retry', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     await expect(call).resolves.toEqual(RECORDED_SESSION);
   });
+
+  it('a create that is not resent after a 502/503/504 says why, as after a reset', async () => {
+    for (const status of [502, 503, 504]) {
+      nock(ORG).post('/api/v1/sessions').once().reply(status, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' }, oktaHeaders());
+      const error = (await rejectionOf(newClient().create('token-1'))) as Error & { attempts: number };
+      expect(error.message).toBe(
+        `Okta ${status} E0000009: Internal Server Error; not resent, because its single-use session token may already have reached Okta (POST /api/v1/sessions)`,
+      );
+      expect(error.attempts).toBe(1);
+      expect(nock.isDone()).toBe(true);
+    }
+  });
 });
