@@ -20,7 +20,10 @@ const log = (line: string) => console.log(`[bench ${new Date().toISOString().sli
 function medianLatency(runs: Latency[]): Latency {
   const names = Object.keys(runs[0] ?? {});
   return Object.fromEntries(
-    names.map((name) => [name, { p50: median(runs.map((run) => run[name]?.p50 ?? Number.NaN)), p99: median(runs.map((run) => run[name]?.p99 ?? Number.NaN)) }]),
+    names.map((name) => {
+      const medianOf = (key: 'p50' | 'mean' | 'p99') => median(runs.map((run) => run[name]?.[key] ?? Number.NaN));
+      return [name, { p50: medianOf('p50'), mean: medianOf('mean'), p99: medianOf('p99') }];
+    }),
   );
 }
 

@@ -1,4 +1,4 @@
-import type { OperationId } from '../../generated/operations.js';
+import { type OperationId, operations } from '../../generated/operations.js';
 
 /** A way for the embedded server to misbehave, for tests of the client's failure handling. */
 export type Fault =
@@ -33,6 +33,74 @@ export interface FaultOptions {
   probability?: number;
 }
 
+/** Describes what a field must hold, or says what is wrong with `value`. */
+type FieldCheck = { expects: string; accepts: (value: unknown) => boolean };
+
+const oneOf = (...values: readonly (string | number)[]): FieldCheck => ({
+  expects: `one of ${values.map((value) => JSON.stringify(value)).join(', ')}`,
+  accepts: (value) => values.includes(value as string | number),
+});
+const NUMBER_AT_LEAST_0: FieldCheck = { expects: 'a number of ms >= 0', accepts: (value) => typeof value === 'number' && value >= 0 && Number.isFinite(value) };
+const FINITE_NUMBER: FieldCheck = { expects: 'a number of ms (negative for a clock behind)', accepts: (value) => typeof value === 'number' && Number.isFinite(value) };
+const STRING: FieldCheck = { expects: 'a string', accepts: (value) => typeof value === 'string' };
+const BOOLEAN: FieldCheck = { expects: 'true or false', accepts: (value) => typeof value === 'boolean' };
+const STATUS: FieldCheck = { expects: 'an HTTP status 100-599', accepts: (value) => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599 };
+const BODY: FieldCheck = { expects: 'a string or an object', accepts: (value) => typeof value === 'string' || (typeof value === 'object' && value !== null) };
+const HEADERS: FieldCheck = {
+  expects: 'an object of header names to string values',
+  accepts: (value) => typeof value === 'object' && value !== null && Object.values(value).every((header) => typeof header === 'string'),
+};
+
+/** Every fault's fields: the ones it needs, and the ones it may have. README.md lists the same (test/docs.test.ts checks it). */
+export const FAULT_FIELDS: Record<Fault['type'], { required?: Record<string, FieldCheck>; optional?: Record<string, FieldCheck> }> = {
+  status: { required: { status: STATUS }, optional: { body: BODY, contentType: STRING, headers: HEADERS, bare: BOOLEAN } },
+  latency: { required: { ms: NUMBER_AT_LEAST_0 } },
+  reset: { required: { when: oneOf('before-body', 'after-body', 'mid-response') } },
+  'truncated-json': {},
+  hang: {},
+  'duplicate-reset-header': {},
+  'skew-clock': { required: { ms: FINITE_NUMBER } },
+  redirect: { required: { location: STRING }, optional: { status: oneOf(301, 302, 307, 308) } },
+  'bare-headers': {},
+};
+
+const FAULT_TYPES = Object.keys(FAULT_FIELDS) as Fault['type'][];
+
+/** Checks a fault as plain JavaScript may pass it: a typo must not become a fault that silently does nothing. */
+function checkFault(fault: unknown): asserts fault is Fault {
+  const type = (fault as { type?: unknown } | null)?.type;
+  if (typeof fault !== 'object' || fault === null || typeof type !== 'string' || !Object.hasOwn(FAULT_FIELDS, type)) {
+    throw new TypeError(`inject: ${JSON.stringify(fault)} is not a fault; its type must be one of ${FAULT_TYPES.join(', ')}`);
+  }
+  const { required = {}, optional = {} } = FAULT_FIELDS[type as Fault['type']];
+  const fields = { ...required, ...optional };
+  for (const name of Object.keys(fault)) {
+    if (name !== 'type' && !Object.hasOwn(fields, name)) {
+      throw new TypeError(`inject: a ${type} fault has no field "${name}"; its fields are ${['type', ...Object.keys(fields)].join(', ')}`);
+    }
+  }
+  for (const [name, check] of Object.entries(fields)) {
+    const value = (fault as Record<string, unknown>)[name];
+    if (value === undefined && !Object.hasOwn(required, name)) continue;
+    if (!check.accepts(value)) throw new TypeError(`inject: ${type}.${name} must be ${check.expects}; got ${JSON.stringify(value) ?? 'nothing'}`);
+  }
+}
+
+const OPTION_NAMES = ['operation', 'times', 'probability'];
+
+function checkFaultOptions(options: unknown): asserts options is FaultOptions {
+  if (typeof options !== 'object' || options === null) throw new TypeError('inject: options must be an object { operation?, times?, probability? }');
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(name)) throw new TypeError(`inject: unknown option "${name}"; the options are ${OPTION_NAMES.join(', ')}`);
+  }
+  const { operation, times = 1, probability = 1 } = options as Record<string, unknown>;
+  if (operation !== undefined && (typeof operation !== 'string' || !Object.hasOwn(operations, operation))) {
+    throw new TypeError(`inject: operation ${JSON.stringify(operation)} is not an operationId; use one of ${Object.keys(operations).join(', ')}`);
+  }
+  if (typeof times !== 'number' || !(times > 0)) throw new TypeError(`inject: times must be a number > 0 (Infinity for every request); got ${JSON.stringify(times)}`);
+  if (typeof probability !== 'number' || !(probability > 0 && probability <= 1)) throw new TypeError(`inject: probability must be in (0, 1]; got ${JSON.stringify(probability)}`);
+}
+
 interface FaultRule {
   fault: Fault;
   operation: OperationId | undefined;
@@ -44,12 +112,17 @@ interface FaultRule {
 export class FaultQueue {
   readonly #rules: FaultRule[] = [];
 
+  #injected = 0;
+
+  /** How many requests got a fault so far: counted where it is injected, so faults that produce no response count too. */
+  get injected(): number {
+    return this.#injected;
+  }
+
   add(fault: Fault, options: FaultOptions = {}): void {
-    const times = options.times ?? 1;
-    const probability = options.probability ?? 1;
-    if (!(times > 0)) throw new TypeError('times must be > 0 (Infinity for every request)');
-    if (!(probability > 0 && probability <= 1)) throw new TypeError('probability must be in (0, 1]');
-    this.#rules.push({ fault, operation: options.operation, remaining: times, probability });
+    checkFault(fault);
+    checkFaultOptions(options);
+    this.#rules.push({ fault, operation: options.operation, remaining: options.times ?? 1, probability: options.probability ?? 1 });
   }
 
   take(operation: OperationId | undefined): Fault | undefined {
@@ -60,6 +133,7 @@ export class FaultQueue {
     if (!rule) return undefined;
     rule.remaining--;
     if (rule.remaining <= 0) this.#rules.splice(index, 1);
+    this.#injected++;
     return rule.fault;
   }
 

@@ -55,6 +55,8 @@ export interface OktaSessionsServer {
   clearFaults(): void;
   /** Requests received so far, per operation. */
   readonly requestCounts: Readonly<Partial<Record<OperationId, number>>>;
+  /** Requests that got an injected fault so far, whether or not it produced a response. */
+  readonly faultsInjected: number;
   close(): Promise<void>;
 }
 
@@ -224,6 +226,9 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     clearFaults: () => faults.clear(),
     requestCounts,
+    get faultsInjected() {
+      return faults.injected;
+    },
     close() {
       return new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Fault, faultStages } from '../../src/testing/faults.js';
+import { type Fault, FaultQueue, faultStages } from '../../src/testing/faults.js';
 import { answerOperation, answerPrimaryAuthentication, type OktaState, type OperationRequest } from '../../src/testing/handlers.js';
 import { routeOf } from '../../src/testing/router.js';
 import { SessionStore } from '../../src/testing/session-store.js';
@@ -121,5 +121,52 @@ describe('fault stages', () => {
 
   it.each(cases)('%j acts at its stage only', (fault, changed) => {
     expect(faultStages(fault)).toEqual({ ...faultStages(undefined), ...changed });
+  });
+});
+
+describe('inject() validation, for callers in plain JavaScript', () => {
+  const cases: [unknown, unknown, RegExp][] = [
+    [{ type: 'bogus' }, {}, /"bogus".* is not a fault; its type must be one of status, latency, reset, truncated-json, hang/],
+    [{ type: 'reset', at: 'after-body' }, {}, /a reset fault has no field "at"; its fields are type, when/],
+    [{ type: 'reset' }, {}, /reset\.when must be one of "before-body", "after-body", "mid-response"; got nothing/],
+    [{ type: 'latency', ms: '50' }, {}, /latency\.ms must be a number of ms >= 0; got "50"/],
+    [{ type: 'status', status: 700 }, {}, /status\.status must be an HTTP status 100-599/],
+    [{ type: 'redirect', location: 'https://x.example', status: 303 }, {}, /redirect\.status must be one of 301, 302, 307, 308/],
+    [{ type: 'hang' }, { operation: 'get' }, /operation "get" is not an operationId; use one of .*getSession/],
+    [{ type: 'hang' }, { time: 2 }, /unknown option "time"; the options are operation, times, probability/],
+    [{ type: 'hang' }, { times: 0 }, /times must be a number > 0/],
+    [{ type: 'hang' }, { probability: 2 }, /probability must be in \(0, 1\]/],
+    ['hang', {}, /is not a fault/],
+  ];
+
+  it.each(cases)('%j with %j is refused: %s', (fault, options, message) => {
+    expect(() => new FaultQueue().add(fault as never, options as never)).toThrow(message);
+  });
+
+  it('accepts every fault the README documents, with its optional fields', () => {
+    const queue = new FaultQueue();
+    for (const fault of [
+      { type: 'status', status: 503, body: '<html/>', contentType: 'text/html', headers: { 'retry-after': '1' }, bare: true },
+      { type: 'latency', ms: 0 },
+      { type: 'reset', when: 'mid-response' },
+      { type: 'truncated-json' },
+      { type: 'hang' },
+      { type: 'duplicate-reset-header' },
+      { type: 'skew-clock', ms: -600_000 },
+      { type: 'redirect', location: 'https://x.example', status: 307 },
+      { type: 'bare-headers' },
+    ] as const) {
+      expect(() => queue.add(fault, { operation: 'getSession', times: Number.POSITIVE_INFINITY, probability: 0.5 })).not.toThrow();
+    }
+  });
+
+  it('counts a fault when it is injected, whether or not it produces a response', () => {
+    const queue = new FaultQueue();
+    queue.add({ type: 'reset', when: 'before-body' }, { times: 2 });
+    expect(queue.injected).toBe(0);
+    expect(queue.take('getSession')).toEqual({ type: 'reset', when: 'before-body' });
+    queue.take('revokeSession');
+    expect(queue.take('getSession')).toBeUndefined();
+    expect(queue.injected).toBe(2);
   });
 });
