@@ -30,7 +30,7 @@ function kindsOf(leaf: ErrorClass): readonly string[] {
 
 /** Root of every error this library throws for a failed call. */
 export class OktaError extends Error {
-  /** The name this class is recognised by across builds; a subclass of a user's own has none and is checked as usual. */
+  /** The name this class is recognised by across builds, and its errors' `name`; a user's own subclass has none and is checked as usual. */
   static readonly kind: string = 'OktaError';
 
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -39,14 +39,16 @@ export class OktaError extends Error {
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
-  override name = 'OktaError';
   readonly operationId: string;
   readonly method: string;
   readonly path: string;
 
   constructor(message: string, operation: OperationRef, options?: { cause?: unknown }) {
     super(`${message} (${operation.method} ${operation.path})`, options);
-    Object.defineProperty(this, KINDS, { value: kindsOf(new.target) });
+    const kinds = kindsOf(new.target);
+    Object.defineProperty(this, KINDS, { value: kinds });
+    // The literal name of the most specific library class, e.g. OktaNotFoundError.
+    this.name = kinds[0] ?? 'OktaError';
     this.operationId = operation.operationId;
     this.method = operation.method;
     this.path = operation.path;
@@ -56,13 +58,11 @@ export class OktaError extends Error {
 /** Okta could not be reached, or the connection failed before a complete response arrived. */
 export class OktaConnectionError extends OktaError {
   static override readonly kind: string = 'OktaConnectionError';
-  override name = 'OktaConnectionError';
 }
 
 /** The call's `timeoutMs` budget ran out (retries and waits included), or an attempt's `retry.attemptTimeoutMs` did. */
 export class OktaTimeoutError extends OktaError {
   static override readonly kind: string = 'OktaTimeoutError';
-  override name = 'OktaTimeoutError';
   readonly timeoutMs: number;
 
   constructor(message: string, timeoutMs: number, operation: OperationRef, options?: { cause?: unknown }) {
@@ -88,7 +88,6 @@ export interface ApiErrorDetails {
 /** Okta answered with a status the call cannot succeed with. Okta's own field names are kept. */
 export class OktaApiError extends OktaError {
   static override readonly kind: string = 'OktaApiError';
-  override name = 'OktaApiError';
   readonly status: number;
   readonly errorCode: string | undefined;
   readonly errorSummary: string | undefined;
@@ -115,29 +114,23 @@ export class OktaApiError extends OktaError {
 
 export class OktaBadRequestError extends OktaApiError {
   static override readonly kind: string = 'OktaBadRequestError';
-  override name = 'OktaBadRequestError';
 }
 export class OktaAuthenticationError extends OktaApiError {
   static override readonly kind: string = 'OktaAuthenticationError';
-  override name = 'OktaAuthenticationError';
 }
 export class OktaForbiddenError extends OktaApiError {
   static override readonly kind: string = 'OktaForbiddenError';
-  override name = 'OktaForbiddenError';
 }
 export class OktaNotFoundError extends OktaApiError {
   static override readonly kind: string = 'OktaNotFoundError';
-  override name = 'OktaNotFoundError';
 }
 export class OktaServerError extends OktaApiError {
   static override readonly kind: string = 'OktaServerError';
-  override name = 'OktaServerError';
 }
 
 /** 429: the call was not processed. `rateLimit` holds the bucket state Okta reported, when it did. */
 export class OktaRateLimitError extends OktaApiError {
   static override readonly kind: string = 'OktaRateLimitError';
-  override name = 'OktaRateLimitError';
   readonly rateLimit: RateLimit | undefined;
 
   constructor(message: string, details: ApiErrorDetails & { rateLimit: RateLimit | undefined }, operation: OperationRef) {
