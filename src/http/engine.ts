@@ -14,24 +14,31 @@ export function fetchEngine(custom: typeof globalThis.fetch | undefined): Engine
   return custom ? (url, init) => custom(url, init) : (url, init) => globalThis.fetch(url, init);
 }
 
-/** Connection errors that mean nothing was sent: fetch puts the system error's code on `cause`. */
+/** Connection errors that mean nothing was sent. */
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function causeOf(error: unknown): { code?: unknown; message?: unknown } | undefined {
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  return typeof cause === 'object' && cause !== null ? cause : undefined;
+type SystemError = { code?: unknown; message?: unknown; cause?: unknown };
+
+function asObject(value: unknown): SystemError | undefined {
+  return typeof value === 'object' && value !== null ? value : undefined;
+}
+
+/** The system error's code: fetch puts it on `cause`, node:http on the error itself. */
+function systemCode(error: unknown): string | undefined {
+  const code = asObject(asObject(error)?.cause)?.code ?? asObject(error)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** True when the engine's error says the connection was refused: the request never left. */
 export function isRefusedConnection(error: unknown): boolean {
-  const code = causeOf(error)?.code;
-  return typeof code === 'string' && REFUSED_CODES.has(code);
+  const code = systemCode(error);
+  return code !== undefined && REFUSED_CODES.has(code);
 }
 
 /** An engine error as one line: its message and the system error behind it. */
 export function describeConnectionError(error: unknown): string {
-  const cause = causeOf(error);
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  const causeMessage = asObject(asObject(error)?.cause)?.message;
+  const detail = systemCode(error) ?? (typeof causeMessage === 'string' ? causeMessage : undefined);
   const message = error instanceof Error ? error.message : String(error);
-  return detail ? `${message} (${detail})` : message;
+  return detail && !message.includes(detail) ? `${message} (${detail})` : message;
 }
