@@ -11,4 +11,14 @@ process.exitCode = await main(process.argv.slice(2), {
   env: process.env,
   version,
   readStdin: () => text(process.stdin),
+  // Progress only on a terminal: logs and pipes stay clean.
+  progress: process.stderr.isTTY ? (line) => process.stderr.write(line === undefined ? '\r\x1b[K' : `\r\x1b[K${line}`) : undefined,
+  onInterrupt: (handler) => {
+    process.once('SIGINT', handler);
+    process.once('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
 });

@@ -3,9 +3,10 @@ import { OktaSessions, type OktaSessionsOptions } from '../client.js';
 import { OktaApiError, OktaError } from '../errors/classes.js';
 import { startOktaSessionsServer } from '../testing/server.js';
 import type { Session } from '../types.js';
+import { runBulkCommand } from './bulk-command.js';
+import { EXIT, LocalError, UsageError } from './exit.js';
+import { sessionIdProblem } from './session-id-argument.js';
 
-/** Exit codes, as the README documents them. */
-export const EXIT = { ok: 0, api: 1, usage: 2, network: 3, local: 4 } as const;
 
 const USAGE = `Usage: okta-sessions <command> [options]
 
@@ -29,13 +30,26 @@ Options:
   -h, --help               Show help for a command
   --version                Print the version
 
+Bulk (incident response):
+  revoke --from <file|->   Revoke every session id listed (one per line, # comments),
+  get --from <file|->      or read each; with --column NAME the file is a CSV with a header.
+  --journal FILE           Record each finished id; a rerun with the same journal resumes
+  --concurrency N          Calls in flight (default 10, at most 75), paced by rate limits
+  --skip-invalid           Report invalid ids and go on, instead of stopping before sending
+
 Exit codes: 0 success, 1 Okta API error, 2 usage error, 3 network error or timeout,
-4 could not run here (port in use, unreadable input, an unexpected error).`;
+4 could not run here (port in use, unreadable input, an unexpected error),
+5 a bulk run stopped by Ctrl-C or SIGTERM (rerun with the same --journal to finish).`;
 
 const HELP: Record<string, string> = {
-  get: 'Usage: okta-sessions get <sessionId> [--json]\nRetrieve a session (GET /api/v1/sessions/{sessionId}). Needs an API or access token.',
+  get:
+    'Usage: okta-sessions get <sessionId> [--json]\n       okta-sessions get --from <file|-> [--column NAME] [--journal FILE] [--concurrency N] [--skip-invalid] [--json]\n' +
+    'Retrieve a session (GET /api/v1/sessions/{sessionId}), or every session listed. Needs an API or access token.',
   refresh: 'Usage: okta-sessions refresh <sessionId> [--json]\nRefresh a session, moving expiresAt forward (POST /api/v1/sessions/{sessionId}/lifecycle/refresh).',
-  revoke: 'Usage: okta-sessions revoke <sessionId> [--json]\nRevoke a session now (DELETE /api/v1/sessions/{sessionId}), e.g. during an incident.',
+  revoke:
+    'Usage: okta-sessions revoke <sessionId> [--json]\n       okta-sessions revoke --from <file|-> [--column NAME] [--journal FILE] [--concurrency N] [--skip-invalid] [--json]\n' +
+    'Revoke a session now (DELETE /api/v1/sessions/{sessionId}), or every session listed, e.g. during an incident.\n' +
+    'A session already gone (404) counts as done. Ctrl-C stops sending, lets calls in flight finish and exits 5; rerun with the same --journal to resume.',
   create:
     'Usage: okta-sessions create [<sessionToken> | -] [--json]\nExchange a single-use session token for a session (POST /api/v1/sessions). Needs an API token.\n' +
     'The token is a secret: pass - to read it from stdin, or set OKTA_SESSION_TOKEN, rather than typing it as an argument.',
@@ -44,12 +58,6 @@ const HELP: Record<string, string> = {
     'Usage: okta-sessions serve [--port N]\nRun the embedded Okta-compatible Sessions server on 127.0.0.1 until interrupted; prints its URL and its own test API token.\nGet session tokens with POST /api/v1/authn {"username","password"}.',
   help: 'Usage: okta-sessions help [<command>]\nShow help for the tool or a command.',
 };
-
-/** The caller's mistake: exit 2, with a message that says what to fix. */
-class UsageError extends Error {}
-
-/** Something on this machine stopped the command (a port in use, unreadable input): exit 4. */
-class LocalError extends Error {}
 
 const OPTIONS = {
   'org-url': { type: 'string' },
@@ -61,9 +69,14 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
+  from: { type: 'string' },
+  column: { type: 'string' },
+  'skip-invalid': { type: 'boolean', default: false },
+  concurrency: { type: 'string' },
+  journal: { type: 'string' },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 export interface CliIo {
   out: (line: string) => void;
@@ -71,8 +84,12 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** The package version, for --version. */
   version: string;
-  /** All of stdin, for `create -`. */
+  /** All of stdin, for `create -` and `--from -`. */
   readStdin: () => Promise<string>;
+  /** Shows a progress line in place (undefined clears it); absent when stderr is not a terminal. */
+  progress?: (line: string | undefined) => void;
+  /** Calls `handler` on Ctrl-C or SIGTERM, once; returns a function that stops listening. */
+  onInterrupt: (handler: () => void) => () => void;
 }
 
 function describeSession(session: Session): string {
@@ -101,11 +118,9 @@ function usageFromParseError(error: Error): UsageError {
   return new UsageError(error.message);
 }
 
-/** Okta session ids are letters, digits, "-" and "_": anything else (a path, a URL) is a mistake to stop before sending. */
 function checkSessionIdArgument(sessionId: string): string {
-  if (!/^[A-Za-z0-9_-]+$/.test(sessionId) || sessionId.toLowerCase() === 'me') {
-    throw new UsageError(`${JSON.stringify(sessionId)} is not a session id: Okta session ids hold letters, digits, "-" and "_" (e.g. 102l8zwRRO8Q2y3vlkDEVbkig)`);
-  }
+  const problem = sessionIdProblem(sessionId);
+  if (problem) throw new UsageError(problem);
   return sessionId;
 }
 
@@ -188,6 +203,8 @@ async function serve(values: Values, out: (line: string) => void): Promise<void>
 /** Runs a command that talks to Okta; returns what to print. */
 async function runOktaCommand(command: string, rest: string[], values: Values, io: CliIo): Promise<unknown> {
   const help = HELP[command] as string;
+  const bulkOnly = ['from', 'column', 'skip-invalid', 'concurrency', 'journal'].filter((name) => values[name as keyof Values] !== undefined && values[name as keyof Values] !== false);
+  if (values.from === undefined && bulkOnly.length > 0) throw new UsageError(`--${bulkOnly[0]} goes with --from\n\n${help}`);
   const [least, most] = command === 'me' ? [0, 0] : command === 'create' ? [0, 1] : [1, 1];
   if (rest.length < least || rest.length > most) throw new UsageError(help);
   if (command === 'me') {
@@ -280,6 +297,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       if (rest.length > 0) throw new UsageError(help);
       await serve(values, io.out);
       return EXIT.ok;
+    }
+    if (values.from !== undefined) {
+      if ((command !== 'revoke' && command !== 'get') || rest.length > 0) throw new UsageError(`--from goes with revoke or get, without a session id\n\n${help}`);
+      return await runBulkCommand(command, values, clientOptions(values, io.env, true), io);
     }
     const result = await runOktaCommand(command, rest, values, io);
     if (command === 'revoke') io.out(values.json ? JSON.stringify(result) : `revoked ${(result as { revoked: string }).revoked}`);

@@ -48,6 +48,8 @@ export interface OktaSessionsServer {
   readonly apiToken: string;
   /** A single-use session token for `create`, valid for `sessionTokenLifetimeMs`. */
   issueSessionToken(user: { login: string }): Promise<string>;
+  /** A session, created directly (no HTTP, no rate limit): for seeding many sessions quickly. Returns its id. */
+  issueSession(user: { login: string }): string;
   /** An OAuth access token (`Authorization: Bearer …`) holding these scopes, e.g. `okta.sessions.read`. */
   issueAccessToken(scopes: readonly string[]): string;
   /** Queues a fault for the next `times` (default 1) matching requests, each with `probability` (default 1). */
@@ -217,6 +219,11 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     async issueSessionToken(user) {
       if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('issueSessionToken needs { login: string }');
       return state.store.issueSessionToken(user.login, Date.now());
+    },
+    issueSession(user) {
+      if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('issueSession needs { login: string }');
+      const now = Date.now();
+      return (state.store.redeem(state.store.issueSessionToken(user.login, now), now) as { id: string }).id;
     },
     issueAccessToken(scopes) {
       const token = oktaId('eyJ', 64);

@@ -1,32 +1,15 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { type CliRun, expectNoStack, runCli } from '../support/cli.js';
 import { startValidatedServer } from '../support/server.js';
 
 const server = await startValidatedServer({ rateLimit: false });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI as a child process, as a user would; `input` is written to its stdin. */
-function cli(args: string[], env: Record<string, string> = {}, input = ''): Promise<Run> {
-  const base = { PATH: process.env.PATH ?? '', OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken };
-  return new Promise((resolve) => {
-    const child = execFile('node', ['--import', 'tsx', 'src/cli/bin.ts', ...args], { env: { ...base, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-    });
-    child.stdin?.end(input);
-  });
-}
-
-/** No stack trace: every line of stderr is a message, not `    at …`. */
-function expectNoStack(run: Run): void {
-  expect(run.stderr).not.toMatch(/^\s+at /m);
+/** Runs the CLI against the test server, as a user would; `input` is written to its stdin. */
+function cli(args: string[], env: Record<string, string> = {}, input = ''): Promise<CliRun> {
+  return runCli(args, { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken, ...env }, input);
 }
 
 describe('okta-sessions CLI', () => {
