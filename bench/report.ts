@@ -2,7 +2,7 @@ import { cpus, totalmem } from 'node:os';
 import { barPanel, svgDocument } from './lib/chart.js';
 import { OKTA_SDK, OKTA_SESSIONS, RAW_FETCH } from './lib/clients.js';
 import { round } from './lib/stats.js';
-import type { BurstResult, FootprintResult, LoadResult } from './scenarios.js';
+import type { BurstResult, FootprintResult, IncidentResult, LoadResult } from './scenarios.js';
 
 export type Latency = Record<string, { p50: number; mean: number; p99: number }>;
 
@@ -18,6 +18,7 @@ export interface BenchResults {
   footprint: Record<string, FootprintResult>;
   memory: { heapBytes: number[]; heapBeforeBytes: number; heapAfterBytes: number; growthBytes: number };
   load: LoadResult;
+  incident: IncidentResult;
 }
 
 const ratio = (value: number, base: number) => round(value / base, 2);
@@ -26,7 +27,7 @@ const mib = (bytes: number) => `${round(bytes / 1_048_576, 2)} MiB`;
 
 /** The targets of the benchmark issue, each with what was measured and whether it was met. */
 export function targets(results: BenchResults): [string, string, boolean][] {
-  const { staticLatency, rps, burst, footprint, memory, burstSetup } = results;
+  const { staticLatency, rps, burst, footprint, memory, burstSetup, incident } = results;
   const raw = staticLatency[RAW_FETCH] as { p50: number; p99: number };
   const ours = staticLatency[OKTA_SESSIONS] as { p50: number; p99: number };
   const paced = burst[OKTA_SESSIONS] as BurstResult;
@@ -42,6 +43,12 @@ export function targets(results: BenchResults): [string, string, boolean][] {
     ['Import ≥ 10× faster than @okta/okta-sdk-nodejs', `${ratio(sdkFootprint.importMs, ourFootprint.importMs)}×`, sdkFootprint.importMs >= 10 * ourFootprint.importMs],
     ['Install ≥ 20× smaller than @okta/okta-sdk-nodejs', `${ratio(sdkFootprint.installBytes, ourFootprint.installBytes)}×`, sdkFootprint.installBytes >= 20 * ourFootprint.installBytes],
     ['Heap after 100k gets: no growth beyond a small constant (≤ 2 MiB)', mib(memory.growthBytes), memory.growthBytes <= 2 * 1_048_576],
+    [
+      `Incident: revoke ${incident.sessions.toLocaleString('en')} sessions in ≤ 1.05× the theoretical minimum`,
+      `${ratio(incident.totalMs, incident.theoreticalMs)}×`,
+      incident.failed === 0 && incident.totalMs <= 1.05 * incident.theoreticalMs,
+    ],
+    ['Incident: no 429s', String(incident.rateLimited), incident.rateLimited === 0],
   ];
 }
 
@@ -64,7 +71,7 @@ export function loadLines(load: LoadResult): string[] {
 
 /** bench/results.md and bench/chart.svg from the measurements. */
 export function renderReport(results: BenchResults): { markdown: string; svg: string } {
-  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load } = results;
+  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load, incident } = results;
   const paced = burst[OKTA_SESSIONS] as BurstResult;
   const latencyRows = (latency: Latency) =>
     Object.entries(latency).map(
@@ -138,6 +145,14 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '## 6. Load with faults',
     '',
     ...loadLines(load),
+    '',
+    '## 7. Incident response: `okta-sessions revoke --from`',
+    '',
+    `${incident.sessions.toLocaleString('en')} live sessions revoked through the CLI's bulk runner, ${incident.concurrency} in flight, against a bucket of ${incident.limit} per ${incident.windowMs / 1000} s (Okta's default 600 per 60 s for \`/api/v1/sessions\`, scaled down). Theoretical minimum: ${Math.ceil(incident.sessions / incident.limit) - 1} windows after the first = ${incident.theoreticalMs / 1000} s.`,
+    '',
+    '| revoked | failed | 429s received | total time | vs minimum |',
+    '|---|---|---|---|---|',
+    `| ${incident.revoked} | ${incident.failed} | ${incident.rateLimited} | ${round(incident.totalMs / 1000, 1)} s | ${incident.failed === 0 ? `${ratio(incident.totalMs, incident.theoreticalMs)}×` : '—'} |`,
     '',
     '![latency and burst](chart.svg)',
     '',

@@ -10,11 +10,13 @@ import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaS
 import { startStaticServer } from './lib/static-server.js';
 import { type BenchResults, type Latency, renderReport, targets } from './report.js';
 import { median } from './lib/stats.js';
-import { type BurstResult, measureBurst, measureFootprint, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
+import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
 
 const RUNS = 3;
 const BURST = { burst: 200, limit: 20, windowMs: 1_000 };
 const MEMORY_CALLS = 100_000;
+/** Okta's default /api/v1/sessions limit, 600 per 60 s, scaled down to 100 per 1 s. */
+const INCIDENT = { sessions: 10_000, limit: 100, windowMs: 1_000, concurrency: 20 };
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 function medianLatency(runs: Latency[]): Latency {
@@ -111,6 +113,8 @@ async function main() {
   const memory = await measureMemory(MEMORY_CALLS, (url, token) => oktaSessions(url, token));
   log('load: 10,000 gets at concurrency 100 with 5% injected faults');
   const load = await measureLoad({ calls: 10_000, concurrency: 100, faultRate: 0.05 });
+  log(`incident: revoke ${INCIDENT.sessions} sessions at ${INCIDENT.limit} per ${INCIDENT.windowMs / 1000} s`);
+  const incident = await measureIncident(INCIDENT);
 
   const results: BenchResults = {
     started,
@@ -124,6 +128,7 @@ async function main() {
     footprint,
     memory,
     load,
+    incident,
   };
   const { markdown, svg } = renderReport(results);
   writeFileSync('bench/results.md', markdown);

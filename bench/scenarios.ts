@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
+import { callRecorder, runBulk } from '../src/cli/bulk.js';
 import { OktaSessions } from '../src/index.js';
 import type { BenchClient } from './lib/clients.js';
 import { median, percentile } from './lib/stats.js';
@@ -243,6 +244,52 @@ export async function measureLoad({ calls, concurrency, faultRate }: { calls: nu
     });
     const totalMs = performance.now() - started;
     return { calls, concurrency, faultRate, outcomes, faultsInjected: server.faultsInjected, totalMs, heapBeforeBytes, heapAfterBytes: await settledHeap(gc) };
+  } finally {
+    await server.close();
+  }
+}
+
+export interface IncidentResult {
+  sessions: number;
+  limit: number;
+  windowMs: number;
+  concurrency: number;
+  revoked: number;
+  failed: number;
+  rateLimited: number;
+  totalMs: number;
+  theoreticalMs: number;
+}
+
+/**
+ * Incident response: `revoke --from` over `sessions` live sessions, through the
+ * same runner the CLI uses, against a bucket of `limit` per `windowMs` (Okta's
+ * default 600 per 60 s, scaled down so the run takes minutes, not hours).
+ */
+export async function measureIncident({ sessions, limit, windowMs, concurrency }: { sessions: number; limit: number; windowMs: number; concurrency: number }): Promise<IncidentResult> {
+  let rateLimited = 0;
+  const server = await startOktaSessionsServer({
+    rateLimit: { limit, windowMs },
+    onResponse: (response) => {
+      if (response.status === 429) rateLimited++;
+    },
+  });
+  try {
+    const ids = Array.from({ length: sessions }, (_, i) => server.issueSession({ login: `incident${i}@example.com` }));
+    const recorder = callRecorder();
+    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, fetch: recorder.fetch, rateLimit: { maxConcurrent: concurrency } });
+    const summary = await runBulk({ command: 'revoke', ids, concurrency, client, recorder, report: () => {}, stopped: () => false });
+    return {
+      sessions,
+      limit,
+      windowMs,
+      concurrency,
+      revoked: summary.byOutcome.revoked,
+      failed: summary.byOutcome.failed,
+      rateLimited,
+      totalMs: summary.elapsedMs,
+      theoreticalMs: (Math.ceil(sessions / limit) - 1) * windowMs,
+    };
   } finally {
     await server.close();
   }

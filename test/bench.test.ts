@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
 import { startStaticServer } from '../bench/lib/static-server.js';
 import { type BenchResults, renderReport, targets } from '../bench/report.js';
-import { measureBurst, measureFootprint, measureLatency, measureLoad, measureMemory, measureThroughput } from '../bench/scenarios.js';
+import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from '../bench/scenarios.js';
 
 // Every benchmark scenario with tiny counts, so the bench code cannot rot. No timing is asserted here.
 describe('benchmark scenarios, quick run', () => {
@@ -52,6 +52,12 @@ describe('benchmark scenarios, quick run', () => {
     for (const outcome of Object.keys(load.outcomes)) expect(['value', 'OktaServerError', 'OktaConnectionError', 'OktaRateLimitError']).toContain(outcome);
   });
 
+  it('incident: revokes every seeded session through the bulk runner and times it against the minimum', async () => {
+    const incident = await measureIncident({ sessions: 150, limit: 50, windowMs: 500, concurrency: 10 });
+    expect(incident).toMatchObject({ revoked: 150, failed: 0, theoreticalMs: 1000 });
+    expect(incident.totalMs).toBeGreaterThan(0);
+  });
+
   it('renders the report and the chart from results', () => {
     const latency = { [RAW_FETCH]: { p50: 0.4, mean: 0.41, p99: 1 }, [OKTA_SESSIONS]: { p50: 0.42, mean: 0.5, p99: 1.1 }, [OKTA_SDK]: { p50: 0.5, mean: 0.52, p99: 1.2 } };
     const burstResult = (completed: number, rateLimited: number, totalMs: number) => ({ completed, failed: 200 - completed, rateLimited, totalMs, theoreticalMs: 9_000 });
@@ -67,6 +73,7 @@ describe('benchmark scenarios, quick run', () => {
       footprint: { [OKTA_SESSIONS]: { importMs: 20, packBytes: 40_000, installBytes: 300_000 }, [OKTA_SDK]: { importMs: 700, packBytes: 900_000, installBytes: 45_000_000 } },
       memory: { heapBytes: [1, 2], heapBeforeBytes: 1, heapAfterBytes: 2, growthBytes: 1 },
       load: { calls: 10, concurrency: 2, faultRate: 0.05, outcomes: { value: 9, OktaServerError: 1 }, faultsInjected: 3, totalMs: 100, heapBeforeBytes: 1, heapAfterBytes: 2 },
+      incident: { sessions: 1000, limit: 100, windowMs: 1000, concurrency: 20, revoked: 1000, failed: 0, rateLimited: 0, totalMs: 9_200, theoreticalMs: 9_000 },
     };
     expect(targets(results).every(([, , met]) => met)).toBe(true);
     const { markdown, svg } = renderReport(results);
@@ -77,6 +84,8 @@ describe('benchmark scenarios, quick run', () => {
     expect(markdown).toContain('| okta-sessions | 200 | 0 | 0 | 9.3 s | 1.03× |');
     expect(markdown).toContain('| okta-sessions | 20 ms | 39.1 KiB | 0.29 MiB |');
     expect(markdown).toContain('| **accounted for** | **10 of 10** |');
+    expect(markdown).toContain('| Incident: revoke 1,000 sessions in ≤ 1.05× the theoretical minimum | 1.02× | ✅ |');
+    expect(markdown).toContain('| 1000 | 0 | 0 | 9.2 s | 1.02× |');
     expect(svg).toMatch(/^<svg[\s\S]*theoretical minimum 9 s[\s\S]*<\/svg>\n$/);
   });
 });
