@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { OktaSessions, type OktaSessionsOptions } from '../client.js';
 import { type BulkCommand, callRecorder, runBulk } from './bulk.js';
 import { progressLine, summaryTable } from './bulk-output.js';
-import { EXIT, LocalError, UsageError } from './exit.js';
+import { EXIT, UsageError } from './exit.js';
 import { parseIdList } from './id-list.js';
 import { Journal } from './journal.js';
 import type { CliIo, Values } from './main.js';
@@ -27,7 +27,7 @@ async function readList(from: string, io: CliIo): Promise<string> {
     return from === '-' ? await io.readStdin() : readFileSync(from, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new LocalError(`Could not read the id list ${from === '-' ? 'from stdin' : JSON.stringify(from)}: ${reason}`);
+    throw new UsageError(`Could not read the id list ${from === '-' ? 'from stdin' : JSON.stringify(from)}: ${reason}`);
   }
 }
 
@@ -35,7 +35,7 @@ function openJournal(path: string): Journal {
   try {
     return new Journal(path);
   } catch (error) {
-    throw new LocalError(`Could not use the journal ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`Could not use the journal ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 
@@ -115,7 +115,9 @@ export async function runBulkCommand(command: BulkCommand, values: Values, optio
       );
       return EXIT.interrupted;
     }
-    return summary.byOutcome.failed > 0 ? EXIT.api : EXIT.ok;
+    if (summary.byOutcome.failed === 0) return EXIT.ok;
+    // Only when nothing reached Okta does the run count as a network failure.
+    return summary.apiFailures > 0 ? EXIT.api : EXIT.network;
   } finally {
     clearInterval(timer);
     stopListening();

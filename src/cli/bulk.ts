@@ -78,6 +78,8 @@ export interface BulkSummary {
   byOutcome: Record<BulkResult['outcome'], number>;
   /** Failures by Okta error code; by HTTP status or error class when Okta gave none. */
   failures: Record<string, number>;
+  /** Failures Okta answered (the rest were connection failures or timeouts). */
+  apiFailures: number;
   elapsedMs: number;
   interrupted: boolean;
 }
@@ -113,6 +115,7 @@ export async function runBulk(run: BulkRun): Promise<BulkSummary> {
     finished: 0,
     byOutcome: { revoked: 0, 'already-gone': 0, found: 0, failed: 0 },
     failures: {},
+    apiFailures: 0,
     elapsedMs: 0,
     interrupted: false,
   };
@@ -124,6 +127,7 @@ export async function runBulk(run: BulkRun): Promise<BulkSummary> {
       summary.finished++;
       summary.byOutcome[result.outcome]++;
       if (result.outcome === 'failed') {
+        if (result.status !== null) summary.apiFailures++;
         const key = result.errorCode ?? (result.status === null ? ((result.error ?? 'unknown').split(':')[0] as string) : `HTTP ${result.status}`);
         summary.failures[key] = (summary.failures[key] ?? 0) + 1;
       }

@@ -37,9 +37,9 @@ Bulk (incident response):
   --concurrency N          Calls in flight (default 10, at most 75), paced by rate limits
   --skip-invalid           Report invalid ids and go on, instead of stopping before sending
 
-Exit codes: 0 success, 1 Okta API error, 2 usage error, 3 network error or timeout,
-4 could not run here (port in use, unreadable input, an unexpected error),
-5 a bulk run stopped by Ctrl-C or SIGTERM (rerun with the same --journal to finish).`;
+Exit codes: 0 success, 1 Okta API error, 2 usage or input error, 3 network error or timeout,
+4 could not run here (port in use, unreadable stdin, an unexpected error),
+130 a bulk run stopped by Ctrl-C or SIGTERM (rerun with the same --journal to finish).`;
 
 const HELP: Record<string, string> = {
   get:
@@ -49,7 +49,7 @@ const HELP: Record<string, string> = {
   revoke:
     'Usage: okta-sessions revoke <sessionId> [--json]\n       okta-sessions revoke --from <file|-> [--column NAME] [--journal FILE] [--concurrency N] [--skip-invalid] [--json]\n' +
     'Revoke a session now (DELETE /api/v1/sessions/{sessionId}), or every session listed, e.g. during an incident.\n' +
-    'A session already gone (404) counts as done. Ctrl-C stops sending, lets calls in flight finish and exits 5; rerun with the same --journal to resume.',
+    'A session already gone (404) counts as done. Ctrl-C stops sending, lets calls in flight finish and exits 130; rerun with the same --journal to resume.',
   create:
     'Usage: okta-sessions create [<sessionToken> | -] [--json]\nExchange a single-use session token for a session (POST /api/v1/sessions). Needs an API token.\n' +
     'The token is a secret: pass - to read it from stdin, or set OKTA_SESSION_TOKEN, rather than typing it as an argument.',

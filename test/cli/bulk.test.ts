@@ -128,7 +128,7 @@ describe('bulk revoke and get', () => {
     }
   });
 
-  it('Ctrl-C stops sending, lets calls in flight finish, exits 5; a rerun with the journal finishes: each id revoked exactly once', async () => {
+  it('Ctrl-C stops sending, lets calls in flight finish, exits 130; a rerun with the journal finishes: each id revoked exactly once', async () => {
     const okta = await oktaWith(50);
     try {
       const ids = okta.seed(300);
@@ -143,7 +143,7 @@ describe('bulk revoke and get', () => {
         }, 20);
         child.once('exit', () => clearInterval(poll));
       });
-      expect(first.code, first.stderr).toBe(5);
+      expect(first.code, first.stderr).toBe(130);
       expect(first.stderr).toContain(`run the same command with --journal ${journal} to finish them`);
       const doneFirst = okta.revokedPerId().size;
       expect(doneFirst).toBeGreaterThan(50);
@@ -185,15 +185,18 @@ describe('bulk revoke and get', () => {
     }
   }, 30_000);
 
-  it('usage: --from goes with revoke or get only, and bulk flags need --from', async () => {
+  it('usage: --from goes with revoke or get only, and bulk flags need --from; exit 3 when nothing reached Okta', async () => {
     const okta = await oktaWith(100);
     try {
       for (const args of [['refresh', '--from', 'x'], ['revoke', 'abc', '--from', 'x'], ['revoke', 'abc', '--journal', 'j'], ['revoke', '--from', 'x', '--concurrency', '500']]) {
         const run = await okta.cli(args);
         expect(run.code, args.join(' ')).toBe(2);
       }
+      const closed = await runCli(['get', '--from', '-', '--timeout-ms', '3000'], { ...okta.env, OKTA_ORG_URL: 'http://127.0.0.1:9' }, '102aaa\n102bbb\n');
+      expect(closed.code, 'only network failures').toBe(3);
+      expect(closed.stdout).toMatch(/^ {4}OktaConnectionError +2$/m);
       const unreadable = await okta.cli(['revoke', '--from', join(work, 'no-such-file.txt')]);
-      expect(unreadable.code).toBe(4);
+      expect(unreadable.code).toBe(2);
       expect(unreadable.stderr).toContain('Could not read the id list');
       expectNoStack(unreadable);
     } finally {

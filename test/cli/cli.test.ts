@@ -80,7 +80,7 @@ describe('okta-sessions CLI', () => {
   it('--help works for the tool and every command', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    expect(top.stdout).toContain('Exit codes: 0 success, 1 Okta API error, 2 usage error, 3 network error or timeout,');
+    expect(top.stdout).toContain('Exit codes: 0 success, 1 Okta API error, 2 usage or input error, 3 network error or timeout,');
     for (const command of ['get', 'refresh', 'revoke', 'create', 'me', 'serve']) {
       const run = await cli([command, '--help']);
       expect(run.code).toBe(0);
