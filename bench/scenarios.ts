@@ -74,6 +74,18 @@ export interface BurstResult {
   theoreticalMs: number;
 }
 
+/** The embedded server with a rate limit of `limit` per `windowMs`, counting the 429s it sends. */
+async function rateLimitedServer(limit: number, windowMs: number) {
+  const counts = { rateLimited: 0 };
+  const server = await startOktaSessionsServer({
+    rateLimit: { limit, windowMs },
+    onResponse: (response) => {
+      if (response.status === 429) counts.rateLimited++;
+    },
+  });
+  return { server, counts };
+}
+
 /**
  * `burst` gets at once against a bucket of `limit` per `windowMs`, from a cold client.
  * The theoretical minimum is one window per `limit` requests after the first.
@@ -82,25 +94,19 @@ export async function measureBurst(
   makeClient: (orgUrl: string, apiToken: string) => BenchClient,
   { burst, limit, windowMs }: { burst: number; limit: number; windowMs: number },
 ): Promise<BurstResult> {
-  let rateLimited = 0;
-  const server = await startOktaSessionsServer({
-    rateLimit: { limit, windowMs },
-    onResponse: (response) => {
-      if (response.status === 429) rateLimited++;
-    },
-  });
+  const { server, counts } = await rateLimitedServer(limit, windowMs);
   try {
     const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
     const session = await setup.create(await server.issueSessionToken({ login: 'burst@example.com' }));
     // Start the burst in a fresh window.
     await new Promise((resolve) => setTimeout(resolve, windowMs + 50));
-    rateLimited = 0;
+    counts.rateLimited = 0;
     const client = makeClient(server.url, server.apiToken);
     const started = performance.now();
     const outcomes = await Promise.allSettled(Array.from({ length: burst }, () => client.get(session.id as string)));
     const totalMs = performance.now() - started;
     const completed = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
-    return { completed, failed: burst - completed, rateLimited, totalMs, theoreticalMs: (Math.ceil(burst / limit) - 1) * windowMs };
+    return { completed, failed: burst - completed, rateLimited: counts.rateLimited, totalMs, theoreticalMs: (Math.ceil(burst / limit) - 1) * windowMs };
   } finally {
     await server.close();
   }
@@ -267,13 +273,7 @@ export interface IncidentResult {
  * default 600 per 60 s, scaled down so the run takes minutes, not hours).
  */
 export async function measureIncident({ sessions, limit, windowMs, concurrency }: { sessions: number; limit: number; windowMs: number; concurrency: number }): Promise<IncidentResult> {
-  let rateLimited = 0;
-  const server = await startOktaSessionsServer({
-    rateLimit: { limit, windowMs },
-    onResponse: (response) => {
-      if (response.status === 429) rateLimited++;
-    },
-  });
+  const { server, counts } = await rateLimitedServer(limit, windowMs);
   try {
     const ids = Array.from({ length: sessions }, (_, i) => server.issueSession({ login: `incident${i}@example.com` }));
     const recorder = callRecorder();
@@ -286,7 +286,7 @@ export async function measureIncident({ sessions, limit, windowMs, concurrency }
       concurrency,
       revoked: summary.byOutcome.revoked,
       failed: summary.byOutcome.failed,
-      rateLimited,
+      rateLimited: counts.rateLimited,
       totalMs: summary.elapsedMs,
       theoreticalMs: (Math.ceil(sessions / limit) - 1) * windowMs,
     };
