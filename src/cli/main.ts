@@ -14,8 +14,8 @@ Commands:
   get <sessionId>          Retrieve a session (getSession)
   refresh <sessionId>      Refresh a session (refreshSession)
   revoke <sessionId>       Revoke a session (revokeSession)
-  create [<sessionToken>|-]  Create a session from a single-use session token (createSession);
-                           - reads it from stdin, no argument from $OKTA_SESSION_TOKEN
+  create [<token> | -]     Create a session from a single-use session token (createSession);
+                           - reads the token from stdin; with none, $OKTA_SESSION_TOKEN
   me [--cookie sid=…]      Retrieve the session of a session cookie (getCurrentSession)
   serve [--port N]         Run the embedded Okta-compatible server for integration tests
   help [<command>]         Show help for the tool or a command
