@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit by hand. Regenerate with `make generate`.
-// Source: openapi/okta-sessions.yaml (info.version 5.1.0), sha256 796441ee4d26f472dacc01dafb38a8d818f6ba4a9350133fe53c8e6b7a64cdf2
+// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 76557c3d7dc9d03321bea93df9d10996dd9c65e616bce4780742f3f420d9a349
 
 export interface paths {
     "/api/v1/sessions": {
@@ -27,21 +27,21 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description `id` of the Session */
+                /** @description `id` of the session */
                 sessionId: components["parameters"]["pathSessionId"];
             };
             cookie?: never;
         };
         /**
          * Retrieve a session
-         * @description Retrieves information about the Session specified by the given session ID
+         * @description Retrieves information about the session specified by the given session ID
          */
         get: operations["getSession"];
         put?: never;
         post?: never;
         /**
          * Revoke a session
-         * @description Revokes the specified Session
+         * @description Revokes the specified session
          */
         delete: operations["revokeSession"];
         options?: never;
@@ -54,7 +54,7 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description `id` of the Session */
+                /** @description `id` of the session */
                 sessionId: components["parameters"]["pathSessionId"];
             };
             cookie?: never;
@@ -63,7 +63,7 @@ export interface paths {
         put?: never;
         /**
          * Refresh a session
-         * @description Refreshes an existing Session using the `id` for that Session. A successful response contains the refreshed Session with an updated `expiresAt` timestamp.
+         * @description Refreshes an existing session using the `id` for that session. A successful response contains the refreshed session with an updated `expiresAt` timestamp.
          */
         post: operations["refreshSession"];
         delete?: never;
@@ -178,10 +178,10 @@ export interface components {
             readonly createdAt?: string;
             /**
              * Format: date-time
-             * @description A timestamp when the Session expires
+             * @description A timestamp when the session expires
              */
             readonly expiresAt?: string;
-            /** @description A unique key for the Session */
+            /** @description A unique key for the session */
             readonly id?: string;
             idp?: components["schemas"]["SessionIdentityProvider"];
             /**
@@ -196,7 +196,7 @@ export interface components {
             readonly lastPasswordVerification?: string;
             /** @description A unique identifier for the user (username) */
             readonly login?: string;
-            /** @description Current Session status */
+            /** @description Current session status */
             status?: components["schemas"]["SessionStatus"];
             /** @description A unique key for the user */
             readonly userId?: string;
@@ -243,7 +243,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description `id` of the Session */
+        /** @description `id` of the session */
         pathSessionId: string;
     };
     requestBodies: never;
@@ -307,7 +307,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description `id` of the Session */
+                /** @description `id` of the session */
                 sessionId: components["parameters"]["pathSessionId"];
             };
             cookie?: never;
@@ -346,7 +346,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description `id` of the Session */
+                /** @description `id` of the session */
                 sessionId: components["parameters"]["pathSessionId"];
             };
             cookie?: never;
@@ -370,7 +370,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description `id` of the Session */
+                /** @description `id` of the session */
                 sessionId: components["parameters"]["pathSessionId"];
             };
             cookie?: never;

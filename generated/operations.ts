@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit by hand. Regenerate with `make generate`.
-// Source: openapi/okta-sessions.yaml (info.version 5.1.0), sha256 796441ee4d26f472dacc01dafb38a8d818f6ba4a9350133fe53c8e6b7a64cdf2
+// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 76557c3d7dc9d03321bea93df9d10996dd9c65e616bce4780742f3f420d9a349
 
 /** Every operation in the spec: the facade and the coverage test read this table. */
 export const operations = {

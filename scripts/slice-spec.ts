@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadSessionSlice, PROVENANCE_PATH, provenanceFor, SPEC_PATH, toYaml } from './lib/spec-io.ts';
+import { loadSessionSlice, PROVENANCE_PATH, provenanceFor, releaseFromFileName, SPEC_PATH, toYaml } from './lib/spec-io.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -20,6 +20,6 @@ const yaml = toYaml(loaded.slice);
 const out = values.out as string;
 writeFileSync(out, yaml);
 const provenancePath = out === SPEC_PATH ? PROVENANCE_PATH : join(dirname(out), 'okta-sessions.source.json');
-const provenance = provenanceFor(loaded, yaml, values.release);
+const provenance = provenanceFor(loaded, loaded.slice, yaml, values.release ?? releaseFromFileName(loaded.file) ?? 'unknown');
 writeFileSync(provenancePath, `${JSON.stringify(provenance, null, 2)}\n`);
-console.log(`sliced ${provenance.operations.length} operations from ${provenance.sourceFile} (${provenance.release}) into ${out}`);
+console.log(`sliced ${Object.keys(provenance.operations).length} operations from ${provenance.sourceFile} (${provenance.release}) into ${out}`);

@@ -18,13 +18,13 @@ function isSessionPath(path: string): boolean {
 }
 
 /** `#/components/schemas/Session` -> ['schemas', 'Session'] */
-function parseComponentRef(ref: string): [string, string] {
+export function parseComponentRef(ref: string): [string, string] {
   const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
   if (!match) throw new Error(`Unsupported $ref "${ref}": only local #/components/<section>/<name> refs are sliced`);
   return [match[1] as string, decodeURIComponent((match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~'))];
 }
 
-function collectRefs(node: Json, found: Set<string>): void {
+export function collectRefs(node: Json, found: Set<string>): void {
   if (Array.isArray(node)) {
     for (const item of node) collectRefs(item, found);
   } else if (isObject(node)) {
@@ -35,7 +35,7 @@ function collectRefs(node: Json, found: Set<string>): void {
   }
 }
 
-function sortedObject(entries: Iterable<[string, Json]>): JsonObject {
+export function sortedObject(entries: Iterable<[string, Json]>): JsonObject {
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { eachOperation, isObject, type OpenApiDocument } from './openapi-walk.ts';
+import { retainedMarkOf } from './retained.ts';
 import { isSessionSlice, sliceSessionSpec } from './slice.ts';
 
 export const SPEC_PATH = 'openapi/okta-sessions.yaml';
@@ -43,6 +44,11 @@ export function loadSessionSlice(file: string): LoadedSpec {
   } catch (error) {
     throw new Error(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  return sessionSliceOf(text, file);
+}
+
+/** The Session slice of a spec's text; `file` names it in messages. */
+export function sessionSliceOf(text: string, file: string): LoadedSpec {
   const document = parseSpec(text, file);
   const wasFull = !isSessionSlice(document);
   return { file, text, sha256: sha256(text), slice: sliceSessionSpec(document), wasFull };
@@ -53,18 +59,29 @@ export function toYaml(document: OpenApiDocument): string {
   return stringify(document, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
+/** Where one operation of the slice was taken from. */
+export interface OperationProvenance {
+  release: string;
+  /** Why it was kept after Okta dropped it (openapi/retained-operations.json); absent when the release has it. */
+  retained?: string;
+}
+
 export interface Provenance {
   release: string;
   sourceFile: string;
   sourceSha256: string;
   infoVersion: string;
   sliceSha256: string;
-  operations: string[];
+  /** The repository the release was read from (`update-spec --from`). */
+  sourceRepository?: string;
+  /** operationId -> where it comes from. */
+  operations: Record<string, OperationProvenance>;
 }
 
-/** `management-minimal-2025.08.0.yaml` -> `2025.08.0` */
+/** `management-minimal-2025.08.0.yaml` or `dist/2025.08.0/management-minimal.yaml` -> `2025.08.0` */
 export function releaseFromFileName(file: string): string | undefined {
-  return /(\d{4}\.\d{2}\.\d+)/.exec(basename(file))?.[1];
+  const release = /(\d{4}\.\d{2}\.\d+)/;
+  return (release.exec(basename(file)) ?? release.exec(basename(dirname(file))))?.[1];
 }
 
 export function operationIds(spec: OpenApiDocument): string[] {
@@ -73,14 +90,38 @@ export function operationIds(spec: OpenApiDocument): string[] {
     .sort();
 }
 
-export function provenanceFor(loaded: LoadedSpec, sliceYaml: string, release: string | undefined): Provenance {
-  const info = isObject(loaded.slice.info) ? loaded.slice.info : {};
+/** The provenance of `slice`, written from `source` (a file, or a file in `source.repository`) as release `release`. */
+export function provenanceFor(source: { file: string; sha256: string; repository?: string }, slice: OpenApiDocument, sliceYaml: string, release: string): Provenance {
+  const info = isObject(slice.info) ? slice.info : {};
+  const operations: Record<string, OperationProvenance> = {};
+  for (const { operation } of eachOperation(slice.paths)) {
+    if (typeof operation.operationId !== 'string') continue;
+    const mark = retainedMarkOf(operation);
+    operations[operation.operationId] = mark ? { release: mark.from, retained: mark.reason } : { release };
+  }
   return {
-    release: release ?? releaseFromFileName(loaded.file) ?? 'unknown',
-    sourceFile: basename(loaded.file),
-    sourceSha256: loaded.sha256,
+    release,
+    sourceFile: source.repository ? source.file : basename(source.file),
+    sourceSha256: source.sha256,
     infoVersion: String(info.version ?? 'unknown'),
     sliceSha256: sha256(sliceYaml),
-    operations: operationIds(loaded.slice),
+    ...(source.repository ? { sourceRepository: source.repository } : {}),
+    operations: Object.fromEntries(Object.entries(operations).sort(([a], [b]) => (a < b ? -1 : 1))),
   };
+}
+
+/** The committed provenance, or undefined when there is none yet. */
+export function readProvenance(file: string = PROVENANCE_PATH): Provenance | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as Provenance;
+}
+
+/** Which release each operation of the committed slice was taken from. */
+export function operationReleases(provenance: Provenance | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(provenance?.operations ?? {}).map(([operationId, entry]) => [operationId, entry.release]));
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { adoptRelease, loadRetainedPolicy } from '../../scripts/lib/retained.ts';
 import { sliceSessionSpec } from '../../scripts/lib/slice.ts';
 import { loadSessionSlice, operationIds, parseSpec, releaseFromFileName, toYaml } from '../../scripts/lib/spec-io.ts';
-import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024, REAL_SPEC_2025 } from '../support/shared.js';
+import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024, REAL_SPEC_2025, REAL_SPEC_2026 } from '../support/shared.js';
 
 const FIXTURE = new URL('../fixtures/management-mini.yaml', import.meta.url);
 const ALL_SEVEN = [
@@ -58,17 +59,29 @@ describe('slicer on the committed fixture', () => {
 
   it('reads the release from Okta file names', () => {
     expect(releaseFromFileName('/x/management-minimal-2025.08.0.yaml')).toBe('2025.08.0');
+    expect(releaseFromFileName('dist/2026.06.3/management-minimal.yaml')).toBe('2026.06.3');
     expect(releaseFromFileName('spec.yaml')).toBeUndefined();
   });
 });
 
 describe('slicer on real Okta releases', () => {
-  it.skipIf(!hasRealSpecs)(`2025.08.0 reproduces the committed openapi/okta-sessions.yaml byte for byte${NEEDS_SHARED}`, () => {
-    const loaded = loadSessionSlice(REAL_SPEC_2025);
-    expect(loaded.wasFull).toBe(true);
-    expect(toYaml(loaded.slice)).toBe(readFileSync(new URL('../../openapi/okta-sessions.yaml', import.meta.url), 'utf8'));
+  it.skipIf(!hasRealSpecs)(`2026.06.3 adopted over 2025.08.0 with the retained-operations policy reproduces the committed slice byte for byte${NEEDS_SHARED}`, () => {
+    const release = loadSessionSlice(REAL_SPEC_2026);
+    expect(release.wasFull).toBe(true);
+    expect(operationIds(release.slice)).toEqual(['getSession', 'refreshSession', 'revokeSession']);
+    const before = loadSessionSlice(REAL_SPEC_2025).slice;
+    const releases = Object.fromEntries(operationIds(before).map((id) => [id, '2025.08.0']));
+    const adopted = adoptRelease(before, releases, release.slice, loadRetainedPolicy());
+    expect(toYaml(adopted.slice)).toBe(readFileSync(new URL('../../openapi/okta-sessions.yaml', import.meta.url), 'utf8'));
     const provenance = JSON.parse(readFileSync(new URL('../../openapi/okta-sessions.source.json', import.meta.url), 'utf8'));
-    expect(provenance.sourceSha256).toBe(loaded.sha256);
+    expect(provenance).toMatchObject({ release: '2026.06.3', sourceSha256: release.sha256 });
+    expect(provenance.operations.createSession).toEqual({ release: '2025.08.0', retained: expect.stringContaining('still serves') });
+    expect(provenance.operations.getSession).toEqual({ release: '2026.06.3' });
+  });
+
+  it.skipIf(!hasRealSpecs)(`2025.08.0 slices to the committed pre-2026 fixture byte for byte${NEEDS_SHARED}`, () => {
+    const fixture = readFileSync(new URL('../fixtures/contract/release-2025.08.0.yaml', import.meta.url), 'utf8');
+    expect(`${fixture.split('\n')[0]}\n${toYaml(loadSessionSlice(REAL_SPEC_2025).slice)}`).toBe(fixture);
   });
 
   it.skipIf(!hasRealSpecs)(`2024.06.1 slices to the same seven operations${NEEDS_SHARED}`, () => {

@@ -1,56 +1,40 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSpec, toYaml } from '../../scripts/lib/spec-io.ts';
-import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024 } from '../support/shared.js';
+import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2026 } from '../support/shared.js';
+import { atRelease2025, run, scratch, snapshot } from '../support/spec-workdir.js';
 
 const ROOT = process.cwd();
-const workdirs: string[] = [];
-afterEach(() => {
-  for (const dir of workdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A scratch copy of openapi/ and generated/, so the scripts can write without touching the repo. */
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'okta-sessions-workflow-'));
-  workdirs.push(dir);
-  cpSync(join(ROOT, 'openapi'), join(dir, 'openapi'), { recursive: true });
-  cpSync(join(ROOT, 'generated'), join(dir, 'generated'), { recursive: true });
-  return dir;
-}
-
-function run(script: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'scripts', script), ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
-
-const snapshot = (dir: string) =>
-  ['openapi/okta-sessions.yaml', 'openapi/okta-sessions.source.json', 'generated/okta-sessions.ts', 'generated/operations.ts'].map((file) =>
-    readFileSync(join(dir, file), 'utf8'),
-  );
 
 describe('npm run update-spec', () => {
-  it('refuses a breaking release: prints the report, writes nothing, exits 1', async () => {
+  const LATER = join(ROOT, 'test/fixtures/contract/without-create-and-me.yaml');
+  /** Without the retained-operations policy, the later release's removals are breaking. */
+  const withoutPolicy = () => {
     const dir = scratch();
+    rmSync(join(dir, 'openapi/retained-operations.json'));
+    return dir;
+  };
+
+  it('refuses a release whose removals the policy does not cover: prints the report, writes nothing, exits 1', async () => {
+    const dir = withoutPolicy();
     const before = snapshot(dir);
-    const result = await run('update-spec.ts', [join(ROOT, 'test/fixtures/contract/without-create-and-me.yaml')], dir);
+    const result = await run('update-spec.ts', [LATER], dir);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('## Breaking (4)');
     expect(result.stderr).toContain('4 breaking change(s); nothing was written');
+    expect(result.stderr).toContain('retain a removed operation in openapi/retained-operations.json');
     expect(snapshot(dir)).toEqual(before);
   }, 60_000);
 
   it('--allow-breaking writes the slice, its provenance and generated/', async () => {
-    const dir = scratch();
-    const result = await run('update-spec.ts', [join(ROOT, 'test/fixtures/contract/without-create-and-me.yaml'), '--allow-breaking', '--release', '2099.01.0'], dir);
+    const dir = withoutPolicy();
+    const result = await run('update-spec.ts', [LATER, '--allow-breaking', '--release', '2099.01.0'], dir);
     expect(result.code).toBe(0);
     const provenance = JSON.parse(readFileSync(join(dir, 'openapi/okta-sessions.source.json'), 'utf8'));
-    expect(provenance).toMatchObject({ release: '2099.01.0', infoVersion: '5.2.0', operations: ['getSession', 'refreshSession', 'revokeSession'] });
+    expect(provenance).toMatchObject({ release: '2099.01.0', infoVersion: '5.2.0' });
+    expect(provenance.operations).toEqual({ getSession: { release: '2099.01.0' }, refreshSession: { release: '2099.01.0' }, revokeSession: { release: '2099.01.0' } });
     const operations = readFileSync(join(dir, 'generated/operations.ts'), 'utf8');
     expect(operations).not.toContain('createSession');
     expect(operations).toContain(provenance.sliceSha256);
@@ -70,12 +54,13 @@ describe('npm run update-spec', () => {
     expect((await run('check-generated.ts', [], dir)).code).toBe(0);
   }, 60_000);
 
-  it.skipIf(!hasRealSpecs)(`takes a full Okta release: 2024.06.1 is non-breaking against 2025.08.0${NEEDS_SHARED}`, async () => {
-    const dir = scratch();
-    const result = await run('update-spec.ts', [REAL_SPEC_2024], dir);
+  it.skipIf(!hasRealSpecs)(`moves the 2025.08.0 slice to the real 2026.06.3 release, retaining four operations, as committed${NEEDS_SHARED}`, async () => {
+    const dir = atRelease2025();
+    const result = await run('update-spec.ts', [REAL_SPEC_2026], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('**0 breaking, 0 need attention');
-    expect(JSON.parse(readFileSync(join(dir, 'openapi/okta-sessions.source.json'), 'utf8')).release).toBe('2024.06.1');
+    expect(result.stdout).toContain('**0 breaking, 4 need attention');
+    expect(result.stdout).toContain('keeping createSession, getCurrentSession, closeCurrentSession, refreshCurrentSession from earlier releases');
+    expect(snapshot(dir)).toEqual(snapshot(ROOT));
   }, 60_000);
 
   it('exit 2 for a file that is not a spec, writing nothing', async () => {

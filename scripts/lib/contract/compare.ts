@@ -4,9 +4,10 @@
  * operation (model.ts); api-smart-diff's findings fill in the rest (engine-diffs.ts).
  */
 import type { OpenApiDocument } from '../openapi-walk.ts';
+import type { ChangeClass } from './catalogue.ts';
 import { classifyEngineDiffs } from './engine-diffs.ts';
 import { contractModel } from './model.ts';
-import { type ChangeClass, type ContractReport, refOf, ReportBuilder } from './report.ts';
+import { type ContractReport, refOf, ReportBuilder } from './report.ts';
 import { compareOperation } from './rules.ts';
 
 export type { ChangeClass, ContractChange, ContractReport } from './report.ts';
@@ -17,42 +18,39 @@ export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): Con
   const report = new ReportBuilder();
   const movedTo = new Set<string>();
 
-  const explained = new Set<string>();
+  // Operations added, removed or moved: everything the engine finds inside them is part of that one change.
+  const wholeOperation = new Set<string>();
   for (const [key, before] of models.base) {
     if (models.head.has(key)) continue;
-    explained.add(key);
+    wholeOperation.add(key);
     const moved = [...models.head.values()].find((after) => after.operationId === before.operationId && !models.base.has(`${after.method} ${after.path}`));
     if (moved) {
       movedTo.add(`${moved.method} ${moved.path}`);
-      report.add({ class: 'breaking', rule: 'operation-moved', message: `moved from ${before.method} ${before.path} to ${moved.method} ${moved.path}`, operation: refOf(moved), location: `paths.${moved.path}` });
+      report.add({ rule: 'operation-moved', message: `moved from ${before.method} ${before.path} to ${moved.method} ${moved.path}`, operation: refOf(moved), location: `paths.${moved.path}` });
     } else {
-      report.add({ class: 'breaking', rule: 'operation-removed', message: 'operation removed from the spec', operation: refOf(before), location: `paths.${before.path}.${before.method.toLowerCase()}` });
+      report.add({ rule: 'operation-removed', message: 'operation removed from the spec, and not retained', operation: refOf(before), location: `paths.${before.path}.${before.method.toLowerCase()}` });
     }
   }
   for (const [key, after] of models.head) {
     if (models.base.has(key)) continue;
-    explained.add(key);
+    wholeOperation.add(key);
     if (movedTo.has(key)) continue;
     const exposed = refOf(after).facadeMethod !== undefined;
-    report.add({
-      class: 'attention',
-      rule: 'operation-added',
-      message: exposed ? 'operation added' : 'new operation, not exposed by the facade yet',
-      operation: refOf(after),
-      location: `paths.${after.path}.${after.method.toLowerCase()}`,
-    });
+    report.add({ rule: 'operation-added', message: exposed ? 'operation added' : 'new operation, not exposed by the facade yet', operation: refOf(after), location: `paths.${after.path}.${after.method.toLowerCase()}` });
   }
 
   for (const [key, before] of models.base) {
     const after = models.head.get(key);
     if (!after) continue;
-    const count = report.changes.length;
+    if (after.retained && !before.retained) {
+      report.add({ rule: 'operation-retained', message: `not in this release; retained from ${after.retained.from}: ${after.retained.reason}`, operation: refOf(after), location: 'retained' });
+    }
     compareOperation(report, before, after);
-    if (report.changes.length > count) explained.add(key);
   }
-  classifyEngineDiffs(report, base, head, models, explained);
+  classifyEngineDiffs(report, base, head, models, wholeOperation);
 
   const summary: Record<ChangeClass, number> = { breaking: 0, attention: 0, 'non-breaking': 0, docs: 0 };
   for (const change of report.changes) summary[change.class]++;
-  return { summary, changes: report.changes };
+  const operations = [...models.head.values()].map((model) => ({ operation: refOf(model), retained: model.retained }));
+  return { summary, changes: report.changes, operations };
 }

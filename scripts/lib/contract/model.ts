@@ -4,6 +4,7 @@
  * meaning rather than by layout.
  */
 import { eachOperation, isObject, type Json, type JsonObject, type OpenApiDocument, securityOf } from '../openapi-walk.ts';
+import { type RetainedMark, retainedMarkOf } from '../retained.ts';
 
 export interface PropertyInfo {
   type: string | undefined;
@@ -21,6 +22,8 @@ export interface OperationModel {
   method: string;
   path: string;
   deprecated: boolean;
+  /** Set when the operation is kept from an earlier release (see scripts/lib/retained.ts). */
+  retained: RetainedMark | undefined;
   /** Scheme name -> scopes; an empty map for `security: []`. */
   security: Map<string, Set<string>>;
   parameters: Map<string, PropertyInfo>;
@@ -123,6 +126,7 @@ export function contractModel(document: OpenApiDocument): Map<string, OperationM
       method: upper,
       path,
       deprecated: operation.deprecated === true,
+      retained: retainedMarkOf(operation),
       security: securityOf(document, operation),
       parameters: parametersOf(document, pathItem, operation),
       requestBody: body ? { required: body.required === true, schema: flatSchema(document, jsonSchemaOf(document, body)) } : undefined,

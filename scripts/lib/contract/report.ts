@@ -1,15 +1,9 @@
-/** The contract report's vocabulary: change classes, the changes, and how an operation is named. */
+/** The contract report's vocabulary: the changes, and how an operation is named. */
 import { facadeMethodOf } from '../../../src/operations.ts';
+import { type ChangeClass, RULES, type RuleId } from './catalogue.ts';
 import type { OperationModel } from './model.ts';
 
-export type ChangeClass = 'breaking' | 'attention' | 'non-breaking' | 'docs';
-
-export const CLASS_TITLES: Record<ChangeClass, string> = {
-  breaking: 'Breaking',
-  attention: 'Needs attention',
-  'non-breaking': 'Non-breaking',
-  docs: 'Docs-only',
-};
+export type { ChangeClass } from './catalogue.ts';
 
 export interface OperationRef {
   operationId: string;
@@ -21,27 +15,35 @@ export interface OperationRef {
 
 export interface ContractChange {
   class: ChangeClass;
-  rule: string;
+  rule: RuleId;
   message: string;
   operation: OperationRef | undefined;
-  /** Where in the spec, as a dotted path. */
+  /** Where in the operation (`responses.200.login`, `parameters.query expand`, `security`) or the spec. */
   location: string | undefined;
   /** What the generic engine called it, when the client rules decided otherwise. */
   engine?: string;
 }
 
+/** Where an operation of the head spec comes from: the release itself, or kept from an earlier one. */
+export interface OperationSource {
+  operation: OperationRef;
+  retained: { from: string; reason: string } | undefined;
+}
+
 export interface ContractReport {
   summary: Record<ChangeClass, number>;
   changes: ContractChange[];
+  operations: OperationSource[];
 }
 
-/** Collects the changes of one comparison. */
+/** Collects the changes of one comparison; the class comes from the rule. */
 export class ReportBuilder {
   readonly changes: ContractChange[] = [];
 
-  add(change: Omit<ContractChange, 'location'> & { location?: string }): void {
-    this.changes.push({ location: undefined, ...change });
+  add(change: Omit<ContractChange, 'location' | 'class'> & { location?: string }): void {
+    this.changes.push({ class: RULES[change.rule].class, location: undefined, ...change });
   }
+
 }
 
 export function refOf(model: OperationModel): OperationRef {
