@@ -37,7 +37,8 @@ generate: $(NPM_STAMP)
 check-generated: $(NPM_STAMP)
 	npm run -s check-generated
 
-## make update-spec ARGS="path/to/management.yaml [--allow-breaking] [--release X]"
+## make update-spec ARGS="[path/to/management.yaml | --from <git URL or clone>] [--release X|latest] [--allow-breaking] [--report-file F]"
+## (no file and no --from: the newest release in Okta's GitHub repository)
 update-spec: $(NPM_STAMP)
 	npm run -s update-spec -- $(ARGS)
 
@@ -53,9 +54,9 @@ contract-check: $(NPM_STAMP)
 bench: $(NPM_STAMP)
 	node --expose-gc --import tsx bench/run.ts
 
-## make docs: rewrite docs/reliability.md from the fault suite, the properties and bench/results.json
+## make docs: rewrite docs/reliability.md (fault suite, properties, bench/results.json) and README's contract class table (rules table)
 docs: $(NPM_STAMP)
-	UPDATE_DOCS=1 npx vitest run test/faults/reliability-doc.test.ts
+	UPDATE_DOCS=1 npx vitest run test/faults/reliability-doc.test.ts test/docs.test.ts
 
 build: $(NPM_STAMP)
 	npm run build

@@ -7,9 +7,9 @@
  * breaks (or --allow-breaking), writes the slice, its provenance and generated/.
  * Everything is staged and validated first: a failure writes nothing.
  */
-import { appendFileSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareSlices } from './lib/contract/compare.ts';
 import { renderMarkdown, specLabel } from './lib/contract/render.ts';
@@ -103,7 +103,10 @@ async function run(): Promise<number> {
   const report = compareSlices(current.slice, adoption.slice);
   const markdown = renderMarkdown(report, specLabel(current, SPEC_PATH, provenance?.release), { ...specLabel(incoming.spec), release: incoming.release });
   process.stdout.write(markdown);
-  if (values['report-file']) writeFileSync(values['report-file'], markdown);
+  if (values['report-file']) {
+    mkdirSync(dirname(values['report-file']), { recursive: true });
+    writeFileSync(values['report-file'], markdown);
+  }
   for (const entry of adoption.unused) {
     console.log(`\nNote: ${RETAINED_POLICY_PATH} retains ${entry.operationId}, but release ${incoming.release} has it (or the slice never did): the entry can go.`);
   }

@@ -1,10 +1,14 @@
 /** What README.md states about the project, checked against the code so it stays true. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderClassTable } from '../scripts/lib/contract/catalogue.ts';
 import { FAULT_FIELDS } from '../src/testing/faults.js';
 
 const readme = readFileSync('README.md', 'utf8');
+
+/** README's contract class table, between its markers; `make docs` (UPDATE_DOCS=1) rewrites it from the rules table. */
+const CLASS_TABLE = /(<!-- contract-classes:start -->\n)[\s\S]*?(<!-- contract-classes:end -->)/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -23,5 +27,11 @@ describe('README', () => {
     const row = readme.split('\n').find((line) => line.startsWith(`| \`${type}\` |`));
     expect(row, `README.md has no row for the ${type} fault`).toBeDefined();
     for (const field of [...Object.keys(required), ...Object.keys(optional)]) expect(row, `${type}.${field}`).toContain(`\`${field}\``);
+  });
+
+  it('its contract class table is generated from the rules table (make docs rewrites it)', () => {
+    const expected = readme.replace(CLASS_TABLE, `$1${renderClassTable()}\n$2`);
+    if (process.env.UPDATE_DOCS) writeFileSync('README.md', expected);
+    else expect(readme, 'README.md is out of date: run make docs').toBe(expected);
   });
 });

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ChangeClass, compareSlices, type ContractChange } from '../../scripts/lib/contract/compare.ts';
 import { RULES } from '../../scripts/lib/contract/catalogue.ts';
-import { sliceSessionSpec } from '../../scripts/lib/slice.ts';
 import { loadSessionSlice, parseSpec } from '../../scripts/lib/spec-io.ts';
 import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024, REAL_SPEC_2025 } from '../support/shared.js';
 
@@ -216,6 +215,11 @@ describe('every finding ends in exactly one class', () => {
     });
     const forGet = changes.filter((change) => change.operation?.operationId === 'getSession').map((change) => `${change.class} ${change.rule}`);
     expect(forGet.sort()).toEqual(['attention unrecognised', 'breaking response-type-changed']);
+  });
+
+  it('every rule in the table is applied somewhere in the contract code', () => {
+    const code = ['rules.ts', 'compare.ts', 'engine-diffs.ts'].map((file) => readFileSync(`scripts/lib/contract/${file}`, 'utf8')).join('\n');
+    for (const rule of Object.keys(RULES)) expect(code, rule).toContain(`'${rule}'`);
   });
 
   it('the class of every change is the one its rule has in the rules table', () => {

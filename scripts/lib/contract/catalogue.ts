@@ -71,7 +71,8 @@ export const CLASS_TITLES: Record<ChangeClass, string> = {
 };
 
 export const CLASS_ADVICE: Record<ChangeClass, string> = {
-  breaking: 'Code built on the old spec fails against the new one. Do not ship the new spec as is: adapt the facade (or keep the old slice) first.',
+  breaking:
+    'Code built on the old spec fails against the new one. Do not ship the new spec as is: adapt the facade (or retain a removed operation in openapi/retained-operations.json) first, then accept the break in CI.',
   attention: 'Works today, but review it: a new value, option or deprecation your code may need to handle.',
   'non-breaking': 'Safe for this client.',
   docs: 'Text only: summaries, descriptions, examples, scope descriptions.',

@@ -84,7 +84,6 @@ export function classifyEngineDiffs(report: ReportBuilder, base: OpenApiDocument
   for (const diff of diffs) {
     const path = diff.path as Segment[];
     const location = path.join('.');
-    const key = String(path[path.length - 1]);
     const describe = `${diff.description || `${diff.action} ${location}`}`;
     const isDocs = diff.type === 'annotation' || isTextPath(path);
     const [root, pathKey, method, ...rest] = path;
