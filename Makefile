@@ -8,12 +8,16 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-.PHONY: install test lint typecheck coverage demo generate check-generated update-spec contract-diff contract-check build pack bench docs clean
+.PHONY: system-tools install test lint typecheck coverage demo generate check-generated update-spec contract-diff contract-check build pack bench docs clean
 
 install: $(NPM_STAMP)
 
+## Real parts the tests drive: headless Chromium (apt-get install when missing and allowed; otherwise the command to run)
+system-tools:
+	@scripts/ensure-system-tool.sh chromium chromium
+
 ## make test: lint, typecheck and every test
-test: $(NPM_STAMP)
+test: $(NPM_STAMP) system-tools
 	npm test
 
 lint: $(NPM_STAMP)

@@ -1,5 +1,6 @@
 import { type AuthorizationProvider, type Credentials, createAuthorizationProvider } from './auth/credentials.js';
 import { createApiError } from './errors/factory.js';
+import { isBrowser } from './http/browser.js';
 import { CallBudget } from './http/budget.js';
 import { type Engine, fetchEngine } from './http/engine.js';
 import { type CallInit, type CallResult, callInit, createSpecClient } from './http/openapi-fetch-seam.js';
@@ -33,6 +34,11 @@ export interface OktaSessionsOptions extends Credentials {
   onRetry?: (event: RetryEvent) => void;
   /** Called when a request is held back for its rate-limit bucket. Errors it throws are ignored. */
   onRateLimit?: (event: RateLimitEvent) => void;
+  /**
+   * In a browser, `apiToken` is refused: the token would ship to every visitor of the page, with the
+   * power of the admin who made it. Set this only for a page no one else can load (an internal tool).
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 export interface CallOptions {
@@ -50,10 +56,6 @@ export interface CurrentSessionOptions extends CallOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
-
-function isBrowser(): boolean {
-  return typeof (globalThis as { document?: unknown }).document !== 'undefined';
-}
 
 /**
  * Client for the Okta Sessions API. Each method is one operation of the spec;
@@ -74,6 +76,12 @@ export class OktaSessions {
     if (typeof options !== 'object' || options === null)
       throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
     this.#api = createSpecClient(normalizeOrgUrl(options.orgUrl));
+    if (options.apiToken !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
+      throw new TypeError(
+        'apiToken in a browser would ship the token to every visitor of this page. Use the /me methods (the browser sends the Okta session cookie) ' +
+          'and call the admin operations from your server; for a page no one else can load, pass dangerouslyAllowBrowser: true',
+      );
+    }
     this.#authorize = createAuthorizationProvider(options);
     this.#retry = normalizeRetry(options.retry);
     this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');

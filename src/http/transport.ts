@@ -3,6 +3,7 @@ import { redact } from '../errors/redact.js';
 import { callHook } from '../hooks.js';
 import { type RateLimitSignal, serverRequestedWaitMs } from '../pacing/rate-limit-signal.js';
 import { type AttemptContext, sendAttempt } from './attempt.js';
+import { browserFetchFailureHint } from './browser.js';
 import { sleep } from './budget.js';
 import { describeConnectionError } from './engine.js';
 import type { CallRequest } from './openapi-fetch-seam.js';
@@ -54,7 +55,9 @@ export function createTransport(context: TransportContext): Transport {
       return new OktaTimeoutError(message, policy.attemptTimeoutMs, operation, { cause: error });
     }
     const what = failure === 'refused' ? 'Could not reach Okta' : 'Connection to Okta failed';
-    return new OktaConnectionError(`${what}: ${redact(describeConnectionError(error), context.secrets)}${suffix}`, operation, { cause: error });
+    const hint = browserFetchFailureHint(error);
+    const message = `${what}: ${redact(describeConnectionError(error), context.secrets)}${hint ? `: ${hint}` : ''}${suffix}`;
+    return new OktaConnectionError(message, operation, { cause: error });
   }
 
   const send = async (request: CallRequest): Promise<Response> => {

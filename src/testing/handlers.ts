@@ -31,6 +31,13 @@ export interface OktaState {
 
 const notFound = (what: string): Answer => ({ status: 404, body: errorBody('E0000007', `Resource not found: ${what} (AppSession)`) });
 
+/**
+ * The session cookie. Okta also sets `Secure`; the embedded server speaks plain http on loopback.
+ * `SameSite=Lax` is sent on a page's credentialed fetch to a same-site origin (Okta on a custom domain of the app's site).
+ */
+const sessionCookie = (sessionId: string) => `sid=${sessionId}; Path=/; HttpOnly; SameSite=Lax`;
+const clearedSessionCookie = 'sid=""; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; HttpOnly; SameSite=Lax';
+
 function sessionIdFromCookie(cookie: string | undefined): string | undefined {
   return /(?:^|;\s*)(?:sid|idx)=([^;\s]+)/.exec(cookie ?? '')?.[1];
 }
@@ -70,11 +77,11 @@ function answerCurrentSession(operationId: OperationId, request: OperationReques
     return {
       status: 200,
       body: renderSession(refreshed, baseUrl, '/api/v1/sessions/me'),
-      headers: { 'set-cookie': `sid=${refreshed.id}; Path=/; HttpOnly; Secure` },
+      headers: { 'set-cookie': sessionCookie(refreshed.id) },
     };
   }
   store.remove(session.id, nowMs);
-  return { status: 204, headers: { 'set-cookie': 'sid=""; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/' } };
+  return { status: 204, headers: { 'set-cookie': clearedSessionCookie } };
 }
 
 function answerCreate(request: OperationRequest, state: OktaState, nowMs: number): Answer {
@@ -129,4 +136,23 @@ export function answerPrimaryAuthentication(body: string, state: OktaState, nowM
   }
   const sessionToken = state.store.issueSessionToken(username, nowMs);
   return { status: 200, body: { status: 'SUCCESS', sessionToken, expiresAt: new Date(nowMs + state.sessionTokenLifetimeMs).toISOString() } };
+}
+
+/**
+ * `GET /login/sessionCookieRedirect?token=…&redirectUrl=…`: redeems a session token for a session,
+ * sets its cookie and redirects, only to a trusted origin.
+ */
+export function answerSessionCookieRedirect(query: URLSearchParams, state: OktaState, isTrustedOrigin: (origin: string) => boolean, nowMs: number): Answer {
+  let target: URL | undefined;
+  try {
+    target = new URL(query.get('redirectUrl') ?? '');
+  } catch {
+    target = undefined;
+  }
+  if (!target || !isTrustedOrigin(target.origin)) {
+    return { status: 400, body: errorBody('E0000001', 'redirectUrl', ['redirectUrl: The redirect URL is not a Trusted Origin.']) };
+  }
+  const session = state.store.redeem(query.get('token') ?? '', nowMs);
+  if (!session) return { status: 403, body: errorBody('E0000004') };
+  return { status: 302, headers: { location: target.href, 'set-cookie': sessionCookie(session.id) } };
 }

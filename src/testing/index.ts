@@ -1,4 +1,5 @@
 // `okta-sessions/testing`: an Okta-compatible Sessions server for your own tests.
+export type { CorsOptions } from './cors.js';
 export type { Fault, FaultOptions } from './faults.js';
 export type { RateLimitOptions } from './rate-limiter.js';
 export {

@@ -25,3 +25,6 @@ export const OAUTH_SCOPES: Partial<Record<OperationId, string>> = {
   refreshSession: 'okta.sessions.manage',
   revokeSession: 'okta.sessions.manage',
 };
+
+/** The operations Okta answers cross-origin browser calls for (`x-okta-lifecycle: isCorsEnabled` in the spec). */
+export const CORS_ENABLED: ReadonlySet<OperationId> = new Set(['getCurrentSession', 'refreshCurrentSession', 'closeCurrentSession']);

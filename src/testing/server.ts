@@ -4,7 +4,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { OperationId } from '../../generated/operations.js';
 import { errorBody, errorBodyForStatus } from './error-catalogue.js';
 import { type Fault, type FaultOptions, FaultQueue, faultStages } from './faults.js';
-import { type Answer, answerOperation, answerPrimaryAuthentication, type OktaState } from './handlers.js';
+import { type CorsOptions, checkCorsOptions } from './cors.js';
+import { type Answer, answerOperation, answerPrimaryAuthentication, answerSessionCookieRedirect, type OktaState } from './handlers.js';
 import { OKTA_BUCKETS, type ServerBucketMap } from './okta-limits.js';
 import { type RateLimitOptions, RateLimiter } from './rate-limiter.js';
 import { routeOf } from './router.js';
@@ -29,6 +30,8 @@ export interface OktaSessionsServerOptions {
   onResponse?: (record: ResponseRecord) => void;
   /** The API token the server accepts; a random one by default. */
   apiToken?: string;
+  /** Browsers: Trusted Origins for the `/me` operations and `/login/sessionCookieRedirect`. Off by default (no CORS headers). */
+  cors?: CorsOptions;
 }
 
 export interface ResponseRecord {
@@ -87,6 +90,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     baseUrl: '',
     sessionTokenLifetimeMs,
   };
+  const cors = options.cors === undefined ? undefined : checkCorsOptions(options.cors);
   const faults = new FaultQueue();
   const requestCounts: Partial<Record<OperationId, number>> = {};
   const sockets = new Set<Socket>();
@@ -108,6 +112,18 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     const method = req.method ?? 'GET';
     const route = routeOf(method, url.pathname);
     const record = { operationId: route.operationId, method, path: url.pathname };
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    const reply = (status: number, body: unknown, headers: Record<string, string | string[]>) =>
+      send(res, record, status, body, { ...headers, ...cors?.forResponse(origin, route.operationId, status) });
+
+    if (cors && origin !== undefined && method === 'OPTIONS') {
+      const allowed = cors.preflight(origin, url.pathname, headerOf(req, 'access-control-request-method'), headerOf(req, 'access-control-request-headers'), routeOf);
+      return send(res, record, 204, undefined, allowed);
+    }
+    if (url.pathname === '/login/sessionCookieRedirect' && method === 'GET') {
+      const answer = answerSessionCookieRedirect(url.searchParams, state, (candidate) => cors?.isTrusted(candidate) ?? false, Date.now());
+      return send(res, record, answer.status, answer.body, answer.headers ?? {});
+    }
     const stages = faultStages(faults.take(route.operationId));
 
     if (stages.arrival.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stages.arrival.delayMs));
@@ -133,12 +149,12 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
         (body) => answerPrimaryAuthentication(body, state, Date.now()),
         (): Answer => ({ status: 400, body: errorBody('E0000003') }),
       );
-      return send(res, record, answer.status, answer.body, headers);
+      return reply(answer.status, answer.body, headers);
     }
     if (route.operationId === undefined) {
       // Okta's 405 carries neither a request id nor rate-limit headers.
-      if (route.knownPath) return send(res, record, 405, errorBody('E0000022'), { date: headers.date as string });
-      return send(res, record, 404, errorBody('E0000007', `Resource not found: ${url.pathname} (AppSession)`), headers);
+      if (route.knownPath) return reply(405, errorBody('E0000022'), { date: headers.date as string });
+      return reply(404, errorBody('E0000007', `Resource not found: ${url.pathname} (AppSession)`), headers);
     }
     const operationId = route.operationId;
     requestCounts[operationId] = (requestCounts[operationId] ?? 0) + 1;
@@ -147,7 +163,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     try {
       body = await readBody(req);
     } catch {
-      return send(res, record, 400, errorBody('E0000003'), headers);
+      return reply(400, errorBody('E0000003'), headers);
     }
     const perform = () =>
       answerOperation(operationId, { sessionId: route.sessionId, body, cookie: req.headers.cookie, authorization: req.headers.authorization }, state, Date.now());
@@ -159,18 +175,18 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     }
     if (stages.afterBody !== 'proceed') {
       const { status, location } = stages.afterBody.redirect;
-      return send(res, record, status, '', { ...headers, location });
+      return reply(status, '', { ...headers, location });
     }
 
     if (limiter) {
       const now = Date.now();
       if (options.concurrencyLimit !== undefined && inFlight > options.concurrencyLimit) {
         setRateLimitHeaders(0, 0, now + 60_000);
-        return send(res, record, 429, errorBody('E0000047'), headers);
+        return reply(429, errorBody('E0000047'), headers);
       }
       const window = limiter.take(buckets[operationId], now);
       setRateLimitHeaders(window.limit, window.remaining, window.resetAtMs);
-      if (!window.allowed) return send(res, record, 429, errorBody('E0000047'), headers);
+      if (!window.allowed) return reply(429, errorBody('E0000047'), headers);
     }
 
     const statusFault = stages.status;
@@ -181,15 +197,15 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
         headers['x-rate-limit-remaining'] = '0';
       }
       const contentType: Record<string, string> = statusFault.contentType ? { 'content-type': statusFault.contentType } : {};
-      return send(res, record, statusFault.status, statusFault.body ?? errorBodyForStatus(statusFault.status), { ...headers, ...contentType, ...statusFault.headers });
+      return reply(statusFault.status, statusFault.body ?? errorBodyForStatus(statusFault.status), { ...headers, ...contentType, ...statusFault.headers });
     }
 
     const answer = perform();
     const responseHeaders = { ...headers, ...answer.headers };
-    if (stages.body === 'whole') return send(res, record, answer.status, answer.body, responseHeaders);
+    if (stages.body === 'whole') return reply(answer.status, answer.body, responseHeaders);
     const text = JSON.stringify(answer.body ?? {});
     const cut = text.slice(0, Math.floor(text.length / 2));
-    if (stages.body === 'truncated') return send(res, record, answer.status, cut, responseHeaders);
+    if (stages.body === 'truncated') return reply(answer.status, cut, responseHeaders);
     res.writeHead(answer.status, { ...responseHeaders, 'content-type': 'application/json', 'content-length': String(text.length) });
     res.write(cut, () => req.socket.destroy());
   }
@@ -243,6 +259,11 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       });
     },
   };
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
