@@ -7,6 +7,7 @@ export const operations = {
     "method": "DELETE",
     "path": "/api/v1/sessions/me",
     "security": [],
+    "scopes": [],
     "deprecated": false
   },
   "createSession": {
@@ -15,12 +16,14 @@ export const operations = {
     "security": [
       "apiToken"
     ],
+    "scopes": [],
     "deprecated": false
   },
   "getCurrentSession": {
     "method": "GET",
     "path": "/api/v1/sessions/me",
     "security": [],
+    "scopes": [],
     "deprecated": false
   },
   "getSession": {
@@ -30,12 +33,16 @@ export const operations = {
       "apiToken",
       "oauth2"
     ],
+    "scopes": [
+      "okta.sessions.read"
+    ],
     "deprecated": false
   },
   "refreshCurrentSession": {
     "method": "POST",
     "path": "/api/v1/sessions/me/lifecycle/refresh",
     "security": [],
+    "scopes": [],
     "deprecated": false
   },
   "refreshSession": {
@@ -45,6 +52,9 @@ export const operations = {
       "apiToken",
       "oauth2"
     ],
+    "scopes": [
+      "okta.sessions.manage"
+    ],
     "deprecated": false
   },
   "revokeSession": {
@@ -53,6 +63,9 @@ export const operations = {
     "security": [
       "apiToken",
       "oauth2"
+    ],
+    "scopes": [
+      "okta.sessions.manage"
     ],
     "deprecated": false
   }

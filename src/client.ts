@@ -1,4 +1,5 @@
-import { type AuthorizationProvider, type Credentials, createAuthorizationProvider } from './auth/credentials.js';
+import { type CallAuthorization, type ClientCredentials, type Credentials, checkCredentialsFor, createCredentials } from './auth/credentials.js';
+import { OktaAuthenticationError } from './errors/classes.js';
 import { createApiError } from './errors/factory.js';
 import { isBrowser } from './http/browser.js';
 import { CallBudget } from './http/budget.js';
@@ -10,7 +11,7 @@ import { checkCookie, cookieSecrets } from './input/cookie.js';
 import { normalizeOrgUrl } from './input/org-url.js';
 import { checkSessionId } from './input/session-id.js';
 import { checkTimeout } from './input/timeout.js';
-import { OPERATIONS, type OperationId } from './operations.js';
+import { type Operation, OPERATIONS, type OperationId } from './operations.js';
 import { type RateLimit, rateLimitOf } from './pacing/rate-limit-signal.js';
 import { type RateLimitEvent, type RateLimitOptions, RateLimitScheduler } from './pacing/scheduler.js';
 import { ServerClock } from './pacing/server-clock.js';
@@ -63,7 +64,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  */
 export class OktaSessions {
   readonly #api;
-  readonly #authorize: AuthorizationProvider | undefined;
+  readonly #credentials: ClientCredentials | undefined;
   readonly #retry: RetryPolicy;
   readonly #timeoutMs: number;
   readonly #engine: Engine;
@@ -75,18 +76,19 @@ export class OktaSessions {
   constructor(options: OktaSessionsOptions) {
     if (typeof options !== 'object' || options === null)
       throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
-    this.#api = createSpecClient(normalizeOrgUrl(options.orgUrl));
+    const orgUrl = normalizeOrgUrl(options.orgUrl);
+    this.#api = createSpecClient(orgUrl);
     if (options.apiToken !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
       throw new TypeError(
         'apiToken in a browser would ship the token to every visitor of this page. Use the /me methods (the browser sends the Okta session cookie) ' +
           'and call the admin operations from your server; for a page no one else can load, pass dangerouslyAllowBrowser: true',
       );
     }
-    this.#authorize = createAuthorizationProvider(options);
     this.#retry = normalizeRetry(options.retry);
     this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
     this.#engine = fetchEngine(options.fetch);
+    this.#credentials = createCredentials(options, { orgUrl, engine: this.#engine, policy: this.#retry, clock: this.#clock, timeoutMs: this.#timeoutMs });
     this.#onRetry = options.onRetry;
     this.#scheduler = options.rateLimit === false ? undefined : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, this.#clock);
   }
@@ -163,39 +165,58 @@ export class OktaSessions {
     send: (init: CallInit) => Promise<CallResult>,
   ): Promise<T> {
     const operation = OPERATIONS[operationId];
-    const headers: Record<string, string> = {};
-    // The spec gives the cookie operations `security: []`: they never carry the API token.
-    if (operation.security.length > 0) {
-      if (!this.#authorize) {
-        throw new TypeError(`${operationId} needs credentials: create the client with apiToken or accessToken`);
-      }
-      const pending = this.#authorize();
-      const authorization = pending instanceof Promise ? await pending : pending;
-      headers.Authorization = authorization.header;
-      secrets.push(authorization.secret);
-    }
+    // The spec gives the cookie operations `security: []`: they never carry a token.
+    const credentials = operation.security.length > 0 ? checkCredentialsFor(this.#credentials, operation) : undefined;
     const timeoutMs = options?.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, 'timeoutMs');
     const budget = new CallBudget(timeoutMs, options?.signal);
     try {
-      const transport = createTransport({
-        engine: this.#engine,
-        policy: this.#retry,
-        operation,
-        budget,
-        secrets,
-        onRetry: this.#onRetry,
-        clock: this.#clock,
-        scheduler: this.#scheduler,
-      });
-      const { error, response } = await send(callInit(transport.send, headers));
-      const outcome = transport.outcome();
-      if (!response.ok) {
-        throw createApiError(response, error, operation, secrets, outcome.attempts, outcome.signal && rateLimitOf(outcome.signal), outcome.note);
+      for (let renewed = false; ; renewed = true) {
+        const pending = credentials?.authorize(budget, operation);
+        const authorization = pending instanceof Promise ? await pending : pending;
+        try {
+          return await this.#send<T>(operation, budget, authorization, secrets, send);
+        } catch (error) {
+          // A token Okta refused (revoked, or expired early): one retry with a new one; a second 401 is the caller's.
+          if (renewed || !authorization?.invalidate || !(error instanceof OktaAuthenticationError)) throw error;
+          authorization.invalidate();
+        }
       }
-      // The success body's type is the spec's: T is the generated Session (or void) for each method.
-      return outcome.body as T;
     } finally {
       budget.dispose();
     }
+  }
+
+  async #send<T>(operation: Operation, budget: CallBudget, authorization: CallAuthorization | undefined, callSecrets: readonly string[], send: (init: CallInit) => Promise<CallResult>): Promise<T> {
+    const headers: Record<string, string> = {};
+    const secrets = [...callSecrets];
+    if (authorization) {
+      headers.Authorization = authorization.header;
+      secrets.push(authorization.secret);
+    }
+    const proofs = authorization?.attemptHeaders;
+    const transport = createTransport({
+      engine: this.#engine,
+      policy: this.#retry,
+      operation,
+      budget,
+      secrets,
+      onRetry: this.#onRetry,
+      clock: this.#clock,
+      scheduler: this.#scheduler,
+      attemptHeaders:
+        proofs &&
+        (async (method, url) => {
+          const added = await proofs(method, url);
+          secrets.push(...Object.values(added));
+          return added;
+        }),
+    });
+    const { error, response } = await send(callInit(transport.send, headers));
+    const outcome = transport.outcome();
+    if (!response.ok) {
+      throw createApiError(response, error, operation, secrets, outcome.attempts, outcome.signal && rateLimitOf(outcome.signal), outcome.note);
+    }
+    // The success body's type is the spec's: T is the generated Session (or void) for each method.
+    return outcome.body as T;
   }
 }

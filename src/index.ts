@@ -1,4 +1,5 @@
 export type { AccessTokenProvider, Credentials } from './auth/credentials.js';
+export type { OAuthOptions, PrivateJwk } from './auth/oauth/options.js';
 export { type CallOptions, type CurrentSessionOptions, OktaSessions, type OktaSessionsOptions } from './client.js';
 export {
   OktaApiError,
@@ -8,6 +9,7 @@ export {
   OktaError,
   OktaForbiddenError,
   OktaNotFoundError,
+  OktaOAuthError,
   OktaRateLimitError,
   OktaServerError,
   OktaTimeoutError,

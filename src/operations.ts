@@ -76,6 +76,8 @@ export interface Operation extends FacadeFacts {
   path: string;
   /** Security scheme names; empty for the cookie operations, which never carry a token. */
   security: readonly string[];
+  /** OAuth scopes the spec names for it; any one of them grants it. */
+  scopes: readonly string[];
   deprecated: boolean;
 }
 

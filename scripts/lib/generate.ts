@@ -41,13 +41,20 @@ interface OperationEntry {
   method: string;
   path: string;
   security: string[];
+  /** OAuth 2.0 scopes the operation names (any one grants it, as Okta's scopes are written). */
+  scopes: string[];
   deprecated: boolean;
+}
+
+function entryOf(security: Map<string, Set<string>>, method: string, path: string, deprecated: boolean): OperationEntry {
+  const scopes = [...new Set([...security.values()].flatMap((set) => [...set]))].sort();
+  return { method: method.toUpperCase(), path, security: [...security.keys()], scopes, deprecated };
 }
 
 function operationTable(spec: ReturnType<typeof parseSpec>): Record<string, OperationEntry> {
   const table = eachOperation(spec.paths).flatMap(({ path, method, operation }): [string, OperationEntry][] =>
     typeof operation.operationId === 'string'
-      ? [[operation.operationId, { method: method.toUpperCase(), path, security: [...securityOf(spec, operation).keys()], deprecated: operation.deprecated === true }]]
+      ? [[operation.operationId, entryOf(securityOf(spec, operation), method, path, operation.deprecated === true)]]
       : [],
   );
   return Object.fromEntries(table.sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -1,3 +1,9 @@
+import type { OperationRef } from '../errors/classes.js';
+import type { CallBudget } from '../http/budget.js';
+import { facadeMethodOf, type Operation } from '../operations.js';
+import { OAuthAuthorizer, type OAuthAuthorizerOptions } from './oauth/authorizer.js';
+import { checkOAuthOptions, type OAuthOptions } from './oauth/options.js';
+
 /** Access token, or a function that returns a fresh one (called once per call). */
 export type AccessTokenProvider = string | (() => string | Promise<string>);
 
@@ -6,16 +12,22 @@ export interface Credentials {
   apiToken?: string | undefined;
   /** OAuth 2.0 access token: sent as `Authorization: Bearer <token>`. */
   accessToken?: AccessTokenProvider | undefined;
+  /** An OAuth 2.0 service app: the client gets, caches and renews its tokens (private_key_jwt, DPoP). */
+  oauth?: OAuthOptions | undefined;
 }
 
 /** An Authorization value and the secret inside it, to redact from anything the call reports. */
-export interface Authorization {
+export interface CallAuthorization {
   header: string;
   secret: string;
+  /** Headers each attempt adds (a DPoP proof, fresh per attempt); their values are secrets too. */
+  attemptHeaders?: ((method: string, url: string) => Promise<Record<string, string>>) | undefined;
+  /** Drops a token Okta refused (401), so the call can retry once with a new one; absent for static tokens. */
+  invalidate?: () => void;
 }
 
 /** Static tokens answer synchronously, so the common path awaits nothing. */
-export type AuthorizationProvider = () => Authorization | Promise<Authorization>;
+export type AuthorizationProvider = () => CallAuthorization | Promise<CallAuthorization>;
 
 // Visible ASCII only: a token with spaces or line breaks would corrupt the header.
 const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
@@ -27,12 +39,9 @@ function checkToken(token: unknown, option: string, scheme: string): string {
   return token;
 }
 
-/** Undefined when the client has no credentials (it may still call the cookie-based `/me` operations). */
-export function createAuthorizationProvider(credentials: Credentials): AuthorizationProvider | undefined {
+/** Undefined when the client has no static token. */
+function staticTokenProvider(credentials: Credentials): AuthorizationProvider | undefined {
   const { apiToken, accessToken } = credentials;
-  if (apiToken !== undefined && accessToken !== undefined) {
-    throw new TypeError('Pass either apiToken or accessToken, not both');
-  }
   if (apiToken !== undefined) {
     const token = checkToken(apiToken, 'apiToken', 'SSWS');
     const authorization = { header: `SSWS ${token}`, secret: token };
@@ -50,4 +59,40 @@ export function createAuthorizationProvider(credentials: Credentials): Authoriza
     return () => authorization;
   }
   return undefined;
+}
+
+/** A client's credentials: which of the spec's security schemes they are, and the Authorization for a call. */
+export interface ClientCredentials {
+  scheme: 'apiToken' | 'oauth2';
+  /** The scopes an OAuth service app asks for; unknown for a ready-made access token. */
+  scopes: ReadonlySet<string> | undefined;
+  authorize(budget: CallBudget, operation: OperationRef): CallAuthorization | Promise<CallAuthorization>;
+}
+
+/** Undefined when the client has no credentials (it may still call the cookie-based `/me` operations). */
+export function createCredentials(credentials: Credentials, oauthContext: Omit<OAuthAuthorizerOptions, 'oauth'>): ClientCredentials | undefined {
+  const given = (['apiToken', 'accessToken', 'oauth'] as const).filter((name) => credentials[name] !== undefined);
+  if (given.length > 1) throw new TypeError(`Pass one of apiToken, accessToken or oauth, not ${given.join(' and ')}`);
+  if (credentials.oauth !== undefined) {
+    const authorizer = new OAuthAuthorizer({ ...oauthContext, oauth: checkOAuthOptions(credentials.oauth) });
+    return { scheme: 'oauth2', scopes: authorizer.scopes, authorize: (budget, operation) => authorizer.authorize(budget, operation) };
+  }
+  const provider = staticTokenProvider(credentials);
+  if (!provider) return undefined;
+  return { scheme: credentials.apiToken !== undefined ? 'apiToken' : 'oauth2', scopes: undefined, authorize: provider };
+}
+
+/** Refuses, before anything is sent, a call the spec says these credentials cannot make. */
+export function checkCredentialsFor(credentials: ClientCredentials | undefined, operation: Operation): ClientCredentials {
+  const method = `${facadeMethodOf(operation.operationId) ?? operation.operationId}()`;
+  if (!credentials) throw new TypeError(`${operation.operationId} needs credentials: create the client with apiToken, accessToken or oauth`);
+  if (!operation.security.includes(credentials.scheme)) {
+    const accepted = operation.security.map((scheme) => (scheme === 'apiToken' ? 'an API token (apiToken)' : 'OAuth (oauth or accessToken)')).join(' or ');
+    throw new TypeError(`${method} (${operation.operationId}) accepts only ${accepted}, as Okta's spec says; this client has ${credentials.scheme === 'apiToken' ? 'an API token' : 'OAuth credentials'}`);
+  }
+  const { scopes } = credentials;
+  if (credentials.scheme === 'oauth2' && scopes && operation.scopes.length > 0 && !operation.scopes.some((scope) => scopes.has(scope))) {
+    throw new TypeError(`${method} needs the scope ${operation.scopes.join(' or ')}: add it to oauth.scopes, and grant it to the app in Okta`);
+  }
+  return credentials;
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { OAuthOptions } from '../auth/oauth/options.js';
 import { OktaSessions, type OktaSessionsOptions } from '../client.js';
-import { OktaApiError, OktaError } from '../errors/classes.js';
+import { OktaApiError, OktaError, OktaOAuthError } from '../errors/classes.js';
 import { startOktaSessionsServer } from '../testing/server.js';
 import type { Session } from '../types.js';
 import { runBulkCommand } from './bulk-command.js';
@@ -24,6 +26,9 @@ Options:
   --org-url URL            Okta org, default $OKTA_ORG_URL
   --api-token TOKEN        API token, default $OKTA_API_TOKEN (prefer the variable: flags show in ps)
   --access-token TOKEN     OAuth access token, default $OKTA_ACCESS_TOKEN
+  --client-id ID           OAuth service app (private_key_jwt, DPoP when the app needs it), default $OKTA_CLIENT_ID,
+  --private-key FILE         with its private key (PEM or JWK JSON), default $OKTA_PRIVATE_KEY_FILE,
+  --scopes LIST              scopes to ask for (comma-separated), default $OKTA_SCOPES or the command's own
   --cookie VALUE           Session cookie for "me", default $OKTA_SESSION_COOKIE
   --timeout-ms N           Budget per call, retries included (default 30000)
   --json                   Print JSON instead of text, errors included (on stderr)
@@ -63,6 +68,9 @@ const OPTIONS = {
   'org-url': { type: 'string' },
   'api-token': { type: 'string' },
   'access-token': { type: 'string' },
+  'client-id': { type: 'string' },
+  'private-key': { type: 'string' },
+  scopes: { type: 'string' },
   cookie: { type: 'string' },
   'timeout-ms': { type: 'string' },
   port: { type: 'string' },
@@ -132,23 +140,70 @@ function timeoutFrom(values: Values): number | undefined {
   return timeoutMs;
 }
 
+/** The scope each command needs, when neither --scopes nor OKTA_SCOPES says. */
+const COMMAND_SCOPES: Record<string, string> = { get: 'okta.sessions.read', refresh: 'okta.sessions.manage', revoke: 'okta.sessions.manage' };
+
+/** A key file: a JWK (JSON) or a PEM. */
+function privateKeyFrom(file: string): OAuthOptions['privateKey'] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Could not read the private key ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (!text.trimStart().startsWith('{')) return text;
+  try {
+    return JSON.parse(text) as OAuthOptions['privateKey'];
+  } catch {
+    throw new UsageError(`The private key ${file} starts like JSON but is not valid JSON: give a JWK or a PEM file`);
+  }
+}
+
+type CredentialOptions = Pick<OktaSessionsOptions, 'apiToken' | 'accessToken' | 'oauth'>;
+
+/** Credentials from flags, or else from the environment: any credential flag sets aside every credential variable. */
+function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string, problems: string[]): CredentialOptions {
+  const flags = ['api-token', 'access-token', 'client-id', 'private-key'] as const;
+  const fromFlags = flags.some((name) => values[name] !== undefined);
+  const pick = (flag: (typeof flags)[number], variable: string) => (fromFlags ? values[flag] : env[variable]) || undefined;
+  const apiToken = pick('api-token', 'OKTA_API_TOKEN');
+  const accessToken = pick('access-token', 'OKTA_ACCESS_TOKEN');
+  const clientId = pick('client-id', 'OKTA_CLIENT_ID');
+  const keyFile = pick('private-key', 'OKTA_PRIVATE_KEY_FILE');
+  const given = [apiToken && 'an API token', accessToken && 'an access token', (clientId || keyFile) && 'an OAuth service app'].filter(Boolean);
+  if (given.length > 1) {
+    problems.push(
+      fromFlags
+        ? `Pass one kind of credentials, not ${given.join(' and ')} (--api-token, --access-token, or --client-id with --private-key)`
+        : `The environment holds ${given.join(' and ')}: unset all but one of OKTA_API_TOKEN, OKTA_ACCESS_TOKEN, OKTA_CLIENT_ID/OKTA_PRIVATE_KEY_FILE, or choose with a flag`,
+    );
+    return {};
+  }
+  if (clientId || keyFile) {
+    if (!clientId || !keyFile) {
+      problems.push(clientId ? 'An OAuth service app needs its private key: pass --private-key FILE (or set OKTA_PRIVATE_KEY_FILE)' : 'An OAuth service app needs its client id: pass --client-id (or set OKTA_CLIENT_ID)');
+      return {};
+    }
+    const scopeList = values.scopes ?? env.OKTA_SCOPES ?? COMMAND_SCOPES[command] ?? '';
+    try {
+      return { oauth: { clientId, privateKey: privateKeyFrom(keyFile), scopes: scopeList.split(/[\s,]+/).filter(Boolean) } };
+    } catch (error) {
+      problems.push((error as Error).message);
+      return {};
+    }
+  }
+  return { apiToken, accessToken };
+}
+
 /** The client options from flags and environment; every missing or conflicting setting is reported at once. */
-function clientOptions(values: Values, env: NodeJS.ProcessEnv, needsCredentials: boolean): OktaSessionsOptions {
+function clientOptions(values: Values, env: NodeJS.ProcessEnv, command: string, needsCredentials: boolean): OktaSessionsOptions {
   const problems: string[] = [];
   const orgUrl = values['org-url'] ?? env.OKTA_ORG_URL;
   if (!orgUrl) problems.push('No Okta org: set OKTA_ORG_URL or pass --org-url https://your-org.okta.com');
-  // Flags beat the environment: a token flag of either kind sets aside both variables.
-  const fromFlags = values['api-token'] !== undefined || values['access-token'] !== undefined;
-  const apiToken = (fromFlags ? values['api-token'] : env.OKTA_API_TOKEN) || undefined;
-  const accessToken = (fromFlags ? values['access-token'] : env.OKTA_ACCESS_TOKEN) || undefined;
-  if (apiToken && accessToken) {
-    problems.push(
-      fromFlags
-        ? 'Pass either --api-token or --access-token, not both'
-        : 'Both OKTA_API_TOKEN and OKTA_ACCESS_TOKEN are set: unset one, or choose with --api-token or --access-token',
-    );
-  } else if (needsCredentials && !apiToken && !accessToken) {
-    problems.push('No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN), or pass --api-token');
+  const known = problems.length;
+  const credentials = credentialsFrom(values, env, command, problems);
+  if (needsCredentials && problems.length === known && !credentials.apiToken && !credentials.accessToken && !credentials.oauth) {
+    problems.push('No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY_FILE), or pass --api-token');
   }
   let timeoutMs: number | undefined;
   try {
@@ -157,7 +212,7 @@ function clientOptions(values: Values, env: NodeJS.ProcessEnv, needsCredentials:
     problems.push((error as Error).message);
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  const options: OktaSessionsOptions = { orgUrl: orgUrl as string, apiToken, accessToken };
+  const options: OktaSessionsOptions = { orgUrl: orgUrl as string, ...credentials };
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   return options;
 }
@@ -213,7 +268,7 @@ async function runOktaCommand(command: string, rest: string[], values: Values, i
     if (!cookie) problems.push('me needs the session cookie: pass --cookie sid=… (or set OKTA_SESSION_COOKIE)');
     let options: OktaSessionsOptions | undefined;
     try {
-      options = clientOptions(values, io.env, false);
+      options = clientOptions(values, io.env, command, false);
     } catch (error) {
       problems.push((error as Error).message);
     }
@@ -221,11 +276,11 @@ async function runOktaCommand(command: string, rest: string[], values: Values, i
     return new OktaSessions(options).getCurrent({ cookie });
   }
   if (command === 'create') {
-    const options = clientOptions(values, io.env, true);
+    const options = clientOptions(values, io.env, command, true);
     return new OktaSessions(options).create(await sessionTokenFrom(rest[0], io));
   }
   const sessionId = checkSessionIdArgument(rest[0] as string);
-  const okta = new OktaSessions(clientOptions(values, io.env, true));
+  const okta = new OktaSessions(clientOptions(values, io.env, command, true));
   if (command === 'get') return okta.get(sessionId);
   if (command === 'refresh') return okta.refresh(sessionId);
   await okta.revoke(sessionId);
@@ -246,6 +301,11 @@ function reportError(error: unknown, json: boolean, io: CliIo): number {
     const { status, errorCode, errorSummary, requestId, attempts } = error;
     fields = { error: error.name, status, errorCode, errorSummary, requestId, attempts, message: error.message };
     text = [`${errorCode ?? `HTTP ${status}`}: ${errorSummary ?? error.message}`, `request id: ${requestId ?? '(none)'}`];
+  } else if (error instanceof OktaOAuthError) {
+    code = EXIT.api;
+    const { status, requestId, attempts } = error;
+    fields = { error: error.name, status, oauthError: error.error, errorDescription: error.errorDescription, requestId, attempts, message: error.message };
+    text = [error.message, `request id: ${requestId ?? '(none)'}`];
   } else if (error instanceof OktaError) {
     code = EXIT.network;
     fields = { error: error.name, message: error.message };
@@ -300,7 +360,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     if (values.from !== undefined) {
       if ((command !== 'revoke' && command !== 'get') || rest.length > 0) throw new UsageError(`--from goes with revoke or get, without a session id\n\n${help}`);
-      return await runBulkCommand(command, values, clientOptions(values, io.env, true), io);
+      return await runBulkCommand(command, values, clientOptions(values, io.env, command, true), io);
     }
     const result = await runOktaCommand(command, rest, values, io);
     if (command === 'revoke') io.out(values.json ? JSON.stringify(result) : `revoked ${(result as { revoked: string }).revoked}`);

@@ -112,6 +112,28 @@ export class OktaApiError extends OktaError {
   }
 }
 
+/**
+ * Okta's token endpoint refused the service app (`/oauth2/v1/token`): `error` and `errorDescription` are
+ * its OAuth error (`invalid_client`, `invalid_scope`, …), and the message says what to check.
+ */
+export class OktaOAuthError extends OktaError {
+  static override readonly kind: string = 'OktaOAuthError';
+  readonly status: number;
+  readonly error: string | undefined;
+  readonly errorDescription: string | undefined;
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+
+  constructor(message: string, details: { status: number; error: string | undefined; errorDescription: string | undefined; requestId: string | undefined; attempts: number }, operation: OperationRef) {
+    super(message, operation);
+    this.status = details.status;
+    this.error = details.error;
+    this.errorDescription = details.errorDescription;
+    this.requestId = details.requestId;
+    this.attempts = details.attempts;
+  }
+}
+
 export class OktaBadRequestError extends OktaApiError {
   static override readonly kind: string = 'OktaBadRequestError';
 }

@@ -51,7 +51,7 @@ export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations
   'attempt-timeout': 'operations safe to repeat',
 };
 
-function isRetriedFor(failure: AttemptFailure, operation: Operation): boolean {
+function isRetriedFor(failure: AttemptFailure, operation: Pick<Operation, 'safeToRepeat'>): boolean {
   return RETRIED_FOR[failure] === 'every operation' || operation.safeToRepeat;
 }
 
@@ -86,7 +86,7 @@ export const NOT_RESENT_NOTE = 'not resent, because its single-use session token
  */
 export function decideRetry(
   failure: AttemptFailure,
-  operation: Operation,
+  operation: Pick<Operation, 'safeToRepeat'>,
   requestedWaitMs: number | undefined,
   retryNumber: number,
   policy: RetryPolicy,

@@ -12,6 +12,14 @@ import { type AttemptFailure, decideRetry, NOT_RESENT_NOTE, type RetryEvent, typ
 export interface TransportContext extends Omit<AttemptContext, 'attemptTimeoutMs'> {
   policy: RetryPolicy;
   onRetry: ((event: RetryEvent) => void) | undefined;
+  /** Headers made anew for every attempt (a DPoP proof, bound to this method and URL, with a fresh jti). */
+  attemptHeaders?: ((method: string, url: string) => Promise<Record<string, string>>) | undefined;
+}
+
+function withHeaders(init: RequestInit, added: Record<string, string>): RequestInit {
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(added)) headers.set(name, value);
+  return { ...init, headers };
 }
 
 /** How the call ended, for the facade to return a value or build the error. */
@@ -64,7 +72,8 @@ export function createTransport(context: TransportContext): Transport {
     let attemptInit = request.init;
     let firstRateLimitedRequestId: string | null = null;
     for (let retryNumber = 1; ; retryNumber++) {
-      const result = await sendAttempt(attemptContext, request.url, attemptInit, outcome.attempts);
+      const init = context.attemptHeaders ? withHeaders(attemptInit, await context.attemptHeaders(request.method, request.url)) : attemptInit;
+      const result = await sendAttempt(attemptContext, request.url, init, outcome.attempts);
       outcome.attempts++;
       outcome.signal = result.signal;
       if (!result.failure) {

@@ -24,9 +24,12 @@ export type Fault =
   /** Handle normally, but without `X-Okta-Request-Id` and rate-limit headers (as Okta's 405 is). */
   | { type: 'bare-headers' };
 
+/** What a fault can target: an operation, or the OAuth token endpoint (`POST /oauth2/v1/token`). */
+export type FaultTarget = OperationId | 'oauthToken';
+
 export interface FaultOptions {
-  /** Only for this operation; every operation when absent. */
-  operation?: OperationId;
+  /** Only for this operation (or `'oauthToken'`: the token endpoint); every request when absent. */
+  operation?: FaultTarget;
   /** How many matching requests get the fault. Default 1; Infinity for all. */
   times?: number;
   /** The chance (0-1) that a matching request gets it. Default 1. */
@@ -94,8 +97,8 @@ function checkFaultOptions(options: unknown): asserts options is FaultOptions {
     if (!OPTION_NAMES.includes(name)) throw new TypeError(`inject: unknown option "${name}"; the options are ${OPTION_NAMES.join(', ')}`);
   }
   const { operation, times = 1, probability = 1 } = options as Record<string, unknown>;
-  if (operation !== undefined && (typeof operation !== 'string' || !Object.hasOwn(operations, operation))) {
-    throw new TypeError(`inject: operation ${JSON.stringify(operation)} is not an operationId; use one of ${Object.keys(operations).join(', ')}`);
+  if (operation !== undefined && operation !== 'oauthToken' && (typeof operation !== 'string' || !Object.hasOwn(operations, operation))) {
+    throw new TypeError(`inject: operation ${JSON.stringify(operation)} is not an operationId or 'oauthToken'; use one of ${[...Object.keys(operations), 'oauthToken'].join(', ')}`);
   }
   if (typeof times !== 'number' || !(times > 0)) throw new TypeError(`inject: times must be a number > 0 (Infinity for every request); got ${JSON.stringify(times)}`);
   if (typeof probability !== 'number' || !(probability > 0 && probability <= 1)) throw new TypeError(`inject: probability must be in (0, 1]; got ${JSON.stringify(probability)}`);
@@ -103,7 +106,7 @@ function checkFaultOptions(options: unknown): asserts options is FaultOptions {
 
 interface FaultRule {
   fault: Fault;
-  operation: OperationId | undefined;
+  operation: FaultTarget | undefined;
   remaining: number;
   probability: number;
 }
@@ -125,7 +128,7 @@ export class FaultQueue {
     this.#rules.push({ fault, operation: options.operation, remaining: options.times ?? 1, probability: options.probability ?? 1 });
   }
 
-  take(operation: OperationId | undefined): Fault | undefined {
+  take(operation: FaultTarget | undefined): Fault | undefined {
     const index = this.#rules.findIndex(
       (rule) => (rule.operation === undefined || rule.operation === operation) && (rule.probability === 1 || Math.random() < rule.probability),
     );

@@ -17,6 +17,16 @@ export interface OperationRequest {
   body: string;
   cookie: string | undefined;
   authorization: string | undefined;
+  /** A `DPoP` proof came with the request and the server verified it against the token (see oauth.ts). */
+  proofVerified?: boolean;
+}
+
+/** An access token the server issued. */
+export interface IssuedAccessToken {
+  scopes: ReadonlySet<string>;
+  expiresAtMs: number;
+  /** The thumbprint of the DPoP key it is bound to (`cnf.jkt`); undefined for a Bearer token. */
+  boundTo: string | undefined;
 }
 
 /** The server's state the handlers read and change. */
@@ -24,7 +34,7 @@ export interface OktaState {
   store: SessionStore;
   apiToken: string;
   /** Issued OAuth access tokens and their scopes. */
-  accessTokens: ReadonlyMap<string, ReadonlySet<string>>;
+  accessTokens: ReadonlyMap<string, IssuedAccessToken>;
   baseUrl: string;
   sessionTokenLifetimeMs: number;
 }
@@ -52,14 +62,17 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
 }
 
 /** Okta's check of `Authorization` for the admin operations: an API token, or an access token with the operation's scope. */
-function authorize(operationId: OperationId, authorization: string | undefined, state: OktaState): Answer | undefined {
-  const [scheme, token] = (authorization ?? '').split(' ', 2);
+function authorize(operationId: OperationId, request: OperationRequest, state: OktaState, nowMs: number): Answer | undefined {
+  const [scheme, token] = (request.authorization ?? '').split(' ', 2);
   if (scheme === 'SSWS') return token === state.apiToken ? undefined : { status: 401, body: errorBody('E0000011') };
-  if (scheme === 'Bearer' && token) {
-    const scopes = state.accessTokens.get(token);
-    if (!scopes) return { status: 401, body: errorBody('E0000011') };
+  if ((scheme === 'Bearer' || scheme === 'DPoP') && token) {
+    const issued = state.accessTokens.get(token);
+    const invalid = { status: 401, body: errorBody('E0000011'), headers: { 'www-authenticate': `${scheme} error="invalid_token"` } };
+    if (!issued || nowMs >= issued.expiresAtMs) return invalid;
+    // A DPoP-bound token is good only as `DPoP` with a verified proof; a Bearer token only as `Bearer`.
+    if ((issued.boundTo !== undefined) !== (scheme === 'DPoP') || (scheme === 'DPoP' && request.proofVerified !== true)) return invalid;
     const needed = OAUTH_SCOPES[operationId];
-    return needed && scopes.has(needed) ? undefined : { status: 403, body: errorBody('E0000006') };
+    return needed && issued.scopes.has(needed) ? undefined : { status: 403, body: errorBody('E0000006') };
   }
   return { status: 403, body: errorBody('E0000005') };
 }
@@ -102,7 +115,7 @@ function answerCreate(request: OperationRequest, state: OktaState, nowMs: number
  */
 export function answerOperation(operationId: OperationId, request: OperationRequest, state: OktaState, nowMs: number): Answer {
   if (operations[operationId].security.length === 0) return answerCurrentSession(operationId, request, state, nowMs);
-  const denied = authorize(operationId, request.authorization, state);
+  const denied = authorize(operationId, request, state, nowMs);
   if (denied) return denied;
   if (operationId === 'createSession') return answerCreate(request, state, nowMs);
 

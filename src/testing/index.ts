@@ -1,6 +1,7 @@
 // `okta-sessions/testing`: an Okta-compatible Sessions server for your own tests.
 export type { CorsOptions } from './cors.js';
-export type { Fault, FaultOptions } from './faults.js';
+export type { Fault, FaultOptions, FaultTarget } from './faults.js';
+export type { ServiceAppOptions } from './oauth.js';
 export type { RateLimitOptions } from './rate-limiter.js';
 export {
   type OktaSessionsServer,

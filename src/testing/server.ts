@@ -5,7 +5,8 @@ import type { OperationId } from '../../generated/operations.js';
 import { errorBody, errorBodyForStatus } from './error-catalogue.js';
 import { type Fault, type FaultOptions, FaultQueue, faultStages } from './faults.js';
 import { type CorsOptions, checkCorsOptions } from './cors.js';
-import { type Answer, answerOperation, answerPrimaryAuthentication, answerSessionCookieRedirect, type OktaState } from './handlers.js';
+import { type Answer, answerOperation, answerPrimaryAuthentication, answerSessionCookieRedirect, type IssuedAccessToken, type OktaState } from './handlers.js';
+import { OAuthServer, type ServiceAppOptions } from './oauth.js';
 import { OKTA_BUCKETS, type ServerBucketMap } from './okta-limits.js';
 import { type RateLimitOptions, RateLimiter } from './rate-limiter.js';
 import { routeOf } from './router.js';
@@ -55,6 +56,12 @@ export interface OktaSessionsServer {
   issueSession(user: { login: string }): string;
   /** An OAuth access token (`Authorization: Bearer …`) holding these scopes, e.g. `okta.sessions.read`. */
   issueAccessToken(scopes: readonly string[]): string;
+  /** An OAuth 2.0 service app for `oauth` clients: its public key, granted scopes, DPoP required (default) or not. */
+  registerServiceApp(options: ServiceAppOptions): { clientId: string };
+  /** Ends every access token issued so far (an admin revoking them): the next API call with one gets a 401. */
+  revokeAccessTokens(): void;
+  /** Requests to `/oauth2/v1/token` so far. */
+  readonly tokenRequests: number;
   /** Queues a fault for the next `times` (default 1) matching requests, each with `probability` (default 1). */
   inject(fault: Fault, options?: FaultOptions): void;
   clearFaults(): void;
@@ -82,7 +89,8 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit);
   const buckets = options.buckets ?? OKTA_BUCKETS;
   const sessionTokenLifetimeMs = options.sessionTokenLifetimeMs ?? 5 * 60_000;
-  const accessTokens = new Map<string, ReadonlySet<string>>();
+  const accessTokens = new Map<string, IssuedAccessToken>();
+  const oauth = new OAuthServer(accessTokens);
   const state: OktaState = {
     store: new SessionStore({ sessionLifetimeMs: options.sessionLifetimeMs ?? 2 * 60 * 60_000, sessionTokenLifetimeMs }),
     apiToken: options.apiToken ?? oktaId('00', 42),
@@ -124,7 +132,8 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       const answer = answerSessionCookieRedirect(url.searchParams, state, (candidate) => cors?.isTrusted(candidate) ?? false, Date.now());
       return send(res, record, answer.status, answer.body, answer.headers ?? {});
     }
-    const stages = faultStages(faults.take(route.operationId));
+    const isTokenRequest = url.pathname === '/oauth2/v1/token';
+    const stages = faultStages(faults.take(isTokenRequest ? 'oauthToken' : route.operationId));
 
     if (stages.arrival.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, stages.arrival.delayMs));
     if (stages.arrival.then === 'hang') return;
@@ -144,6 +153,18 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       headers['x-rate-limit-reset'] = duplicateReset ? [String(Number(reset) + 30), reset] : reset;
     };
 
+    if (isTokenRequest) {
+      if (method !== 'POST') return reply(405, errorBody('E0000022'), headers);
+      const body = await readBody(req).catch(() => undefined);
+      if (body === undefined) return reply(400, { error: 'invalid_request', error_description: 'The request body could not be read.' }, headers);
+      if (stages.status) {
+        // The token endpoint's own rate limit, when a test asks for a 429 there: the next second.
+        if (stages.status.status === 429) setRateLimitHeaders(50, 0, Date.now() + 1000);
+        return reply(stages.status.status, stages.status.body ?? errorBodyForStatus(stages.status.status), { ...headers, ...stages.status.headers });
+      }
+      const answer = await oauth.answerToken(body, headerOf(req, 'dpop'), state.baseUrl, Date.now());
+      return reply(answer.status, answer.body, { ...headers, ...answer.headers });
+    }
     if (url.pathname === '/api/v1/authn' && method === 'POST') {
       const answer = await readBody(req).then(
         (body) => answerPrimaryAuthentication(body, state, Date.now()),
@@ -165,8 +186,15 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     } catch {
       return reply(400, errorBody('E0000003'), headers);
     }
+    const authorization = req.headers.authorization;
+    let proofVerified = false;
+    if (authorization?.startsWith('DPoP ')) {
+      const refused = await oauth.checkResourceProof(authorization.slice(5), headerOf(req, 'dpop'), method, `${state.baseUrl}${req.url ?? '/'}`, Date.now());
+      if (refused) return reply(refused.status, refused.body, { ...headers, ...refused.headers });
+      proofVerified = true;
+    }
     const perform = () =>
-      answerOperation(operationId, { sessionId: route.sessionId, body, cookie: req.headers.cookie, authorization: req.headers.authorization }, state, Date.now());
+      answerOperation(operationId, { sessionId: route.sessionId, body, cookie: req.headers.cookie, authorization, proofVerified }, state, Date.now());
     if (stages.afterBody === 'process-then-drop') {
       // The request is processed, then the connection drops before the answer.
       perform();
@@ -243,8 +271,13 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     },
     issueAccessToken(scopes) {
       const token = oktaId('eyJ', 64);
-      accessTokens.set(token, new Set(scopes));
+      accessTokens.set(token, { scopes: new Set(scopes), expiresAtMs: Number.POSITIVE_INFINITY, boundTo: undefined });
       return token;
+    },
+    registerServiceApp: (app) => oauth.registerServiceApp(app),
+    revokeAccessTokens: () => oauth.revokeAccessTokens(),
+    get tokenRequests() {
+      return oauth.tokenRequests;
     },
     inject: (fault, injectOptions) => faults.add(fault, injectOptions),
     clearFaults: () => faults.clear(),

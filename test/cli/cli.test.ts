@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { type CliRun, expectNoStack, runCli } from '../support/cli.js';
 import { startValidatedServer } from '../support/server.js';
@@ -132,13 +135,51 @@ describe('okta-sessions CLI', () => {
   it('refuses an API token and an access token together, as the library does', async () => {
     const flags = await cli(['get', 'abc', '--api-token', 'one', '--access-token', 'two']);
     expect(flags.code).toBe(2);
-    expect(flags.stderr).toContain('Pass either --api-token or --access-token, not both');
+    expect(flags.stderr).toContain('Pass one kind of credentials, not an API token and an access token');
     const env = await cli(['get', 'abc'], { OKTA_ACCESS_TOKEN: 'two' });
     expect(env.code).toBe(2);
-    expect(env.stderr).toContain('Both OKTA_API_TOKEN and OKTA_ACCESS_TOKEN are set');
+    expect(env.stderr).toContain('The environment holds an API token and an access token: unset all but one');
     // A flag of either kind sets the environment's tokens aside.
     const chosen = await cli(['get', '102unknownSessionId', '--api-token', server.apiToken], { OKTA_ACCESS_TOKEN: 'two' });
     expect(chosen.code).toBe(1);
+  });
+
+  it('an OAuth service app from --client-id and --private-key (a JWK or a PEM file): DPoP, scopes by command, no secret printed', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const { clientId } = server.registerServiceApp({ publicKey: await exportJWK(publicKey), scopes: ['okta.sessions.read', 'okta.sessions.manage'] });
+    const dir = mkdtempSync(join(tmpdir(), 'okta-cli-key-'));
+    try {
+      const jwkFile = join(dir, 'key.json');
+      const privateJwk = await exportJWK(privateKey);
+      writeFileSync(jwkFile, JSON.stringify(privateJwk));
+      const pemFile = join(dir, 'key.pem');
+      writeFileSync(pemFile, await exportPKCS8(privateKey));
+      const id = server.issueSession({ login: 'oauth@example.com' });
+      const oauthEnv = { OKTA_API_TOKEN: '', OKTA_CLIENT_ID: clientId, OKTA_PRIVATE_KEY_FILE: jwkFile };
+      const got = await cli(['get', id, '--json'], oauthEnv);
+      expect(got.code).toBe(0);
+      expect(JSON.parse(got.stdout).login).toBe('oauth@example.com');
+      const revoked = await cli(['revoke', id, '--client-id', clientId, '--private-key', pemFile]);
+      expect(revoked.code).toBe(0);
+      for (const run of [got, revoked]) expect(run.stdout + run.stderr).not.toContain(String(privateJwk.d));
+      // Scopes that cannot cover the command are refused before anything is sent (exit 2) ...
+      const notCovered = await cli(['get', id, '--scopes', 'okta.users.read'], oauthEnv);
+      expect(notCovered.code).toBe(2);
+      expect(notCovered.stderr).toContain('get() needs the scope okta.sessions.read');
+      // ... and a scope the app was not granted is Okta's invalid_scope (exit 1).
+      const readOnly = server.registerServiceApp({ publicKey: await exportJWK(publicKey), scopes: ['okta.sessions.read'] });
+      const refused = await cli(['revoke', id, '--json'], { ...oauthEnv, OKTA_CLIENT_ID: readOnly.clientId });
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stderr)).toMatchObject({ error: 'OktaOAuthError', status: 400, oauthError: 'invalid_scope' });
+      const noKey = await cli(['get', id, '--client-id', clientId]);
+      expect(noKey.code).toBe(2);
+      expect(noKey.stderr).toContain('needs its private key: pass --private-key FILE');
+      const missingFile = await cli(['get', id, '--client-id', clientId, '--private-key', join(dir, 'nope.pem')]);
+      expect(missingFile.stderr).toContain('Could not read the private key');
+      expectNoStack(missingFile);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the flag and echoes the value it could not use', async () => {

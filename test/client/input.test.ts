@@ -32,7 +32,7 @@ describe('orgUrl', () => {
 
   it('rejects a missing options object, both credentials at once, and a non-function fetch', () => {
     expect(() => new OktaSessions(undefined as never)).toThrow(/needs an options object/);
-    expect(() => new OktaSessions({ orgUrl: ORG, apiToken: 'a-token', accessToken: 'b-token' })).toThrow(/either apiToken or accessToken/);
+    expect(() => new OktaSessions({ orgUrl: ORG, apiToken: 'a-token', accessToken: 'b-token' })).toThrow('Pass one of apiToken, accessToken or oauth, not apiToken and accessToken');
     expect(() => new OktaSessions({ orgUrl: ORG, fetch: 'x' as never })).toThrow(/fetch must be a function/);
   });
 });

@@ -59,7 +59,7 @@ describe('token operations', () => {
 
   it('a token operation without credentials fails before any request', async () => {
     const client = new OktaSessions({ orgUrl: ORG });
-    await expect(client.get('abc')).rejects.toThrow(/getSession needs credentials: create the client with apiToken or accessToken/);
+    await expect(client.get('abc')).rejects.toThrow(/getSession needs credentials: create the client with apiToken, accessToken or oauth/);
   });
 
   it('uses a custom fetch when given one', async () => {

@@ -1,7 +1,8 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_CASES, type Operation } from './cases.js';
-import { CALL_TIMEOUT_MS, runCase } from './run-case.js';
+import { exportJWK, generateKeyPair } from 'jose';
+import { CALL_TIMEOUT_MS, type OAuthKey, runCase } from './run-case.js';
 
 /**
  * The fault suite runs with sentinel credentials: everything the client says
@@ -17,6 +18,7 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 const writes: string[] = [];
 const originalWrites = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
 let baseline: Map<string, number>;
+let oauthKey: OAuthKey;
 
 function handles(): Map<string, number> {
   const counts = new Map<string, number>();
@@ -24,7 +26,10 @@ function handles(): Map<string, number> {
   return counts;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  oauthKey = { privateJwk: (await exportJWK(privateKey)) as OAuthKey['privateJwk'], publicJwk: await exportJWK(publicKey) };
+  secrets.add(oauthKey.privateJwk.d);
   process.on('unhandledRejection', onUnhandled);
   process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
     writes.push(String(chunk));
@@ -42,12 +47,21 @@ afterAll(() => {
   process.stderr.write = originalWrites.err;
 });
 
-const runs = FAULT_CASES.flatMap((faultCase) => (Object.keys(faultCase.expect) as Operation[]).map((operation) => ({ faultCase, operation })));
+/** Every case for every operation it names; `get` a second time with an OAuth service app (DPoP), token requests included. */
+const runs = FAULT_CASES.flatMap((faultCase) =>
+  (Object.keys(faultCase.expect) as Operation[]).flatMap((operation) => [
+    { faultCase, operation, oauth: false },
+    ...(operation === 'get' ? [{ faultCase, operation, oauth: true }] : []),
+  ]),
+);
 
 describe('fault suite', () => {
-  it.each(runs.map((run) => [`${run.faultCase.name}: ${run.operation}`, run] as const))('%s', async (_label, { faultCase, operation }) => {
-    const run = await runCase(faultCase, operation, { apiToken: SENTINEL_TOKEN, cookieValue: SENTINEL_COOKIE });
+  it.each(runs.map((run) => [`${run.faultCase.name}: ${run.operation}${run.oauth ? ' (OAuth, DPoP)' : ''}`, run] as const))('%s', async (_label, { faultCase, operation, oauth }) => {
+    const run = await runCase(faultCase, operation, { apiToken: SENTINEL_TOKEN, cookieValue: SENTINEL_COOKIE, ...(oauth ? { oauth: oauthKey } : {}) });
     secrets.add(run.sessionToken);
+    for (const secret of run.oauthSecrets) secrets.add(secret);
+    if (oauth) expect(run.oauthSecrets.length).toBeGreaterThan(2);
+    exposed.push(run.clientShown);
     const expected = faultCase.expect[operation];
     expect(run.outcome, String((run.error as Error)?.message ?? '')).toBe(expected);
     if (run.error !== undefined) {
@@ -68,7 +82,7 @@ describe('fault suite', () => {
     }
   });
 
-  it('never shows the sentinel token, cookie or session tokens in errors, hooks or output', () => {
+  it('never shows the sentinel token, cookie, session tokens, private key, assertions, proofs or access tokens in errors, hooks, inspect(client) or output', () => {
     expect(exposed.length).toBeGreaterThan(runs.length);
     const everything = [...exposed, ...writes].join('\n');
     for (const secret of secrets) expect(everything.includes(secret), `a credential leaked: ${secret.slice(0, 8)}…`).toBe(false);

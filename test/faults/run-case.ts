@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inspect } from 'node:util';
 import { OktaSessions } from '../../src/index.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
 import { callFor, type Expected, type FaultCase, type Operation } from './cases.js';
@@ -19,6 +20,30 @@ export interface CaseRun {
   otherOriginRequests: number;
   /** The single-use session token the case used, to check it never shows. */
   sessionToken: string;
+  /** With OAuth: every client assertion, DPoP proof and access token the client sent, to check they never show. */
+  oauthSecrets: string[];
+  /** `util.inspect(client)` after the call. */
+  clientShown: string;
+}
+
+/** An OAuth service app's key pair, for the suite's OAuth runs. */
+export interface OAuthKey {
+  privateJwk: Record<string, unknown> & { kty: 'EC'; d: string };
+  publicJwk: Record<string, unknown>;
+}
+
+/** A fetch that notes every credential the client puts on the wire. */
+function noting(secrets: string[]): typeof fetch {
+  return (input, init) => {
+    const headers = new Headers(init?.headers);
+    for (const name of ['authorization', 'dpop']) {
+      const value = headers.get(name);
+      if (value) secrets.push(value.replace(/^(DPoP|Bearer) /, ''));
+    }
+    const assertion = typeof init?.body === 'string' ? new URLSearchParams(init.body).get('client_assertion') : null;
+    if (assertion) secrets.push(assertion);
+    return fetch(input, init);
+  };
 }
 
 async function listen(server: ReturnType<typeof createServer>): Promise<string> {
@@ -27,7 +52,7 @@ async function listen(server: ReturnType<typeof createServer>): Promise<string> 
 }
 
 /** Runs one fault case for one operation against a fresh embedded server, with the given credentials. */
-export async function runCase(faultCase: FaultCase, operation: Operation, credentials: { apiToken: string; cookieValue: string }): Promise<CaseRun> {
+export async function runCase(faultCase: FaultCase, operation: Operation, credentials: { apiToken: string; cookieValue: string; oauth?: OAuthKey }): Promise<CaseRun> {
   const server = await startOktaSessionsServer({ apiToken: credentials.apiToken });
   let otherOriginRequests = 0;
   const otherOrigin = createServer((_req, res) => {
@@ -46,9 +71,17 @@ export async function runCase(faultCase: FaultCase, operation: Operation, creden
     faultCase.inject?.(server, OPERATION_IDS[operation], { otherOrigin: otherOriginUrl });
 
     const hookEvents: unknown[] = [];
+    const oauthSecrets: string[] = [];
+    const { oauth } = credentials;
+    const auth = oauth
+      ? {
+          fetch: noting(oauthSecrets),
+          oauth: { clientId: server.registerServiceApp({ publicKey: oauth.publicJwk, scopes: ['okta.sessions.read'] }).clientId, privateKey: oauth.privateJwk, scopes: ['okta.sessions.read'] },
+        }
+      : { apiToken: credentials.apiToken };
     const client = new OktaSessions({
       orgUrl: faultCase.closedPort ? closedUrl : server.url,
-      apiToken: credentials.apiToken,
+      ...auth,
       timeoutMs: CALL_TIMEOUT_MS,
       retry: { maxRetries: 2, maxDelayMs: 5_000, attemptTimeoutMs: ATTEMPT_TIMEOUT_MS },
       onRetry: (event) => hookEvents.push(event),
@@ -63,7 +96,8 @@ export async function runCase(faultCase: FaultCase, operation: Operation, creden
       error = caught;
       outcome = (caught as Error)?.name ?? typeof caught;
     }
-    return { outcome, error, elapsedMs: performance.now() - started, hookEvents, otherOriginRequests, sessionToken };
+    const clientShown = inspect(client, { depth: 10, showHidden: true });
+    return { outcome, error, elapsedMs: performance.now() - started, hookEvents, otherOriginRequests, sessionToken, oauthSecrets, clientShown };
   } finally {
     await server.close();
     await new Promise<void>((resolve) => {

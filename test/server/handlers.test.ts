@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Fault, FaultQueue, faultStages } from '../../src/testing/faults.js';
-import { answerOperation, answerPrimaryAuthentication, type OktaState, type OperationRequest } from '../../src/testing/handlers.js';
+import { answerOperation, answerPrimaryAuthentication, type IssuedAccessToken, type OktaState, type OperationRequest } from '../../src/testing/handlers.js';
 import { routeOf } from '../../src/testing/router.js';
 import { SessionStore } from '../../src/testing/session-store.js';
 
 const NOW = Date.parse('2026-05-01T10:00:00Z');
 const API_TOKEN = '00serverTestToken';
 
-function oktaState(): OktaState & { accessTokens: Map<string, ReadonlySet<string>> } {
+function oktaState(): OktaState & { accessTokens: Map<string, IssuedAccessToken> } {
   return {
     store: new SessionStore({ sessionLifetimeMs: 7_200_000, sessionTokenLifetimeMs: 300_000 }),
     apiToken: API_TOKEN,
@@ -67,12 +67,18 @@ describe('handlers (no sockets)', () => {
   it("access tokens need the operation's scope, and createSession takes API tokens only", () => {
     const state = oktaState();
     const id = createdSession(state);
-    state.accessTokens.set('reader', new Set(['okta.sessions.read']));
+    state.accessTokens.set('reader', { scopes: new Set(['okta.sessions.read']), expiresAtMs: NOW + 60_000, boundTo: undefined });
     const bearer = (sessionId?: string) => request({ sessionId, authorization: 'Bearer reader' });
     expect(answerOperation('getSession', bearer(id), state, NOW).status).toBe(200);
     expect(answerOperation('revokeSession', bearer(id), state, NOW)).toMatchObject({ status: 403, body: { errorCode: 'E0000006' } });
     expect(answerOperation('createSession', bearer(), state, NOW).status).toBe(403);
     expect(answerOperation('getSession', request({ sessionId: id, authorization: 'Bearer unknown' }), state, NOW).status).toBe(401);
+    // Expired, and a DPoP-bound token sent as Bearer or without a verified proof: 401 naming the scheme.
+    expect(answerOperation('getSession', bearer(id), state, NOW + 60_000)).toMatchObject({ status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+    state.accessTokens.set('bound', { scopes: new Set(['okta.sessions.read']), expiresAtMs: NOW + 60_000, boundTo: 'thumbprint' });
+    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'Bearer bound' }), state, NOW).status).toBe(401);
+    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'DPoP bound' }), state, NOW).status).toBe(401);
+    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'DPoP bound', proofVerified: true }), state, NOW).status).toBe(200);
   });
 
   it('the /me operations follow the sid or idx cookie and ignore Authorization', () => {
@@ -132,7 +138,7 @@ describe('inject() validation, for callers in plain JavaScript', () => {
     [{ type: 'latency', ms: '50' }, {}, /latency\.ms must be a number of ms >= 0; got "50"/],
     [{ type: 'status', status: 700 }, {}, /status\.status must be an HTTP status 100-599/],
     [{ type: 'redirect', location: 'https://x.example', status: 303 }, {}, /redirect\.status must be one of 301, 302, 307, 308/],
-    [{ type: 'hang' }, { operation: 'get' }, /operation "get" is not an operationId; use one of .*getSession/],
+    [{ type: 'hang' }, { operation: 'get' }, /operation "get" is not an operationId or 'oauthToken'; use one of .*getSession/],
     [{ type: 'hang' }, { time: 2 }, /unknown option "time"; the options are operation, times, probability/],
     [{ type: 'hang' }, { times: 0 }, /times must be a number > 0/],
     [{ type: 'hang' }, { probability: 2 }, /probability must be in \(0, 1\]/],

@@ -1,0 +1,121 @@
+/**
+ * Access tokens for a service app: cached per client, renewed before they
+ * expire, one renewal shared by every call that needs it (never a stampede),
+ * and dropped after a 401 so the call can retry once with a new one.
+ */
+import type { OperationRef } from '../../errors/classes.js';
+import { CallBudget } from '../../http/budget.js';
+import type { Engine } from '../../http/engine.js';
+import type { RetryPolicy } from '../../http/retry.js';
+import type { ServerClock } from '../../pacing/server-clock.js';
+import type { CallAuthorization } from '../credentials.js';
+import { dpopProof } from './dpop.js';
+import { type Jose, loadJose } from './jose.js';
+import { importSigningKey, type SigningKey } from './keys.js';
+import type { checkOAuthOptions } from './options.js';
+import { type DpopState, type IssuedToken, requestToken } from './token-endpoint.js';
+
+interface CachedToken extends IssuedToken {
+  renewAtMs: number;
+}
+
+/** Renew this long before expiry: 5 minutes of a 1-hour token, at least 5 s, at most half the lifetime. */
+export function renewalMarginMs(lifetimeMs: number): number {
+  return Math.min(Math.max(lifetimeMs / 12, 5_000), lifetimeMs / 2);
+}
+
+/** Waits for `promise`, but no longer than the call's budget (its deadline, or the caller's abort). */
+function withinBudget<T>(promise: Promise<T>, budget: CallBudget, operation: OperationRef): Promise<T> {
+  if (budget.isOver()) return Promise.reject(budget.abortError(operation));
+  const signal = budget.signal;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(budget.abortError(operation, signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+export interface OAuthAuthorizerOptions {
+  oauth: ReturnType<typeof checkOAuthOptions>;
+  orgUrl: string;
+  engine: Engine;
+  policy: RetryPolicy;
+  clock: ServerClock;
+  /** The budget of a token request shared by several calls (each call still waits only within its own). */
+  timeoutMs: number;
+}
+
+export class OAuthAuthorizer {
+  readonly scopes: ReadonlySet<string>;
+  readonly #options: OAuthAuthorizerOptions;
+  readonly #tokenUrl: string;
+  readonly #dpop: DpopState;
+  #ready: Promise<{ jose: Jose; signingKey: SigningKey }> | undefined;
+  #token: CachedToken | undefined;
+  #renewal: Promise<CachedToken> | undefined;
+
+  constructor(options: OAuthAuthorizerOptions) {
+    this.#options = options;
+    this.scopes = new Set(options.oauth.scopes);
+    this.#tokenUrl = `${options.orgUrl}/oauth2/v1/token`;
+    this.#dpop = { mode: options.oauth.dpop, using: options.oauth.dpop === true, nonce: undefined, key: undefined };
+  }
+
+  /** The Authorization for one call; per attempt, a DPoP proof bound to its token, method and URL. */
+  async authorize(budget: CallBudget, operation: OperationRef): Promise<CallAuthorization> {
+    let token = this.#token;
+    if (!token || Date.now() >= token.renewAtMs) {
+      this.#renewal ??= this.#renew(operation).finally(() => {
+        this.#renewal = undefined;
+      });
+      token = await withinBudget(this.#renewal, budget, operation);
+    }
+    const { accessToken, tokenType } = token;
+    const proofKey = this.#dpop.key;
+    return {
+      header: `${tokenType} ${accessToken}`,
+      secret: accessToken,
+      attemptHeaders:
+        tokenType === 'DPoP' && proofKey
+          ? async (method, url) => ({ DPoP: await dpopProof((await this.#prepared()).jose, proofKey, { method, url, accessToken }) })
+          : undefined,
+      invalidate: () => {
+        // Only the token this call used: a newer one another call fetched stays.
+        if (this.#token?.accessToken === accessToken) this.#token = undefined;
+      },
+    };
+  }
+
+  #prepared(): Promise<{ jose: Jose; signingKey: SigningKey }> {
+    this.#ready ??= loadJose().then(async (jose) => ({ jose, signingKey: await importSigningKey(jose, this.#options.oauth.privateKey, this.#options.oauth.keyId) }));
+    // A key that does not import now will not later either; a failed load of jose may, so it is not kept.
+    this.#ready.catch(() => {
+      this.#ready = undefined;
+    });
+    return this.#ready;
+  }
+
+  async #renew(operation: OperationRef): Promise<CachedToken> {
+    const { jose, signingKey } = await this.#prepared();
+    const { oauth, engine, policy, clock, timeoutMs } = this.#options;
+    const budget = new CallBudget(timeoutMs, undefined);
+    const startedAt = Date.now();
+    try {
+      const issued = await requestToken({ jose, engine, tokenUrl: this.#tokenUrl, clientId: oauth.clientId, signingKey, scopes: oauth.scopes, dpop: this.#dpop, policy, clock, budget, operation });
+      const token = { ...issued, renewAtMs: startedAt + issued.expiresInMs - renewalMarginMs(issued.expiresInMs) };
+      this.#token = token;
+      return token;
+    } finally {
+      budget.dispose();
+    }
+  }
+}

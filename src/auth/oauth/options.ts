@@ -1,0 +1,61 @@
+/** What a client needs for an OAuth 2.0 service app (client credentials with private_key_jwt). */
+
+/** A JSON Web Key as the app's key is usually stored: RSA or EC, with its private part. */
+export interface PrivateJwk {
+  kty: 'RSA' | 'EC';
+  kid?: string;
+  alg?: string;
+  d: string;
+  [member: string]: unknown;
+}
+
+export interface OAuthOptions {
+  /** The service app's client id (`0oa…`). */
+  clientId: string;
+  /** The private key registered with the app: a JWK object, or a PKCS#8 PEM string (`-----BEGIN PRIVATE KEY-----`). */
+  privateKey: PrivateJwk | string;
+  /** The key's id in the app; defaults to the JWK's `kid`. */
+  keyId?: string;
+  /** Scopes to request, e.g. `okta.sessions.read`, `okta.sessions.manage`; granted to the app in Okta. */
+  scopes: readonly string[];
+  /**
+   * Demonstrating Proof-of-Possession. `'auto'` (default): start without, switch when Okta says the app
+   * requires it (new service apps do). `true`: always; `false`: never.
+   */
+  dpop?: 'auto' | boolean;
+}
+
+export type DpopMode = 'auto' | boolean;
+
+const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+function checkPrivateKey(privateKey: unknown): PrivateJwk | string {
+  if (typeof privateKey === 'string') {
+    if (/-----BEGIN (RSA|EC) PRIVATE KEY-----/.test(privateKey)) {
+      throw new TypeError('oauth.privateKey is a PKCS#1 or SEC1 PEM; convert it to PKCS#8: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem');
+    }
+    if (!privateKey.includes('-----BEGIN PRIVATE KEY-----')) {
+      throw new TypeError('oauth.privateKey must be a PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----") or a JWK object');
+    }
+    return privateKey;
+  }
+  if (typeof privateKey !== 'object' || privateKey === null) throw new TypeError('oauth.privateKey must be a JWK object or a PKCS#8 PEM string');
+  const jwk = privateKey as Record<string, unknown>;
+  if (jwk.kty !== 'RSA' && jwk.kty !== 'EC') throw new TypeError(`oauth.privateKey: a JWK with kty "RSA" or "EC" is needed; got ${JSON.stringify(jwk.kty)}`);
+  if (typeof jwk.d !== 'string') throw new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to');
+  return jwk as PrivateJwk;
+}
+
+/** Checks the options once, at construction, and says what to fix. */
+export function checkOAuthOptions(options: unknown): Required<Omit<OAuthOptions, 'keyId'>> & { keyId: string | undefined } {
+  if (typeof options !== 'object' || options === null) throw new TypeError('oauth must be an object: { clientId, privateKey, scopes }');
+  const { clientId, privateKey, keyId, scopes, dpop = 'auto' } = options as Record<string, unknown>;
+  if (typeof clientId !== 'string' || clientId.trim() === '') throw new TypeError('oauth.clientId must be the service app\'s client id, e.g. "0oa…"');
+  if (!Array.isArray(scopes) || scopes.length === 0) throw new TypeError('oauth.scopes must list the scopes to request, e.g. ["okta.sessions.read"]');
+  for (const scope of scopes) {
+    if (typeof scope !== 'string' || !SCOPE.test(scope)) throw new TypeError(`oauth.scopes: ${JSON.stringify(scope)} is not a scope; give each one as its own string`);
+  }
+  if (keyId !== undefined && (typeof keyId !== 'string' || keyId === '')) throw new TypeError('oauth.keyId must be a non-empty string');
+  if (dpop !== 'auto' && typeof dpop !== 'boolean') throw new TypeError(`oauth.dpop must be 'auto', true or false; got ${JSON.stringify(dpop)}`);
+  return { clientId, privateKey: checkPrivateKey(privateKey), keyId, scopes: [...scopes] as string[], dpop };
+}
