@@ -10,11 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareSlices } from './lib/contract/compare.ts';
 import { renderMarkdown, specLabel } from './lib/contract/render.ts';
-import { loadSessionSlice, SPEC_PATH, sha256 } from './lib/spec-io.ts';
+import { loadSessionSlice, PROVENANCE_PATH, type Provenance, SPEC_PATH, sha256 } from './lib/spec-io.ts';
 
 export const ACCEPTED_PATH = 'openapi/accepted-breaking-changes.json';
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+
+/** The Okta release the slice was taken from at `commit`, from its provenance file. */
+function releaseAt(commit: string): string | undefined {
+  try {
+    return (JSON.parse(execFileSync('git', ['show', `${commit}:${PROVENANCE_PATH}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Provenance).release;
+  } catch {
+    return undefined;
+  }
+}
 
 function run(): number {
   const commits = git('log', '--format=%H', '--', SPEC_PATH).split('\n').filter(Boolean);
@@ -30,7 +39,9 @@ function run(): number {
     const base = loadSessionSlice(baseFile);
     const head = loadSessionSlice(SPEC_PATH);
     const report = compareSlices(base.slice, head.slice);
-    process.stdout.write(renderMarkdown(report, specLabel(base, `${SPEC_PATH}@${previous.slice(0, 8)}`), specLabel(head, `${SPEC_PATH}@${changedIn.slice(0, 8)}`)));
+    process.stdout.write(
+      renderMarkdown(report, specLabel(base, `${SPEC_PATH}@${previous.slice(0, 8)}`, releaseAt(previous)), specLabel(head, `${SPEC_PATH}@${changedIn.slice(0, 8)}`, releaseAt(changedIn))),
+    );
     if (report.summary.breaking === 0) return 0;
 
     const message = git('log', '-1', '--format=%B', changedIn);

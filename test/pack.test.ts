@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Packs the package as npm would publish it (prepack builds dist/) and installs
@@ -101,6 +103,59 @@ describe('packed tarball', () => {
       const args = ['--noEmit', '--strict', '--module', module, '--moduleResolution', moduleResolution, '--target', 'es2022', '--lib', 'es2022,dom', 'resolution.ts'];
       expect(() => run('node', [tsc, ...args], consumer), `moduleResolution ${moduleResolution}`).not.toThrow();
     }
+  });
+
+  it('bundles for browsers from the installed package, through its exports: no node: imports, within 12 kB gzipped', async () => {
+    // As browser bundlers do (Vite, Rollup, webpack; esbuild with splitting): code behind import() is a chunk loaded when used.
+    writeFileSync(join(consumer, 'app.mjs'), "import { OktaSessions } from 'okta-sessions';\nglobalThis.okta = new OktaSessions({ orgUrl: location.origin });\n");
+    const result = await build({
+      entryPoints: ['app.mjs'],
+      absWorkingDir: consumer,
+      bundle: true,
+      splitting: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      outdir: 'out',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile.outputs;
+    // What a page loads up front: the entry and what it imports statically, not the chunks behind import().
+    const initial = new Set<string>();
+    const visit = (file: string) => {
+      if (initial.has(file)) return;
+      initial.add(file);
+      for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+    };
+    visit(Object.keys(outputs).find((file) => outputs[file]?.entryPoint) as string);
+    const code = result.outputFiles.filter((file) => initial.has(file.path.slice(consumer.length + 1))).map((file) => file.text).join('\n');
+    const inputs = [...initial].flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}));
+    expect(inputs.some((file) => file.includes('node_modules/okta-sessions/dist/esm/src/client.js'))).toBe(true);
+    expect(inputs.some((file) => file.includes('node_modules/openapi-fetch/'))).toBe(true);
+    expect(inputs.filter((file) => file.startsWith('node:') || /\/(cli|testing)\/|jose|oauth\/(authorizer|token-endpoint)/.test(file))).toEqual([]);
+    expect(code).not.toMatch(/["']node:/);
+    // Node globals only behind openapi-fetch's own `typeof process` guard.
+    expect(code.match(/\bBuffer\b/g) ?? []).toEqual([]);
+    expect(code.match(/\bprocess\b/g)?.length ?? 0).toBeLessThanOrEqual(3);
+    const gzipped = gzipSync(code).length;
+    expect(gzipped, `the client loads ${gzipped} bytes gzipped`).toBeLessThanOrEqual(12 * 1024);
+  });
+
+  it('an OAuth service app works from the packed package, with import and with require (jose comes along)', () => {
+    const flow = (load: string) => `${load}
+      const { privateKey, publicKey } = await jose.generateKeyPair('ES256', { extractable: true });
+      const server = await testing.startOktaSessionsServer();
+      const { clientId } = server.registerServiceApp({ publicKey: await jose.exportJWK(publicKey), scopes: ['okta.sessions.read'] });
+      const okta = new client.OktaSessions({ orgUrl: server.url, oauth: { clientId, privateKey: await jose.exportJWK(privateKey), scopes: ['okta.sessions.read'] } });
+      const session = await okta.get(server.issueSession({ login: 'oauth@example.com' }));
+      console.log(session.login, server.tokenRequests);
+      await server.close();`;
+    const esm = flow("import * as client from 'okta-sessions'; import * as testing from 'okta-sessions/testing'; import * as jose from 'jose';");
+    expect(run('node', ['--input-type=module', '-e', esm], consumer).trim()).toBe('oauth@example.com 3');
+    const cjs = `(async () => { ${flow("const client = require('okta-sessions'); const testing = require('okta-sessions/testing'); const jose = await import('jose');")} })();`;
+    expect(run('node', ['-e', cjs], consumer).trim()).toBe('oauth@example.com 3');
   });
 
   it('ships the license', () => {

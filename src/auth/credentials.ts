@@ -1,7 +1,7 @@
 import type { OperationRef } from '../errors/classes.js';
 import type { CallBudget } from '../http/budget.js';
 import { facadeMethodOf, type Operation } from '../operations.js';
-import { OAuthAuthorizer, type OAuthAuthorizerOptions } from './oauth/authorizer.js';
+import type { OAuthAuthorizer, OAuthAuthorizerOptions } from './oauth/authorizer.js';
 import { checkOAuthOptions, type OAuthOptions } from './oauth/options.js';
 
 /** Access token, or a function that returns a fresh one (called once per call). */
@@ -74,8 +74,17 @@ export function createCredentials(credentials: Credentials, oauthContext: Omit<O
   const given = (['apiToken', 'accessToken', 'oauth'] as const).filter((name) => credentials[name] !== undefined);
   if (given.length > 1) throw new TypeError(`Pass one of apiToken, accessToken or oauth, not ${given.join(' and ')}`);
   if (credentials.oauth !== undefined) {
-    const authorizer = new OAuthAuthorizer({ ...oauthContext, oauth: checkOAuthOptions(credentials.oauth) });
-    return { scheme: 'oauth2', scopes: authorizer.scopes, authorize: (budget, operation) => authorizer.authorize(budget, operation) };
+    const oauth = checkOAuthOptions(credentials.oauth);
+    // The OAuth flow (and jose) is loaded on first use: a bundler splits it off, and a client without oauth never loads it.
+    let authorizer: Promise<OAuthAuthorizer> | undefined;
+    return {
+      scheme: 'oauth2',
+      scopes: new Set(oauth.scopes),
+      authorize: async (budget, operation) => {
+        authorizer ??= import('./oauth/authorizer.js').then(({ OAuthAuthorizer }) => new OAuthAuthorizer({ ...oauthContext, oauth }));
+        return (await authorizer).authorize(budget, operation);
+      },
+    };
   }
   const provider = staticTokenProvider(credentials);
   if (!provider) return undefined;

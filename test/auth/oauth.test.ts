@@ -2,11 +2,13 @@
  * OAuth 2.0 service apps against the embedded server, which verifies every
  * client assertion and DPoP proof for real (signatures, claims, single-use jtis).
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalMarginMs } from '../../src/auth/oauth/authorizer.js';
-import { OktaAuthenticationError, OktaOAuthError, OktaSessions, type OAuthOptions } from '../../src/index.js';
+import { OktaAuthenticationError, OktaConnectionError, OktaOAuthError, OktaSessions, type OAuthOptions } from '../../src/index.js';
 import { type OktaSessionsServer, startOktaSessionsServer } from '../../src/testing/index.js';
 
 const SCOPES = ['okta.sessions.read', 'okta.sessions.manage'];
@@ -184,6 +186,17 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
       expect(shown).not.toMatch(/eyJ[\w-]{20,}\.[\w-]{20,}\./); // no JWT: assertion or proof
     }
     expect(inspect(wrongKey, { depth: 5, showHidden: true })).not.toContain(privatePart);
+  });
+
+  it('an unreachable token endpoint is an OktaConnectionError after the retries, within the call budget', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const orgUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const okta = new OktaSessions({ orgUrl, retry: { maxRetries: 2, maxDelayMs: 200 }, oauth: { clientId: '0oa1', privateKey: key.privateJwk, scopes: SCOPES } });
+    const error = (await okta.get(sessionId).catch((caught: unknown) => caught)) as Error;
+    expect(error).toBeInstanceOf(OktaConnectionError);
+    expect(error.message).toMatch(/^Could not get an access token from Okta: .*ECONNREFUSED.*\(after 3 attempts\) \(POST \/oauth2\/v1\/token\)$/);
   });
 
   it('dpop: false with an app that requires DPoP says to turn it on', async () => {

@@ -55,7 +55,6 @@ export interface OAuthAuthorizerOptions {
 }
 
 export class OAuthAuthorizer {
-  readonly scopes: ReadonlySet<string>;
   readonly #options: OAuthAuthorizerOptions;
   readonly #tokenUrl: string;
   readonly #dpop: DpopState;
@@ -65,7 +64,6 @@ export class OAuthAuthorizer {
 
   constructor(options: OAuthAuthorizerOptions) {
     this.#options = options;
-    this.scopes = new Set(options.oauth.scopes);
     this.#tokenUrl = `${options.orgUrl}/oauth2/v1/token`;
     this.#dpop = { mode: options.oauth.dpop, using: options.oauth.dpop === true, nonce: undefined, key: undefined };
   }
