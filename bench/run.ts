@@ -6,14 +6,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { OktaSessions } from '../src/index.js';
 import { startOktaSessionsServer } from '../src/testing/index.js';
-import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, rawFetch } from './lib/clients.js';
+import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, rawFetch } from './lib/clients.js';
 import { startStaticServer } from './lib/static-server.js';
 import { type BenchResults, type Latency, renderReport, targets } from './report.js';
 import { median } from './lib/stats.js';
+import { measureSharedBurst } from './shared-burst.js';
 import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
 
 const RUNS = 3;
 const BURST = { burst: 200, limit: 20, windowMs: 1_000 };
+/** Four processes share one bucket of 20 per 1 s window. */
+const SHARED_BURST = { workers: 4, perWorker: 100, limit: 20, windowMs: 1_000 };
 const MEMORY_CALLS = 100_000;
 /** Okta's default /api/v1/sessions limit, 600 per 60 s, scaled down to 100 per 1 s. */
 const INCIDENT = { sessions: 10_000, limit: 100, windowMs: 1_000, concurrency: 20 };
@@ -101,6 +104,9 @@ async function main() {
   const rps = await throughput();
   log('burst against a rate limit');
   const burst = await bursts();
+  log(`many processes: ${SHARED_BURST.workers} workers × ${SHARED_BURST.perWorker} gets against ${SHARED_BURST.limit} per ${SHARED_BURST.windowMs / 1000} s`);
+  const sharedBurst = await measureSharedBurst([OKTA_SESSIONS, OKTA_SESSIONS_REDIS, OKTA_SDK], SHARED_BURST);
+  for (const [name, result] of Object.entries(sharedBurst)) log(`many processes ${name}: ${result.completed} ok, ${result.failed} failed, ${result.rateLimited} 429s, ${Math.round(result.totalMs)} ms`);
   log('cold start and size (npm pack, consumer installs)');
   const footprint = measureFootprint(
     {
@@ -125,6 +131,8 @@ async function main() {
     embeddedLatency,
     rps,
     burst,
+    sharedBurstSetup: SHARED_BURST,
+    sharedBurst,
     footprint,
     memory,
     load,

@@ -75,7 +75,7 @@ export interface BurstResult {
 }
 
 /** The embedded server with a rate limit of `limit` per `windowMs`, counting the 429s it sends. */
-async function rateLimitedServer(limit: number, windowMs: number) {
+export async function rateLimitedServer(limit: number, windowMs: number) {
   const counts = { rateLimited: 0 };
   const server = await startOktaSessionsServer({
     rateLimit: { limit, windowMs },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/ensure-system-tool.sh <command> <debian package>
-# A system tool the tests drive for real (Chromium): installed with apt-get when it is missing
+# A system tool the tests drive for real (Chromium, redis-server): installed with apt-get when it is missing
 # and the machine allows it (root, apt-get present); otherwise fails naming the command to run.
 set -euo pipefail
 tool="$1"

@@ -15,6 +15,7 @@ import { type Operation, OPERATIONS, type OperationId } from './operations.js';
 import { type RateLimit, rateLimitOf } from './pacing/rate-limit-signal.js';
 import { type RateLimitEvent, type RateLimitOptions, RateLimitScheduler } from './pacing/scheduler.js';
 import { ServerClock } from './pacing/server-clock.js';
+import type { RateLimitStoreEvent } from './pacing/shared-gate.js';
 import type { Session } from './types.js';
 
 export interface OktaSessionsOptions extends Credentials {
@@ -35,6 +36,8 @@ export interface OktaSessionsOptions extends Credentials {
   onRetry?: (event: RetryEvent) => void;
   /** Called when a request is held back for its rate-limit bucket. Errors it throws are ignored. */
   onRateLimit?: (event: RateLimitEvent) => void;
+  /** With `rateLimit.store`: called when a bucket falls back to local pacing (the store failed) and when it returns. */
+  onRateLimitStore?: (event: RateLimitStoreEvent) => void;
   /**
    * In a browser, `apiToken` is refused: the token would ship to every visitor of the page, with the
    * power of the admin who made it. Set this only for a page no one else can load (an internal tool).
@@ -90,7 +93,10 @@ export class OktaSessions {
     this.#engine = fetchEngine(options.fetch);
     this.#credentials = createCredentials(options, { orgUrl, engine: this.#engine, policy: this.#retry, clock: this.#clock, timeoutMs: this.#timeoutMs });
     this.#onRetry = options.onRetry;
-    this.#scheduler = options.rateLimit === false ? undefined : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, this.#clock);
+    this.#scheduler =
+      options.rateLimit === false
+        ? undefined
+        : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, this.#clock, { org: orgUrl, onRateLimitStore: options.onRateLimitStore });
   }
 
   /** The rate-limit state learned from Okta's headers, per bucket (empty when `rateLimit: false`). */

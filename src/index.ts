@@ -17,4 +17,5 @@ export {
 export type { AttemptFailure, RetryEvent, RetryOptions } from './http/retry.js';
 export type { RateLimit } from './pacing/rate-limit-signal.js';
 export type { RateLimitEvent, RateLimitOptions } from './pacing/scheduler.js';
+export type { LearnedWindow, RateLimitStore, RateLimitStoreEvent, StoreTake } from './pacing/shared-gate.js';
 export type * from './types.js';

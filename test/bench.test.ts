@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
+import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
 import { startStaticServer } from '../bench/lib/static-server.js';
 import { type BenchResults, renderReport, targets } from '../bench/report.js';
 import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from '../bench/scenarios.js';
+import { measureSharedBurst } from '../bench/shared-burst.js';
 
 // Every benchmark scenario with tiny counts, so the bench code cannot rot. No timing is asserted here.
 describe('benchmark scenarios, quick run', () => {
@@ -58,6 +59,15 @@ describe('benchmark scenarios, quick run', () => {
     expect(incident.totalMs).toBeGreaterThan(0);
   });
 
+  it('many processes: worker processes share one bucket, with and without the Redis store', async () => {
+    const results = await measureSharedBurst([OKTA_SESSIONS_REDIS, OKTA_SESSIONS], { workers: 2, perWorker: 6, limit: 4, windowMs: 500 });
+    for (const result of Object.values(results)) {
+      expect(result.completed + result.failed).toBe(12);
+      expect(result.theoreticalMs).toBe(1_000);
+    }
+    expect(results[OKTA_SESSIONS_REDIS]).toMatchObject({ completed: 12, failed: 0 });
+  }, 60_000);
+
   it('renders the report and the chart from results', () => {
     const latency = { [RAW_FETCH]: { p50: 0.4, mean: 0.41, p99: 1 }, [OKTA_SESSIONS]: { p50: 0.42, mean: 0.5, p99: 1.1 }, [OKTA_SDK]: { p50: 0.5, mean: 0.52, p99: 1.2 } };
     const burstResult = (completed: number, rateLimited: number, totalMs: number) => ({ completed, failed: 200 - completed, rateLimited, totalMs, theoreticalMs: 9_000 });
@@ -70,6 +80,11 @@ describe('benchmark scenarios, quick run', () => {
       embeddedLatency: latency,
       rps: { 1: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 95, [OKTA_SDK]: 90 }, 64: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 95, [OKTA_SDK]: 90 } },
       burst: { [OKTA_SESSIONS]: burstResult(200, 0, 9_300), [OKTA_SESSIONS_UNPACED]: burstResult(60, 480, 6_000), [OKTA_SDK]: burstResult(60, 480, 6_000) },
+      sharedBurstSetup: { workers: 4, perWorker: 100, limit: 20, windowMs: 1_000 },
+      sharedBurst: {
+        [OKTA_SESSIONS]: { completed: 399, failed: 1, rateLimited: 268, totalMs: 21_300, theoreticalMs: 19_000 },
+        [OKTA_SESSIONS_REDIS]: { completed: 400, failed: 0, rateLimited: 0, totalMs: 20_400, theoreticalMs: 19_000 },
+      },
       footprint: { [OKTA_SESSIONS]: { importMs: 20, packBytes: 40_000, installBytes: 300_000 }, [OKTA_SDK]: { importMs: 700, packBytes: 900_000, installBytes: 45_000_000 } },
       memory: { heapBytes: [1, 2], heapBeforeBytes: 1, heapAfterBytes: 2, growthBytes: 1 },
       load: { calls: 10, concurrency: 2, faultRate: 0.05, outcomes: { value: 9, OktaServerError: 1 }, faultsInjected: 3, totalMs: 100, heapBeforeBytes: 1, heapAfterBytes: 2 },
@@ -86,6 +101,8 @@ describe('benchmark scenarios, quick run', () => {
     expect(markdown).toContain('| **accounted for** | **10 of 10** |');
     expect(markdown).toContain('| Incident: revoke 1,000 sessions in ≤ 1.05× the theoretical minimum | 1.02× | ✅ |');
     expect(markdown).toContain('| 1000 | 0 | 0 | 9.2 s | 1.02× |');
+    expect(markdown).toContain('| Many processes, Redis store: total time ≤ 1.15× theoretical minimum | 1.07× | ✅ |');
+    expect(markdown).toContain('| okta-sessions + Redis store | 400 | 0 | 0 | 20.4 s | 1.07× |');
     expect(svg).toMatch(/^<svg[\s\S]*theoretical minimum 9 s[\s\S]*<\/svg>\n$/);
   });
 });

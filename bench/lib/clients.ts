@@ -11,6 +11,7 @@ export const RAW_FETCH = 'raw fetch';
 export const OKTA_SESSIONS = 'okta-sessions';
 export const OKTA_SESSIONS_UNPACED = 'okta-sessions (rateLimit: false)';
 export const OKTA_SDK = '@okta/okta-sdk-nodejs';
+export const OKTA_SESSIONS_REDIS = 'okta-sessions + Redis store';
 
 /** The floor: one fetch and one JSON parse, nothing else. */
 export function rawFetch(orgUrl: string, apiToken: string): BenchClient {
@@ -28,7 +29,8 @@ export function rawFetch(orgUrl: string, apiToken: string): BenchClient {
 
 export function oktaSessions(orgUrl: string, apiToken: string, options: Partial<OktaSessionsOptions> = {}): BenchClient {
   const client = new OktaSessions({ orgUrl, apiToken, ...options });
-  return { name: options.rateLimit === false ? OKTA_SESSIONS_UNPACED : OKTA_SESSIONS, get: (sessionId) => client.get(sessionId) };
+  const name = options.rateLimit === false ? OKTA_SESSIONS_UNPACED : options.rateLimit?.store ? OKTA_SESSIONS_REDIS : OKTA_SESSIONS;
+  return { name, get: (sessionId) => client.get(sessionId) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { BucketModel } from './bucket-model.js';
 import { type HeldRequest, PermitQueue } from './permit-queue.js';
 import { type RateLimit, type RateLimitSignal, serverRequestedWaitMs } from './rate-limit-signal.js';
 import type { ServerClock } from './server-clock.js';
+import { type RateLimitStore, type RateLimitStoreEvent, SharedGate } from './shared-gate.js';
 
 export interface RateLimitOptions {
   /** Requests in flight at once, across all operations. Default 10. */
@@ -12,6 +13,18 @@ export interface RateLimitOptions {
   reserve?: number;
   /** Which operations share a rate-limit counter; merged over the default (admin operations share one, /me has its own). */
   buckets?: Partial<BucketMap>;
+  /**
+   * Pacing shared with other processes (e.g. `new RedisRateLimitStore(…)` from `okta-sessions/redis`): each request
+   * also takes a lease from the store, which learns every response. Without it, each client paces alone, in memory.
+   */
+  store?: RateLimitStore;
+}
+
+/** What a scheduler with a store needs to know about its client. */
+export interface SharedPacingContext {
+  /** The org's origin: two orgs on one store never share a bucket. */
+  org: string;
+  onRateLimitStore: ((event: RateLimitStoreEvent) => void) | undefined;
 }
 
 /** Reported through `onRateLimit` when a request is held back for its bucket. */
@@ -58,10 +71,11 @@ export class RateLimitScheduler {
   readonly #clock: ServerClock;
   readonly #models = new Map<string, BucketModel>();
   readonly #queue: PermitQueue<Permit>;
+  readonly #shared: SharedGate | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
 
-  constructor(options: RateLimitOptions, onRateLimit: ((event: RateLimitEvent) => void) | undefined, clock: ServerClock) {
+  constructor(options: RateLimitOptions, onRateLimit: ((event: RateLimitEvent) => void) | undefined, clock: ServerClock, shared?: SharedPacingContext) {
     const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
     this.#reserve = options.reserve ?? 0;
     if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
@@ -72,6 +86,11 @@ export class RateLimitScheduler {
     this.#onRateLimit = onRateLimit;
     this.#clock = clock;
     this.#queue = new PermitQueue<Permit>(maxConcurrent, () => this.#pump());
+    const { store } = options;
+    if (store !== undefined && (typeof store?.take !== 'function' || typeof store.settle !== 'function')) {
+      throw new TypeError('rateLimit.store must be a rate-limit store, e.g. new RedisRateLimitStore(…) from okta-sessions/redis');
+    }
+    this.#shared = store && new SharedGate(store, shared?.org ?? '', this.#reserve, clock, shared?.onRateLimitStore);
   }
 
   /** What the client last learned about each bucket. */
@@ -84,17 +103,38 @@ export class RateLimitScheduler {
     return snapshot;
   }
 
-  /** A permit right now, when nothing waits and the bucket is open: the common case, without a promise. */
+  /** A permit right now, when nothing waits and the bucket is open: the common case, without a promise (never with a store). */
   tryAcquire(operationId: OperationId): Permit | undefined {
-    if (this.#queue.busy) return undefined;
-    const permit = this.#admit(this.#bucketFor(operationId), Date.now());
-    if (permit) this.#queue.take();
-    return permit;
+    if (this.#queue.busy || this.#shared) return undefined;
+    return this.#admitNow(operationId);
   }
 
-  /** A permit once the bucket opens, or at once the answer that it will not open before `budget.deadline`. */
-  acquire(operationId: OperationId, budget: WaitBudget): Promise<Permit | NotWithinBudget> {
-    const immediate = this.tryAcquire(operationId);
+  /** A permit once the bucket opens (here, and in the store when there is one), or the answer that it will not open before `budget.deadline`. */
+  async acquire(operationId: OperationId, budget: WaitBudget): Promise<Permit | NotWithinBudget> {
+    const local = await this.#acquireLocal(operationId, budget);
+    if (!this.#shared || 'notWithinBudget' in local) return local;
+    let lease: Awaited<ReturnType<SharedGate['admit']>>;
+    try {
+      lease = await this.#shared.admit(this.#bucketFor(operationId), budget);
+    } catch (error) {
+      local.release(undefined);
+      throw error;
+    }
+    if (!lease) return local;
+    if ('notWithinBudget' in lease) {
+      local.release(undefined);
+      return lease;
+    }
+    return {
+      release: (signal) => {
+        lease.release(signal);
+        local.release(signal);
+      },
+    };
+  }
+
+  #acquireLocal(operationId: OperationId, budget: WaitBudget): Promise<Permit | NotWithinBudget> {
+    const immediate = this.#queue.busy ? undefined : this.#admitNow(operationId);
     if (immediate) return Promise.resolve(immediate);
     const bucket = this.#bucketFor(operationId);
     const model = this.#model(bucket);
@@ -116,6 +156,12 @@ export class RateLimitScheduler {
   retryWaitMs(operationId: OperationId, signal: RateLimitSignal, nowMs: number): number | undefined {
     if (!signal.concurrencyLimited) return serverRequestedWaitMs(signal, this.#clock, nowMs);
     return Math.max(0, this.#model(this.#bucketFor(operationId)).heldUntil(nowMs) - nowMs);
+  }
+
+  #admitNow(operationId: OperationId): Permit | undefined {
+    const permit = this.#admit(this.#bucketFor(operationId), Date.now());
+    if (permit) this.#queue.take();
+    return permit;
   }
 
   #bucketFor(operationId: OperationId): string {

@@ -30,4 +30,9 @@ export class ServerClock {
   toLocal(serverMs: number): number {
     return serverMs - (this.#lower ?? 0);
   }
+
+  /** A local instant on the server's clock, by the same offset: `toServer(toLocal(t)) === t`. */
+  toServer(localMs: number): number {
+    return localMs + (this.#lower ?? 0);
+  }
 }
