@@ -83,8 +83,8 @@ export class OktaSessions {
     this.#api = createSpecClient(orgUrl);
     if (options.apiToken !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
       throw new TypeError(
-        'apiToken in a browser would ship the token to every visitor of this page. Use the /me methods (the browser sends the Okta session cookie) ' +
-          'and call the admin operations from your server; for a page no one else can load, pass dangerouslyAllowBrowser: true',
+        'apiToken in a browser would ship the token to every visitor of this page: call the admin methods from your server (the /me methods need no token). ' +
+          'For a page no one else can load, pass dangerouslyAllowBrowser: true',
       );
     }
     this.#retry = normalizeRetry(options.retry);

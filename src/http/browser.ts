@@ -17,8 +17,8 @@ function pageOrigin(): string {
 export function browserFetchFailureHint(error: unknown): string | undefined {
   if (!isBrowser() || !(error instanceof TypeError)) return undefined;
   return (
-    `the browser refused or could not complete the request. For Okta this is usually one of: ${pageOrigin()} is not a Trusted Origin (CORS) of the org; ` +
-    'third-party cookies are blocked, so the Okta session cookie is only sent when Okta is on a custom domain of this site; ' +
-    'or Okta answered an error (such as 404 for an ended session) without CORS headers, which the browser hides. The browser console names the cause'
+    `the browser blocked it or could not complete it. Likely: ${pageOrigin()} is not a Trusted Origin (CORS) of the org; ` +
+    'third-party cookies are blocked (Okta needs a custom domain on this site); or Okta answered an error without CORS headers ' +
+    '(such as 404 for an ended session). The browser console says which'
   );
 }

@@ -4,7 +4,7 @@ import { BucketModel } from './bucket-model.js';
 import { type HeldRequest, PermitQueue } from './permit-queue.js';
 import { type RateLimit, type RateLimitSignal, serverRequestedWaitMs } from './rate-limit-signal.js';
 import type { ServerClock } from './server-clock.js';
-import { type RateLimitStore, type RateLimitStoreEvent, SharedGate } from './shared-gate.js';
+import type { RateLimitStore, RateLimitStoreEvent, SharedGate } from './shared-gate.js';
 
 export interface RateLimitOptions {
   /** Requests in flight at once, across all operations. Default 10. */
@@ -71,7 +71,8 @@ export class RateLimitScheduler {
   readonly #clock: ServerClock;
   readonly #models = new Map<string, BucketModel>();
   readonly #queue: PermitQueue<Permit>;
-  readonly #shared: SharedGate | undefined;
+  /** With `rateLimit.store`: loaded on first use, so a client without one (and a browser bundle) never carries it. */
+  readonly #shared: Promise<SharedGate> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
 
@@ -90,7 +91,7 @@ export class RateLimitScheduler {
     if (store !== undefined && (typeof store?.take !== 'function' || typeof store.settle !== 'function')) {
       throw new TypeError('rateLimit.store must be a rate-limit store, e.g. new RedisRateLimitStore(…) from okta-sessions/redis');
     }
-    this.#shared = store && new SharedGate(store, shared?.org ?? '', this.#reserve, clock, shared?.onRateLimitStore);
+    this.#shared = store && import('./shared-gate.js').then(({ SharedGate }) => new SharedGate(store, shared?.org ?? '', this.#reserve, clock, shared?.onRateLimitStore));
   }
 
   /** What the client last learned about each bucket. */
@@ -115,7 +116,7 @@ export class RateLimitScheduler {
     if (!this.#shared || 'notWithinBudget' in local) return local;
     let lease: Awaited<ReturnType<SharedGate['admit']>>;
     try {
-      lease = await this.#shared.admit(this.#bucketFor(operationId), budget);
+      lease = await (await this.#shared).admit(this.#bucketFor(operationId), budget);
     } catch (error) {
       local.release(undefined);
       throw error;

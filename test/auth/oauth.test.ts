@@ -224,14 +224,18 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
     expect([...sent, ...readOnly.sent]).toEqual([]);
   });
 
-  it('checks the options when the client is made', () => {
+  it('checks the options when the client is made, and the key when it is first used, before anything is sent', async () => {
     const orgUrl = server.url;
     const base = { clientId: '0oa1', privateKey: key.privateJwk, scopes: SCOPES };
     expect(() => new OktaSessions({ orgUrl, oauth: { ...base, scopes: [] } })).toThrow('oauth.scopes must list the scopes to request');
-    expect(() => new OktaSessions({ orgUrl, oauth: { ...base, privateKey: key.publicJwk as never } })).toThrow('is a public JWK');
-    expect(() => new OktaSessions({ orgUrl, oauth: { ...base, privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc' } })).toThrow('openssl pkcs8 -topk8 -nocrypt');
     expect(() => new OktaSessions({ orgUrl, oauth: { ...base, dpop: 'yes' as never } })).toThrow("oauth.dpop must be 'auto', true or false");
+    expect(() => new OktaSessions({ orgUrl, oauth: { ...base, privateKey: 42 as never } })).toThrow('oauth.privateKey must be a JWK object or a PKCS#8 PEM string');
     expect(() => new OktaSessions({ orgUrl, apiToken: 'abc', oauth: base })).toThrow('Pass one of apiToken, accessToken or oauth, not apiToken and oauth');
+    const sent: SentRequest[] = [];
+    const withKey = (privateKey: unknown) => new OktaSessions({ orgUrl, fetch: recordingFetch(sent), oauth: { ...base, privateKey: privateKey as never } }).get(sessionId);
+    await expect(withKey(key.publicJwk)).rejects.toThrow(new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to'));
+    await expect(withKey('-----BEGIN RSA PRIVATE KEY-----\nabc')).rejects.toThrow('openssl pkcs8 -topk8 -nocrypt');
+    expect(sent).toEqual([]);
   });
 });
 

@@ -29,24 +29,7 @@ export type DpopMode = 'auto' | boolean;
 
 const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 
-function checkPrivateKey(privateKey: unknown): PrivateJwk | string {
-  if (typeof privateKey === 'string') {
-    if (/-----BEGIN (RSA|EC) PRIVATE KEY-----/.test(privateKey)) {
-      throw new TypeError('oauth.privateKey is a PKCS#1 or SEC1 PEM; convert it to PKCS#8: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem');
-    }
-    if (!privateKey.includes('-----BEGIN PRIVATE KEY-----')) {
-      throw new TypeError('oauth.privateKey must be a PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----") or a JWK object');
-    }
-    return privateKey;
-  }
-  if (typeof privateKey !== 'object' || privateKey === null) throw new TypeError('oauth.privateKey must be a JWK object or a PKCS#8 PEM string');
-  const jwk = privateKey as Record<string, unknown>;
-  if (jwk.kty !== 'RSA' && jwk.kty !== 'EC') throw new TypeError(`oauth.privateKey: a JWK with kty "RSA" or "EC" is needed; got ${JSON.stringify(jwk.kty)}`);
-  if (typeof jwk.d !== 'string') throw new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to');
-  return jwk as PrivateJwk;
-}
-
-/** Checks the options once, at construction, and says what to fix. */
+/** Checks the options' shape at construction and says what to fix; the key itself is checked when it is imported, on first use (keys.ts). */
 export function checkOAuthOptions(options: unknown): Required<Omit<OAuthOptions, 'keyId'>> & { keyId: string | undefined } {
   if (typeof options !== 'object' || options === null) throw new TypeError('oauth must be an object: { clientId, privateKey, scopes }');
   const { clientId, privateKey, keyId, scopes, dpop = 'auto' } = options as Record<string, unknown>;
@@ -57,5 +40,6 @@ export function checkOAuthOptions(options: unknown): Required<Omit<OAuthOptions,
   }
   if (keyId !== undefined && (typeof keyId !== 'string' || keyId === '')) throw new TypeError('oauth.keyId must be a non-empty string');
   if (dpop !== 'auto' && typeof dpop !== 'boolean') throw new TypeError(`oauth.dpop must be 'auto', true or false; got ${JSON.stringify(dpop)}`);
-  return { clientId, privateKey: checkPrivateKey(privateKey), keyId, scopes: [...scopes] as string[], dpop };
+  if (typeof privateKey !== 'string' && (typeof privateKey !== 'object' || privateKey === null)) throw new TypeError('oauth.privateKey must be a JWK object or a PKCS#8 PEM string');
+  return { clientId, privateKey: privateKey as PrivateJwk | string, keyId, scopes: [...scopes] as string[], dpop };
 }
