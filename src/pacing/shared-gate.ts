@@ -17,8 +17,11 @@ export interface LearnedWindow {
   limit: number;
   remaining: number;
   resetAtMs: number;
-  /** When the window really ends, when this response opened it (the reset header is rounded up to a second). */
-  windowEndMs: number | undefined;
+  /**
+   * The window's length, when this response opened it: the store places its end from when it hears of it
+   * (the reset header is rounded up to a second; the real end can be most of a second earlier).
+   */
+  windowMs: number | undefined;
 }
 
 /** The store's answer to a request for a permit: a lease, or when to ask again (server clock). */
@@ -49,13 +52,14 @@ const RETRY_STORE_AFTER_MS = 1_000;
 const POLL_MS = 25;
 
 /** The window a signal describes, for the store; undefined for concurrency-limit answers, whose reset is a guess. */
-export function learnedWindow(signal: RateLimitSignal | undefined, clock: ServerClock, localNowMs: number): LearnedWindow | undefined {
+export function learnedWindow(signal: RateLimitSignal | undefined): LearnedWindow | undefined {
   if (!signal || signal.concurrencyLimited || signal.limit === undefined || signal.remaining === undefined || signal.resetAtMs === undefined) return undefined;
   const { limit, remaining, resetAtMs, serverDateMs } = signal;
-  // As the local model infers it: the request that opened the window came back with limit - 1.
-  const windowMs = serverDateMs === undefined ? undefined : resetAtMs - serverDateMs - 1000;
-  const windowEndMs = remaining === limit - 1 && windowMs !== undefined && windowMs >= 1000 ? Math.min(resetAtMs, clock.toServer(localNowMs) + windowMs) : undefined;
-  return { limit, remaining, resetAtMs, windowEndMs };
+  // As the local model infers it: the request that opened the window came back with limit - 1, and the
+  // window started within the second `Date` names, with its reset rounded up.
+  const length = serverDateMs === undefined ? undefined : resetAtMs - serverDateMs - 1000;
+  const windowMs = remaining === limit - 1 && length !== undefined && length >= 1000 ? length : undefined;
+  return { limit, remaining, resetAtMs, windowMs };
 }
 
 export class SharedGate {
@@ -110,7 +114,7 @@ export class SharedGate {
         if (released) return;
         released = true;
         const now = Date.now();
-        this.#store.settle(key, leaseId, learnedWindow(signal, this.#clock, now), this.#clock.toServer(now)).catch((error: unknown) => this.#fallBack(bucket, error));
+        this.#store.settle(key, leaseId, learnedWindow(signal), this.#clock.toServer(now)).catch((error: unknown) => this.#fallBack(bucket, error));
       },
     };
   }

@@ -69,7 +69,7 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async settle(key: string, leaseId: string, learned: LearnedWindow | undefined, _nowMs: number): Promise<void> {
-    const window = learned ? [1, learned.limit, learned.remaining, learned.resetAtMs, learned.windowEndMs ?? ''] : [0, '', '', '', ''];
+    const window = learned ? [1, learned.limit, learned.remaining, learned.resetAtMs, learned.windowMs ?? ''] : [0, '', '', '', ''];
     await this.#run(SETTLE, key, [leaseId, ...window, STATE_TTL_MS]);
   }
 

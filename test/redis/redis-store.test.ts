@@ -32,7 +32,7 @@ describe('the Lua scripts under concurrent callers', () => {
     const first = await callers[0]!.take(key, 0, Date.now());
     expect('leaseId' in first).toBe(true);
     expect(await callers[1]!.take(key, 0, Date.now())).toMatchObject({ rateLimit: undefined });
-    await callers[0]!.settle(key, (first as { leaseId: string }).leaseId, { limit: 20, remaining: 19, resetAtMs: Date.now() + 60_000, windowEndMs: undefined }, Date.now());
+    await callers[0]!.settle(key, (first as { leaseId: string }).leaseId, { limit: 20, remaining: 19, resetAtMs: Date.now() + 60_000, windowMs: undefined }, Date.now());
     const next = await Promise.all(Array.from({ length: 5 }, (_, i) => callers[i % 2]!.take(key, 0, Date.now())));
     expect(next.every((answer) => 'leaseId' in answer)).toBe(true);
   });
@@ -58,7 +58,7 @@ describe('the Lua scripts under concurrent callers', () => {
           let maxOutstanding = 0;
           const seed = await capped.take(key, 0, now);
           if (!('leaseId' in seed)) throw new Error('the first take must be granted');
-          await capped.settle(key, seed.leaseId, { limit: 20, remaining, resetAtMs, windowEndMs: undefined }, now);
+          await capped.settle(key, seed.leaseId, { limit: 20, remaining, resetAtMs, windowMs: undefined }, now);
           await Promise.all(
             plans.map(async (plan, index) => {
               const caller = index === 0 ? capped : new RedisRateLimitStore({ url: redis.url }, { maxInFlight: cap });
@@ -75,7 +75,7 @@ describe('the Lua scripts under concurrent callers', () => {
                 } else {
                   const leaseId = held.shift() as string;
                   outstanding--;
-                  await caller.settle(key, leaseId, { limit: 20, remaining: Math.max(0, remaining - sent), resetAtMs, windowEndMs: undefined }, Date.now());
+                  await caller.settle(key, leaseId, { limit: 20, remaining: Math.max(0, remaining - sent), resetAtMs, windowMs: undefined }, Date.now());
                 }
               }
               for (const leaseId of held.splice(0)) {
@@ -95,6 +95,30 @@ describe('the Lua scripts under concurrent callers', () => {
   }, 60_000);
 });
 
+describe('the window end, probed once for all processes', () => {
+  it('after the window opener, one probe at its real end (on Redis\'s clock); a probe that meets a used-up window stops probing for good', async () => {
+    const key = `probe|${randomUUID()}`;
+    const [a, b] = [store(), store()];
+    const resetAtMs = Date.now() + 5_000; // the rounded reset, well after the real end
+    const opener = (await a.take(key, 0, Date.now())) as { leaseId: string };
+    await a.settle(key, opener.leaseId, { limit: 2, remaining: 1, resetAtMs, windowMs: 600 }, Date.now());
+    const second = (await b.take(key, 0, Date.now())) as { leaseId: string };
+    await b.settle(key, second.leaseId, { limit: 2, remaining: 0, resetAtMs, windowMs: undefined }, Date.now());
+    // Used up: held until the window's real end, not the reset.
+    const held = await a.take(key, 0, Date.now());
+    expect(held).toMatchObject({ rateLimit: { remaining: 0 } });
+    expect((held as { retryAtMs: number }).retryAtMs).toBeLessThan(resetAtMs - 3_000);
+    await new Promise((resolve) => setTimeout(resolve, 650));
+    const probe = await a.take(key, 0, Date.now());
+    expect('leaseId' in probe).toBe(true);
+    expect('leaseId' in (await b.take(key, 0, Date.now()))).toBe(false); // one probe at a time, across processes
+    // The probe met the same used-up window: no more probes, wait for the reset.
+    await a.settle(key, (probe as { leaseId: string }).leaseId, { limit: 2, remaining: 0, resetAtMs, windowMs: undefined }, Date.now());
+    const after = await b.take(key, 0, Date.now());
+    expect(after).toMatchObject({ retryAtMs: resetAtMs });
+  });
+});
+
 describe('leases', () => {
   it('a worker killed mid-request holds its capacity only until its leases expire', async () => {
     const key = `killed|${randomUUID()}`;
@@ -103,7 +127,7 @@ describe('leases', () => {
       const store = new RedisRateLimitStore({ url: ${JSON.stringify(redis.url)} }, { maxInFlight: 2, leaseMs: 1500 });
       // A first request teaches the store the bucket (until then it lets one through at a time).
       const first = await store.take(${JSON.stringify(key)}, 0, Date.now());
-      await store.settle(${JSON.stringify(key)}, first.leaseId, { limit: 100, remaining: 99, resetAtMs: Date.now() + 60_000, windowEndMs: undefined }, Date.now());
+      await store.settle(${JSON.stringify(key)}, first.leaseId, { limit: 100, remaining: 99, resetAtMs: Date.now() + 60_000, windowMs: undefined }, Date.now());
       for (let i = 0; i < 2; i++) {
         const answer = await store.take(${JSON.stringify(key)}, 0, Date.now());
         if (!('leaseId' in answer)) throw new Error('not granted');
