@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { eachOperation, isObject, type Json, type JsonObject, type OpenApiDocument, securityOf } from './openapi-walk.ts';
-import { collectRefs, parseComponentRef, sliceSessionSpec } from './slice.ts';
+import { collectRefs, sliceSessionSpec, walkRefs } from './slice.ts';
 
 export const RETAINED_POLICY_PATH = 'openapi/retained-operations.json';
 
@@ -115,22 +115,15 @@ export function adoptRelease(current: OpenApiDocument, currentReleases: Record<s
 
 /** Components a kept operation needs that the release lacks, taken from the current slice (transitively). */
 function copyMissingComponents(current: OpenApiDocument, components: JsonObject, refs: Set<string>): void {
-  const pending = [...refs];
-  const seen = new Set<string>();
-  for (let ref = pending.pop(); ref !== undefined; ref = pending.pop()) {
-    if (seen.has(ref)) continue;
-    seen.add(ref);
-    const [section, name] = parseComponentRef(ref);
+  walkRefs(refs, (ref, section, name) => {
     const target = isObject(components[section]) ? (components[section] as JsonObject) : (components[section] = {});
-    if (target[name] !== undefined) continue; // The release's version wins.
+    if (target[name] !== undefined) return undefined; // The release's version wins.
     const from = current.components?.[section];
     const component = isObject(from) ? from[name] : undefined;
     if (component === undefined) throw new Error(`Retained operations need ${ref}, which neither the release nor the current slice defines`);
     target[name] = structuredClone(component);
-    const nested = new Set<string>();
-    collectRefs(component, nested);
-    pending.push(...nested);
-  }
+    return component;
+  });
 }
 
 /** The security schemes and OAuth scopes a kept operation names, where the release's slice lacks them. */

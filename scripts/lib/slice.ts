@@ -18,7 +18,7 @@ function isSessionPath(path: string): boolean {
 }
 
 /** `#/components/schemas/Session` -> ['schemas', 'Session'] */
-export function parseComponentRef(ref: string): [string, string] {
+function parseComponentRef(ref: string): [string, string] {
   const match = /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref);
   if (!match) throw new Error(`Unsupported $ref "${ref}": only local #/components/<section>/<name> refs are sliced`);
   return [match[1] as string, decodeURIComponent((match[2] as string).replace(/~1/g, '/').replace(/~0/g, '~'))];
@@ -32,6 +32,25 @@ export function collectRefs(node: Json, found: Set<string>): void {
       if (key === '$ref' && typeof value === 'string') found.add(value);
       else collectRefs(value, found);
     }
+  }
+}
+
+/**
+ * Visits every component `$ref` reachable from `roots`, each once. `visit` returns the component to look
+ * into for further refs, or undefined to go no further from it.
+ */
+export function walkRefs(roots: Iterable<string>, visit: (ref: string, section: string, name: string) => Json | undefined): void {
+  const pending = [...roots];
+  const seen = new Set<string>();
+  for (let ref = pending.pop(); ref !== undefined; ref = pending.pop()) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    const [section, name] = parseComponentRef(ref);
+    const target = visit(ref, section, name);
+    if (target === undefined) continue;
+    const nested = new Set<string>();
+    collectRefs(target, nested);
+    pending.push(...nested);
   }
 }
 
@@ -109,22 +128,15 @@ export function sliceSessionSpec(spec: OpenApiDocument): OpenApiDocument {
   const kept = new Map<string, Map<string, Json>>();
   const found = new Set<string>();
   collectRefs(paths, found);
-  const pending = [...found];
-  const seen = new Set<string>();
-  for (let ref = pending.pop(); ref !== undefined; ref = pending.pop()) {
-    if (seen.has(ref)) continue;
-    seen.add(ref);
-    const [section, name] = parseComponentRef(ref);
+  walkRefs(found, (ref, section, name) => {
     const sectionObject = components[section];
     const target = isObject(sectionObject) ? sectionObject[name] : undefined;
     if (target === undefined) throw new Error(`Dangling $ref "${ref}": not found in the source spec`);
     const bucket = kept.get(section) ?? new Map<string, Json>();
     bucket.set(name, target);
     kept.set(section, bucket);
-    const nested = new Set<string>();
-    collectRefs(target, nested);
-    pending.push(...nested);
-  }
+    return target;
+  });
 
   const slicedComponents: [string, Json][] = [...kept].map(([section, entries]) => [section, sortedObject(entries)]);
   const securitySchemes = sliceSecuritySchemes(spec, paths);
