@@ -14,7 +14,7 @@ install: $(NPM_STAMP)
 
 ## Real parts the tests drive: headless Chromium and redis-server (apt-get install when missing and allowed; otherwise the command to run)
 system-tools:
-	@scripts/ensure-system-tool.sh chromium chromium
+	@scripts/ensure-system-tool.sh "chromium chromium-browser google-chrome" chromium
 	@scripts/ensure-system-tool.sh redis-server redis-server
 
 ## make test: lint, typecheck and every test

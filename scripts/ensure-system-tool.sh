@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Usage: scripts/ensure-system-tool.sh <command> <debian package>
-# A system tool the tests drive for real (Chromium, redis-server): installed with apt-get when it is missing
-# and the machine allows it (root, apt-get present); otherwise fails naming the command to run.
+# Usage: scripts/ensure-system-tool.sh "<command> [<other name> …]" <debian package>
+# A system tool the tests drive for real (Chromium, redis-server): any of its names will do; otherwise it is
+# installed with apt-get when the machine allows it (root, apt-get present), or this fails naming the command to run.
 set -euo pipefail
-tool="$1"
+read -r -a names <<< "$1"
+tool="${names[0]}"
 package="$2"
-command -v "$tool" >/dev/null 2>&1 && exit 0
+for name in "${names[@]}"; do command -v "$name" >/dev/null 2>&1 && exit 0; done
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing $package with apt-get (the tests need $tool)..."
   export DEBIAN_FRONTEND=noninteractive

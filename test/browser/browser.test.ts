@@ -37,7 +37,7 @@ describe('the /me operations in headless Chromium', () => {
   let oktaWithCorsOnErrors: OktaSessionsServer;
 
   beforeAll(async () => {
-    const executablePath = systemTool(['chromium', 'chromium-browser'], 'chromium');
+    const executablePath = systemTool(['chromium', 'chromium-browser', 'google-chrome'], 'chromium');
     const bundled = await build({ entryPoints: ['test/browser/page.ts'], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
     const bundle = bundled.outputFiles[0]?.text ?? '';
     [trusted, untrusted] = await Promise.all([pageOrigin(bundle), pageOrigin(bundle)]);
