@@ -50,6 +50,8 @@ export interface RateLimitStoreEvent {
 const RETRY_STORE_AFTER_MS = 1_000;
 /** When the store holds a bucket for a cap that only a release can lift, ask again after this long. */
 const POLL_MS = 25;
+/** A long wait asks again at least this often: another process may have learned a new window meanwhile. */
+const RECHECK_MS = 1_000;
 
 /** The window a signal describes, for the store; undefined for concurrency-limit answers, whose reset is a guess. */
 export function learnedWindow(signal: RateLimitSignal | undefined): LearnedWindow | undefined {
@@ -97,10 +99,10 @@ export class SharedGate {
       if ('leaseId' in answer) return this.#lease(bucket, key, answer.leaseId);
 
       const now = Date.now();
-      const retryAt = Math.min(this.#clock.toLocal(answer.retryAtMs), now + POLL_MS * 40);
-      if (retryAt >= budget.deadline && answer.rateLimit) return { notWithinBudget: answer.rateLimit };
+      const opensAt = this.#clock.toLocal(answer.retryAtMs);
+      if (opensAt >= budget.deadline && answer.rateLimit) return { notWithinBudget: answer.rateLimit };
       try {
-        await sleep(Math.max(POLL_MS, retryAt - now), budget.signal);
+        await sleep(Math.max(POLL_MS, Math.min(opensAt, now + RECHECK_MS) - now), budget.signal);
       } catch {
         throw budget.abortReason();
       }
