@@ -1,12 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Suites that run once per engine: on Node the client sends through node:http(s) (the `node` project, every
+ * test), and with a fetch (browsers, edge runtimes, a user's `fetch`) through fetch: the `fetch` project runs
+ * these again with the package's other entry in place of the Node one.
+ */
+const PER_ENGINE_SUITES = [
+  'test/faults/faults.test.ts',
+  'test/client/retry.test.ts',
+  'test/client/errors.test.ts',
+  'test/client/operations.test.ts',
+  'test/server/server.test.ts',
+  'test/auth/oauth.test.ts',
+  'test/redis/redis-store.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     // One fork per file: nock and fake timers patch globals.
     pool: 'forks',
     // The benchmark smoke test measures heap after full GCs.
     execArgv: ['--expose-gc'],
+    projects: [
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'fetch', include: PER_ENGINE_SUITES },
+        resolve: { alias: [{ find: /^((?:\.\.\/)+)src\/index\.js$/, replacement: '$1src/universal.ts' }] },
+      },
+    ],
   },
 });

@@ -12,6 +12,7 @@ import { normalizeOrgUrl } from './input/org-url.js';
 import { checkSessionId } from './input/session-id.js';
 import { checkTimeout } from './input/timeout.js';
 import { type Operation, OPERATIONS, type OperationId } from './operations.js';
+import { OKTA_MAX_CONCURRENCY } from './pacing/concurrency-limit.js';
 import { type RateLimit, rateLimitOf } from './pacing/rate-limit-signal.js';
 import { type RateLimitEvent, type RateLimitOptions, RateLimitScheduler } from './pacing/scheduler.js';
 import { ServerClock } from './pacing/server-clock.js';
@@ -25,8 +26,16 @@ export interface OktaSessionsOptions extends Credentials {
   retry?: RetryOptions | false;
   /** Budget for a whole call, retries and waits included. Default 30 000; `Infinity` for none. */
   timeoutMs?: number;
-  /** A custom fetch; defaults to the global one, looked up at call time. */
+  /**
+   * A custom fetch. Without one, on Node the client sends through node:http(s) with a keep-alive pool of its own
+   * (`okta.close()` ends it); elsewhere through the global fetch, looked up at call time.
+   */
   fetch?: typeof globalThis.fetch;
+  /**
+   * On Node: the proxy to reach Okta through (`http://user:pass@proxy:3128`; https targets are tunnelled with CONNECT).
+   * Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` apply, as curl reads them; `false` ignores them.
+   */
+  proxy?: string | URL | false;
   /**
    * Pacing by Okta's rate-limit headers (on by default): requests for a used-up bucket wait
    * for its reset instead of drawing 429s, with at most `maxConcurrent` in flight. `false` turns it off.
@@ -75,6 +84,9 @@ export class OktaSessions {
   /** The client's one estimate of Okta's clock, refined by every response. */
   readonly #clock = new ServerClock();
   readonly #scheduler: RateLimitScheduler | undefined;
+  /** The budgets of the calls under way, for `close()` to end them. */
+  readonly #calls = new Set<CallBudget>();
+  #closed = false;
 
   constructor(options: OktaSessionsOptions) {
     if (typeof options !== 'object' || options === null)
@@ -90,13 +102,37 @@ export class OktaSessions {
     this.#retry = normalizeRetry(options.retry);
     this.#timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
-    this.#engine = fetchEngine(options.fetch);
-    this.#credentials = createCredentials(options, { orgUrl, engine: this.#engine, policy: this.#retry, clock: this.#clock, timeoutMs: this.#timeoutMs });
-    this.#onRetry = options.onRetry;
     this.#scheduler =
       options.rateLimit === false
         ? undefined
         : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, this.#clock, { org: orgUrl, onRateLimitStore: options.onRateLimitStore });
+    this.#engine = this.createEngine(options, orgUrl, this.#scheduler?.maxConcurrency ?? OKTA_MAX_CONCURRENCY);
+    this.#credentials = createCredentials(options, { orgUrl, engine: this.#engine, policy: this.#retry, clock: this.#clock, timeoutMs: this.#timeoutMs });
+    this.#onRetry = options.onRetry;
+  }
+
+  /**
+   * What sends this client's requests: here, the fetch given or the global one. The Node entry's
+   * client overrides it with the node:http(s) engine.
+   */
+  protected createEngine(options: OktaSessionsOptions, _orgUrl: string, _maxConnections: number): Engine {
+    if (options.proxy !== undefined && options.proxy !== false) {
+      throw new TypeError('proxy is for the Node engine: with a fetch, set the proxy in it (e.g. undici’s ProxyAgent as its dispatcher); a browser uses the system’s');
+    }
+    return fetchEngine(options.fetch);
+  }
+
+  /** Ends the client: calls in flight or waiting are aborted, its connections closed, and later calls refused. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const reason = new DOMException('The client was closed (okta.close()) during this call', 'AbortError');
+    for (const budget of this.#calls) budget.close(reason);
+    await this.#engine.close();
+  }
+
+  /** `await using okta = new OktaSessions(…)` closes it at the end of the block. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
   }
 
   /** The rate-limit state learned from Okta's headers, per bucket (empty when `rateLimit: false`). */
@@ -174,7 +210,9 @@ export class OktaSessions {
     // The spec gives the cookie operations `security: []`: they never carry a token.
     const credentials = operation.security.length > 0 ? checkCredentialsFor(this.#credentials, operation) : undefined;
     const timeoutMs = options?.timeoutMs === undefined ? this.#timeoutMs : checkTimeout(options.timeoutMs, 'timeoutMs');
+    if (this.#closed) throw new Error(`${operationId} on a closed client: okta.close() was called; create a new OktaSessions`);
     const budget = new CallBudget(timeoutMs, options?.signal);
+    this.#calls.add(budget);
     try {
       for (let renewed = false; ; renewed = true) {
         const pending = credentials?.authorize(budget, operation);
@@ -188,13 +226,14 @@ export class OktaSessions {
         }
       }
     } finally {
+      this.#calls.delete(budget);
       budget.dispose();
     }
   }
 
   async #send<T>(operation: Operation, budget: CallBudget, authorization: CallAuthorization | undefined, callSecrets: readonly string[], send: (init: CallInit) => Promise<CallResult>): Promise<T> {
     const headers: Record<string, string> = {};
-    const secrets = [...callSecrets];
+    const secrets = [...callSecrets, ...this.#engine.secrets];
     if (authorization) {
       headers.Authorization = authorization.header;
       secrets.push(authorization.secret);

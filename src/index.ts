@@ -1,21 +1,3 @@
-export type { AccessTokenProvider, Credentials } from './auth/credentials.js';
-export type { OAuthOptions, PrivateJwk } from './auth/oauth/options.js';
-export { type CallOptions, type CurrentSessionOptions, OktaSessions, type OktaSessionsOptions } from './client.js';
-export {
-  OktaApiError,
-  OktaAuthenticationError,
-  OktaBadRequestError,
-  OktaConnectionError,
-  OktaError,
-  OktaForbiddenError,
-  OktaNotFoundError,
-  OktaOAuthError,
-  OktaRateLimitError,
-  OktaServerError,
-  OktaTimeoutError,
-} from './errors/classes.js';
-export type { AttemptFailure, RetryEvent, RetryOptions } from './http/retry.js';
-export type { RateLimit } from './pacing/rate-limit-signal.js';
-export type { RateLimitEvent, RateLimitOptions } from './pacing/scheduler.js';
-export type { LearnedWindow, RateLimitStore, RateLimitStoreEvent, StoreTake } from './pacing/shared-gate.js';
-export type * from './types.js';
+// The entry on Node (package `exports` condition `node`): the client sends through node:http(s).
+export * from './api.js';
+export { OktaSessions } from './node-client.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { OktaSessions, type OktaSessionsOptions } from '../client.js';
+import type { OktaSessionsOptions } from '../client.js';
+import { OktaSessions } from '../node-client.js';
 import { type BulkCommand, callRecorder, runBulk } from './bulk.js';
 import { progressLine, summaryTable } from './bulk-output.js';
 import { EXIT, UsageError } from './exit.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { OAuthOptions } from '../auth/oauth/options.js';
-import { OktaSessions, type OktaSessionsOptions } from '../client.js';
+import type { OktaSessionsOptions } from '../client.js';
+import { OktaSessions } from '../node-client.js';
 import { OktaApiError, OktaError, OktaOAuthError } from '../errors/classes.js';
 import { startOktaSessionsServer } from '../testing/server.js';
 import type { Session } from '../types.js';

@@ -10,6 +10,7 @@ import {
   type OperationRef,
 } from './classes.js';
 import type { RateLimit } from '../pacing/rate-limit-signal.js';
+import type { EngineResponse } from '../http/engine.js';
 import { redact, safeHeaders } from './redact.js';
 import type { ErrorCause } from '../types.js';
 
@@ -40,7 +41,7 @@ function describeBody(body: unknown): string {
 }
 
 /** Where a redirect points, as an origin only (a URL could carry a token). */
-function redirectTarget(response: Response): string {
+function redirectTarget(response: EngineResponse): string {
   try {
     return new URL(response.headers.get('location') ?? '', response.url || undefined).origin;
   } catch {
@@ -49,7 +50,7 @@ function redirectTarget(response: Response): string {
 }
 
 /** One message format for every status: `Okta 404 E0000007: Not found: … (GET /api/v1/sessions/{sessionId})`. */
-function message(details: ApiErrorDetails, response: Response, body: unknown, secrets: readonly string[], note: string | undefined): string {
+function message(details: ApiErrorDetails, response: EngineResponse, body: unknown, secrets: readonly string[], note: string | undefined): string {
   const head = details.errorCode ? `Okta ${details.status} ${details.errorCode}` : `Okta ${details.status}`;
   const statusText = redact(response.statusText, secrets);
   let text: string;
@@ -69,7 +70,7 @@ function message(details: ApiErrorDetails, response: Response, body: unknown, se
  * `note` says why the call gave up (e.g. why createSession was not resent).
  */
 export function createApiError(
-  response: Response,
+  response: EngineResponse,
   body: unknown,
   operation: OperationRef,
   secrets: readonly string[],

@@ -1,3 +1,5 @@
+import type { ResponseHeaders } from '../http/engine.js';
+
 const REDACTED = '[REDACTED]';
 
 /** Replaces every occurrence of a credential in text that came from the server or the network. */
@@ -10,8 +12,8 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /** A copy of response headers that is safe to keep on an error: no `set-cookie`. */
-export function safeHeaders(headers: Headers): Headers {
-  const copy = new Headers(headers);
+export function safeHeaders(headers: ResponseHeaders): Headers {
+  const copy = new Headers([...headers]);
   copy.delete('set-cookie');
   return copy;
 }

@@ -5,7 +5,7 @@ import { type RateLimitSignal, readRateLimitSignal } from '../pacing/rate-limit-
 import type { Permit, RateLimitScheduler } from '../pacing/scheduler.js';
 import type { ServerClock } from '../pacing/server-clock.js';
 import type { CallBudget } from './budget.js';
-import { type Engine, isRefusedConnection } from './engine.js';
+import { type Engine, type EngineResponse, isRefusedConnection } from './engine.js';
 import type { AttemptFailure } from './retry.js';
 
 /** What one attempt needs from its call. */
@@ -24,13 +24,13 @@ export interface AttemptContext {
 
 /** One attempt's result: a response to hand on (maybe a retryable one), or a failure with no response. */
 export type AttemptResult =
-  | { response: Response; signal: RateLimitSignal; failure: AttemptFailure | undefined; body: unknown }
+  | { response: EngineResponse; signal: RateLimitSignal; failure: AttemptFailure | undefined; body: unknown }
   | { response?: undefined; signal?: undefined; failure: AttemptFailure; error: unknown };
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
-function failureOf(response: Response): AttemptFailure | undefined {
+function failureOf(response: EngineResponse): AttemptFailure | undefined {
   if (response.status === 429) return 'rate-limited';
   return UNAVAILABLE_STATUSES.has(response.status) ? 'unavailable' : undefined;
 }
@@ -54,9 +54,9 @@ export async function sendAttempt(context: AttemptContext, url: string, init: Re
   const scheduler = context.scheduler;
   const permit = scheduler && (scheduler.tryAcquire(operation.operationId) ?? (await waitForPermit(scheduler, context, earlierAttempts)));
   const abort = budget.attemptAbort(context.attemptTimeoutMs);
-  let response: Response | undefined;
+  let response: EngineResponse | undefined;
   try {
-    response = await context.engine(url, { ...init, signal: abort.signal });
+    response = await context.engine.send(url, { ...init, signal: abort.signal });
     const now = Date.now();
     const signal = readRateLimitSignal(response.headers, now);
     if (signal.serverDateMs !== undefined) context.clock.observe(signal.serverDateMs, now);
@@ -84,7 +84,7 @@ export async function sendAttempt(context: AttemptContext, url: string, init: Re
  * 'stream' and leaves it alone. Error bodies are left for openapi-fetch, which
  * reads them as JSON or text.
  */
-async function readJsonBody(response: Response, context: AttemptContext, attempts: number): Promise<unknown> {
+async function readJsonBody(response: EngineResponse, context: AttemptContext, attempts: number): Promise<unknown> {
   const text = await response.text();
   try {
     return text === '' ? undefined : JSON.parse(text);

@@ -20,6 +20,10 @@ export class CallBudget {
   readonly #timeoutMs: number;
   readonly #userSignal: AbortSignal | undefined;
   #timedOut = false;
+  /** Set by `close()` of the client: the reason every part of the call ends with. */
+  #closedBy: { reason: unknown } | undefined;
+  /** The attempt in flight (attempts of one call never overlap), for `close` to abort. */
+  #attempt: AbortController | undefined;
   #waitSignal: { controller: AbortController; timer: ReturnType<typeof setTimeout> | undefined; onUserAbort: () => void } | undefined;
 
   constructor(timeoutMs: number, userSignal: AbortSignal | undefined) {
@@ -32,10 +36,17 @@ export class CallBudget {
     return this.deadline - Date.now();
   }
 
-  /** True once the caller aborted or the deadline passed. */
+  /** True once the caller aborted, the client was closed or the deadline passed. */
   isOver(): boolean {
     if (!this.#timedOut && Date.now() >= this.deadline) this.#timedOut = true;
-    return this.#timedOut || this.#userSignal?.aborted === true;
+    return this.#timedOut || this.#closedBy !== undefined || this.#userSignal?.aborted === true;
+  }
+
+  /** Ends the call now, wherever it is (in flight, waiting for a permit, between attempts), with `reason`. */
+  close(reason: unknown): void {
+    this.#closedBy ??= { reason };
+    this.#attempt?.abort(reason);
+    this.#waitSignal?.controller.abort(reason);
   }
 
   /** Fires when the caller aborts or the deadline passes: for waits between attempts. */
@@ -44,7 +55,8 @@ export class CallBudget {
       const controller = new AbortController();
       const onUserAbort = () => controller.abort(this.#userSignal?.reason);
       const timer = this.#armDeadline(controller, this.remainingMs());
-      if (this.#userSignal?.aborted) onUserAbort();
+      if (this.#closedBy) controller.abort(this.#closedBy.reason);
+      else if (this.#userSignal?.aborted) onUserAbort();
       else this.#userSignal?.addEventListener('abort', onUserAbort, { once: true });
       this.#waitSignal = { controller, timer, onUserAbort };
     }
@@ -64,13 +76,16 @@ export class CallBudget {
         }, attemptTimeoutMs)
       : this.#armDeadline(controller, remaining);
     const onUserAbort = () => controller.abort(this.#userSignal?.reason);
-    if (this.#userSignal?.aborted) onUserAbort();
+    if (this.#closedBy) controller.abort(this.#closedBy.reason);
+    else if (this.#userSignal?.aborted) onUserAbort();
     else this.#userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    this.#attempt = controller;
     return {
       signal: controller.signal,
       timedOut: () => attemptTimedOut,
       dispose: () => {
         clearTimeout(timer);
+        if (this.#attempt === controller) this.#attempt = undefined;
         this.#userSignal?.removeEventListener('abort', onUserAbort);
       },
     };
@@ -92,8 +107,9 @@ export class CallBudget {
     return { deadline: this.deadline, signal: this.signal, abortReason: () => this.abortError(operation) };
   }
 
-  /** What to throw once the call is over: the caller's abort reason, or a timeout error. */
+  /** What to throw once the call is over: the client's close, the caller's abort reason, or a timeout error. */
   abortError(operation: OperationRef, cause?: unknown): unknown {
+    if (this.#closedBy) return this.#closedBy.reason;
     if (this.#timedOut || !this.#userSignal?.aborted) {
       return new OktaTimeoutError(`Okta call exceeded its ${this.#timeoutMs} ms budget`, this.#timeoutMs, operation, { cause });
     }

@@ -13,6 +13,8 @@
  * 3. With `parseAs: 'stream'` it does not read a success body, so the transport
  *    reads and parses it once.
  * 4. It reads error bodies as JSON, falling back to text, into `error`.
+ * 5. Of the response it reads only `status`, `ok`, `headers.get`, `body` and
+ *    `text()`: the Node engine's `EngineResponse` is all it needs.
  *
  * The stand-in is sound only while no middleware runs: openapi-fetch's middleware
  * expects a real `Request`. If middleware is ever exposed, construct real
@@ -20,6 +22,7 @@
  */
 import createClient from 'openapi-fetch';
 import type { paths } from '../types.js';
+import type { EngineResponse } from './engine.js';
 
 /** Stands in for `Request` inside openapi-fetch: the URL and init it built, typed and serialized from the spec. */
 export class CallRequest {
@@ -35,7 +38,7 @@ export class CallRequest {
 }
 
 /** The custom fetch the transport provides for one call. */
-export type CallFetch = (request: CallRequest) => Promise<Response>;
+export type CallFetch = (request: CallRequest) => Promise<EngineResponse>;
 
 /** openapi-fetch's client for the spec's paths, wired for the transport beneath it. */
 export function createSpecClient(baseUrl: string) {
@@ -58,7 +61,7 @@ export type CallInit = {
   credentials?: RequestCredentials;
 };
 
-/** The init for one call: the transport as its fetch (assumption 1), success bodies left unread (assumption 3). */
+/** The init for one call: the transport as its fetch (assumptions 1 and 5), success bodies left unread (assumption 3). */
 export function callInit(fetch: CallFetch, headers: Record<string, string>): CallInit {
   return { fetch: fetch as unknown as (request: Request) => Promise<Response>, headers, parseAs: 'stream' };
 }
@@ -67,5 +70,5 @@ export function callInit(fetch: CallFetch, headers: Record<string, string>): Cal
 export interface CallResult {
   /** The error body, parsed as JSON or left as text (assumption 4). */
   error?: unknown;
-  response: Response;
+  response: EngineResponse;
 }

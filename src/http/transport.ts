@@ -5,7 +5,7 @@ import { type RateLimitSignal, serverRequestedWaitMs } from '../pacing/rate-limi
 import { type AttemptContext, sendAttempt } from './attempt.js';
 import { browserFetchFailureHint } from './browser.js';
 import { sleep } from './budget.js';
-import { describeConnectionError } from './engine.js';
+import { describeConnectionError, type EngineResponse } from './engine.js';
 import type { CallRequest } from './openapi-fetch-seam.js';
 import { type AttemptFailure, decideRetry, NOT_RESENT_NOTE, type RetryEvent, type RetryPolicy } from './retry.js';
 
@@ -35,7 +35,7 @@ export interface TransportOutcome {
 
 export interface Transport {
   /** Sends the request openapi-fetch built, with retries: the custom fetch beneath it. */
-  send: (request: CallRequest) => Promise<Response>;
+  send: (request: CallRequest) => Promise<EngineResponse>;
   outcome: () => TransportOutcome;
 }
 
@@ -68,7 +68,7 @@ export function createTransport(context: TransportContext): Transport {
     return new OktaConnectionError(message, operation, { cause: error });
   }
 
-  const send = async (request: CallRequest): Promise<Response> => {
+  const send = async (request: CallRequest): Promise<EngineResponse> => {
     let attemptInit = request.init;
     let firstRateLimitedRequestId: string | null = null;
     for (let retryNumber = 1; ; retryNumber++) {

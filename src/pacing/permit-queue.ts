@@ -18,7 +18,7 @@ interface Waiter<P> extends HeldRequest {
  * It knows nothing of rate limits: `admit` (from the scheduler) decides per key.
  */
 export class PermitQueue<P> {
-  readonly #capacity: number;
+  #capacity: number;
   readonly #onAbandoned: () => void;
   readonly #waiters: Waiter<P>[] = [];
   #out = 0;
@@ -27,6 +27,11 @@ export class PermitQueue<P> {
   constructor(capacity: number, onAbandoned: () => void) {
     this.#capacity = capacity;
     this.#onAbandoned = onAbandoned;
+  }
+
+  /** Changes how many permits may be out; a smaller capacity takes effect as permits come back. */
+  set capacity(capacity: number) {
+    this.#capacity = capacity;
   }
 
   /** No permit is free, or requests are already waiting (a newcomer must not overtake them). */

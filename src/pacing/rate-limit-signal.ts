@@ -59,7 +59,7 @@ function parseRetryAfter(value: string | null, serverNowMs: number): number | un
 }
 
 /** The one place a response's rate-limit headers are parsed. `localNowMs` stands in for a missing `Date`. */
-export function readRateLimitSignal(headers: Headers, localNowMs: number): RateLimitSignal {
+export function readRateLimitSignal(headers: Pick<Headers, 'get'>, localNowMs: number): RateLimitSignal {
   const date = headers.get('date');
   const parsedDate = date === null ? Number.NaN : Date.parse(date);
   const serverDateMs = Number.isFinite(parsedDate) ? parsedDate : undefined;

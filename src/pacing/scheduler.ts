@@ -1,13 +1,18 @@
 import { callHook } from '../hooks.js';
 import { type BucketMap, DEFAULT_BUCKETS, type OperationId } from '../operations.js';
 import { BucketModel } from './bucket-model.js';
+import { ConcurrencyLimit } from './concurrency-limit.js';
 import { type HeldRequest, PermitQueue } from './permit-queue.js';
 import { type RateLimit, type RateLimitSignal, serverRequestedWaitMs } from './rate-limit-signal.js';
 import type { ServerClock } from './server-clock.js';
 import type { RateLimitStore, RateLimitStoreEvent, SharedGate } from './shared-gate.js';
 
 export interface RateLimitOptions {
-  /** Requests in flight at once, across all operations. Default 10. */
+  /**
+   * Requests in flight at once, across all operations. Left out, it adapts to Okta's concurrency limit:
+   * it starts at 20, grows while the client is held back by it and no concurrency 429 comes (up to 75,
+   * Okta's highest), and halves on one. A number fixes it.
+   */
   maxConcurrent?: number;
   /** Hold a bucket's requests once its remaining count is at or below this. Default 0. */
   reserve?: number;
@@ -56,8 +61,6 @@ export interface WaitBudget {
   abortReason(): unknown;
 }
 
-const DEFAULT_MAX_CONCURRENT = 10;
-
 /**
  * Paces requests by Okta's rate-limit headers instead of waiting for 429s. It
  * composes a `BucketModel` per bucket (is it open, and until when not) with one
@@ -71,27 +74,30 @@ export class RateLimitScheduler {
   readonly #clock: ServerClock;
   readonly #models = new Map<string, BucketModel>();
   readonly #queue: PermitQueue<Permit>;
+  readonly #concurrency: ConcurrencyLimit;
   /** With `rateLimit.store`: loaded on first use, so a client without one (and a browser bundle) never carries it. */
   readonly #shared: Promise<SharedGate> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
 
   constructor(options: RateLimitOptions, onRateLimit: ((event: RateLimitEvent) => void) | undefined, clock: ServerClock, shared?: SharedPacingContext) {
-    const maxConcurrent = options.maxConcurrent ?? DEFAULT_MAX_CONCURRENT;
+    this.#concurrency = new ConcurrencyLimit(options.maxConcurrent);
     this.#reserve = options.reserve ?? 0;
-    if (!Number.isInteger(maxConcurrent) || maxConcurrent < 1) {
-      throw new TypeError(`rateLimit.maxConcurrent must be a whole number >= 1; got ${options.maxConcurrent}`);
-    }
     if (!Number.isInteger(this.#reserve) || this.#reserve < 0) throw new TypeError(`rateLimit.reserve must be a whole number >= 0; got ${options.reserve}`);
     this.#bucketOf = { ...DEFAULT_BUCKETS, ...options.buckets };
     this.#onRateLimit = onRateLimit;
     this.#clock = clock;
-    this.#queue = new PermitQueue<Permit>(maxConcurrent, () => this.#pump());
+    this.#queue = new PermitQueue<Permit>(this.#concurrency.value, () => this.#pump());
     const { store } = options;
     if (store !== undefined && (typeof store?.take !== 'function' || typeof store.settle !== 'function')) {
       throw new TypeError('rateLimit.store must be a rate-limit store, e.g. new RedisRateLimitStore(…) from okta-sessions/redis');
     }
     this.#shared = store && import('./shared-gate.js').then(({ SharedGate }) => new SharedGate(store, shared?.org ?? '', this.#reserve, clock, shared?.onRateLimitStore));
+  }
+
+  /** The most requests this client will ever have in flight: its connection pool is sized for it. */
+  get maxConcurrency(): number {
+    return this.#concurrency.ceiling;
   }
 
   /** What the client last learned about each bucket. */
@@ -183,12 +189,15 @@ export class RateLimitScheduler {
     const model = this.#model(bucket);
     if (model.heldUntil(nowMs) > nowMs) return undefined;
     const probe = model.send(nowMs);
+    const epoch = this.#concurrency.epoch;
     let released = false;
     return {
       release: (signal) => {
         if (released) return;
         released = true;
         model.settle(probe, signal, Date.now());
+        this.#concurrency.observe(signal, epoch, this.#queue.busy);
+        this.#queue.capacity = this.#concurrency.value;
         this.#queue.give();
         this.#pump();
       },

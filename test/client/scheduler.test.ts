@@ -92,28 +92,60 @@ describe('rate-limit scheduling', () => {
     await expect(Promise.all(calls)).resolves.toHaveLength(5);
   });
 
-  it('caps requests in flight at maxConcurrent (default 10)', async () => {
-    const okta = controlledOkta();
-    const calls = Array.from({ length: 25 }, (_, i) => okta.client.get(`s${i}`));
-    await settle();
-    expect(okta.pending).toHaveLength(10);
-    okta.pending.shift()?.answer(200, { limit: 100, remaining: 99, resetInSeconds: 60 });
-    await settle();
-    expect(okta.pending).toHaveLength(10);
-    expect(okta.sent).toHaveLength(11);
-    while (okta.pending.length) {
-      okta.answerAll(200, { limit: 100, remaining: 80, resetInSeconds: 60 });
-      await settle();
-    }
-    await expect(Promise.all(calls)).resolves.toHaveLength(25);
-
+  it('caps requests in flight at a fixed maxConcurrent', async () => {
     const custom = controlledOkta({ rateLimit: { maxConcurrent: 2 } });
-    custom.client.get('x');
-    custom.client.get('y');
-    custom.client.get('z');
+    const calls = ['x', 'y', 'z'].map((id) => custom.client.get(id));
     await settle();
     expect(custom.pending).toHaveLength(2);
+    for (let round = 0; round < 5; round++) {
+      custom.answerAll(200, { limit: 100, remaining: 90, resetInSeconds: 60 });
+      await settle();
+      // A number the user gives never grows.
+      expect(custom.pending.length).toBeLessThanOrEqual(2);
+    }
+    await expect(Promise.all(calls)).resolves.toHaveLength(3);
     expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', rateLimit: { maxConcurrent: 0 } })).toThrow(/maxConcurrent must be a whole number >= 1/);
+  });
+
+  it('by default starts at 20 in flight and grows by one after each round of answers that found it at its limit', async () => {
+    const okta = controlledOkta();
+    const calls = Array.from({ length: 80 }, (_, i) => okta.client.get(`s${i}`));
+    await settle();
+    expect(okta.pending).toHaveLength(20);
+    for (let i = 0; i < 19; i++) okta.pending.shift()?.answer(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+    await settle();
+    expect(okta.pending).toHaveLength(20);
+    okta.pending.shift()?.answer(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+    await settle();
+    expect(okta.pending).toHaveLength(21);
+    while (okta.pending.length) {
+      okta.answerAll(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+      await settle();
+    }
+    await expect(Promise.all(calls)).resolves.toHaveLength(80);
+  });
+
+  it('halves the limit on a concurrency 429, once for all the 429s of requests sent at the old limit', async () => {
+    const okta = controlledOkta({ retry: false });
+    const calls = Array.from({ length: 60 }, (_, i) => okta.client.get(`s${i}`).catch((error: unknown) => error));
+    await settle();
+    expect(okta.pending).toHaveLength(20);
+    // Okta's concurrency answer: Limit and Remaining 0.
+    for (let i = 0; i < 3; i++) okta.pending.shift()?.answer(429, { limit: 0, remaining: 0, resetInSeconds: 1 });
+    await settle();
+    // 17 still in flight, above the new limit of 10: nothing more goes out until they are answered.
+    expect(okta.pending).toHaveLength(17);
+    expect(okta.sent).toHaveLength(20);
+    await vi.advanceTimersByTimeAsync(5_000);
+    okta.answerAll(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+    await settle();
+    expect(okta.pending).toHaveLength(10);
+    while (okta.pending.length) {
+      okta.answerAll(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+      await settle();
+    }
+    const outcomes = await Promise.all(calls);
+    expect(outcomes.filter((outcome) => outcome instanceof OktaRateLimitError)).toHaveLength(3);
   });
 
   it('holds at the configured reserve', async () => {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Socket } from 'node:net';
 import { inspect } from 'node:util';
 import { OktaSessions } from '../../src/index.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
@@ -32,17 +32,20 @@ export interface OAuthKey {
   publicJwk: Record<string, unknown>;
 }
 
-/** A fetch that notes every credential the client puts on the wire. */
-function noting(secrets: string[]): typeof fetch {
-  return (input, init) => {
-    const headers = new Headers(init?.headers);
-    for (const name of ['authorization', 'dpop']) {
-      const value = headers.get(name);
-      if (value) secrets.push(value.replace(/^(DPoP|Bearer) /, ''));
-    }
-    const assertion = typeof init?.body === 'string' ? new URLSearchParams(init.body).get('client_assertion') : null;
-    if (assertion) secrets.push(assertion);
-    return fetch(input, init);
+/**
+ * Notes every credential the client puts on the wire, whichever engine sends it: both node:http and
+ * fetch (undici) write through `net.Socket#write`, so the test reads what is written there.
+ */
+function noteWireSecrets(secrets: string[]): () => void {
+  const write = Socket.prototype.write;
+  Socket.prototype.write = function (this: Socket, chunk: unknown, ...rest: unknown[]) {
+    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('latin1') : '';
+    for (const match of text.matchAll(/^(?:authorization: (?:DPoP|Bearer) |dpop: )([^\r\n]+)/gim)) secrets.push(match[1] as string);
+    for (const match of text.matchAll(/client_assertion=([^&\s]+)/g)) secrets.push(decodeURIComponent(match[1] as string));
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof write;
+  return () => {
+    Socket.prototype.write = write;
   };
 }
 
@@ -75,7 +78,6 @@ export async function runCase(faultCase: FaultCase, operation: Operation, creden
     const { oauth } = credentials;
     const auth = oauth
       ? {
-          fetch: noting(oauthSecrets),
           oauth: { clientId: server.registerServiceApp({ publicKey: oauth.publicJwk, scopes: ['okta.sessions.read'] }).clientId, privateKey: oauth.privateJwk, scopes: ['okta.sessions.read'] },
         }
       : { apiToken: credentials.apiToken };
@@ -90,11 +92,14 @@ export async function runCase(faultCase: FaultCase, operation: Operation, creden
     const started = performance.now();
     let outcome: string = 'value';
     let error: unknown;
+    const stopNoting = oauth ? noteWireSecrets(oauthSecrets) : () => undefined;
     try {
       await callFor(operation, client, { sessionId: session.id as string, sessionToken, cookie: `sid=${credentials.cookieValue}` });
     } catch (caught) {
       error = caught;
       outcome = (caught as Error)?.name ?? typeof caught;
+    } finally {
+      stopNoting();
     }
     const clientShown = inspect(client, { depth: 10, showHidden: true });
     return { outcome, error, elapsedMs: performance.now() - started, hookEvents, otherOriginRequests, sessionToken, oauthSecrets, clientShown };

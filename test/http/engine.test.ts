@@ -11,14 +11,14 @@ describe('fetch engine', () => {
       return Promise.resolve(new Response(null, { status: 204 }));
     });
     const engine = fetchEngine(undefined);
-    await engine('https://acme.okta.com/x', {});
+    await engine.send('https://acme.okta.com/x', {});
     // Looked up at call time, so a fetch patched after the client was made still applies.
     expect(receivers).toEqual([globalThis]);
   });
 
   it("uses the caller's fetch when given one", async () => {
     const custom = vi.fn(async () => new Response('{}'));
-    await fetchEngine(custom)('https://acme.okta.com/x', { method: 'GET' });
+    await fetchEngine(custom).send('https://acme.okta.com/x', { method: 'GET' });
     expect(custom).toHaveBeenCalledWith('https://acme.okta.com/x', { method: 'GET' });
   });
 });

@@ -11,7 +11,7 @@
 import { OktaConnectionError, OktaOAuthError, type OperationRef } from '../../errors/classes.js';
 import { redact } from '../../errors/redact.js';
 import { type CallBudget, sleep } from '../../http/budget.js';
-import { describeConnectionError, type Engine, isRefusedConnection } from '../../http/engine.js';
+import { describeConnectionError, type Engine, type EngineResponse, isRefusedConnection } from '../../http/engine.js';
 import { type AttemptFailure, decideRetry, type RetryPolicy } from '../../http/retry.js';
 import { readRateLimitSignal, serverRequestedWaitMs } from '../../pacing/rate-limit-signal.js';
 import type { ServerClock } from '../../pacing/server-clock.js';
@@ -111,7 +111,7 @@ function issuedToken(body: Record<string, unknown>): IssuedToken | undefined {
   return { accessToken, tokenType, expiresInMs: expiresIn * 1000 };
 }
 
-function oauthError(response: Response, body: Record<string, unknown>, operation: OperationRef, secrets: readonly string[], attempts: number): OktaOAuthError {
+function oauthError(response: EngineResponse, body: Record<string, unknown>, operation: OperationRef, secrets: readonly string[], attempts: number): OktaOAuthError {
   const error = typeof body.error === 'string' ? body.error : undefined;
   const errorDescription = typeof body.error_description === 'string' ? redact(body.error_description, secrets) : undefined;
   const hint = error ? HINTS[error] : undefined;
@@ -120,15 +120,15 @@ function oauthError(response: Response, body: Record<string, unknown>, operation
   return new OktaOAuthError(message, { status: response.status, error, errorDescription, requestId: response.headers.get('x-okta-request-id') ?? undefined, attempts }, operation);
 }
 
-type AttemptOutcome = { response: Response; body: Record<string, unknown>; wait: number | undefined } | { response?: undefined; failure: AttemptFailure; error: unknown };
+type AttemptOutcome = { response: EngineResponse; body: Record<string, unknown>; wait: number | undefined } | { response?: undefined; failure: AttemptFailure; error: unknown };
 
 /** One POST to the token endpoint, its answer read whole; a network failure or attempt timeout is an outcome, the budget's end a throw. */
 async function attempt(context: TokenRequestContext, init: RequestInit, tokenOperation: OperationRef): Promise<AttemptOutcome> {
   const { budget } = context;
   const abort = budget.attemptAbort(context.policy.attemptTimeoutMs);
-  let response: Response | undefined;
+  let response: EngineResponse | undefined;
   try {
-    response = await context.engine(context.tokenUrl, { ...init, signal: abort.signal });
+    response = await context.engine.send(context.tokenUrl, { ...init, signal: abort.signal });
     const text = await response.text();
     const now = Date.now();
     const signal = readRateLimitSignal(response.headers, now);
@@ -147,7 +147,7 @@ async function attempt(context: TokenRequestContext, init: RequestInit, tokenOpe
 export async function requestToken(context: TokenRequestContext): Promise<IssuedToken> {
   const { budget, dpop, policy } = context;
   const tokenOperation = { ...context.operation, method: 'POST', path: '/oauth2/v1/token' };
-  const secrets: string[] = [];
+  const secrets: string[] = [...context.engine.secrets];
   let nonceRetries = 0;
   let attempts = 0;
   for (let retryNumber = 1; ; retryNumber++) {

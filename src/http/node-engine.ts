@@ -1,0 +1,185 @@
+/**
+ * The engine on Node: node:http(s) with a keep-alive pool per client. Node's
+ * global fetch (undici's WHATWG layer) costs more per request than the request
+ * itself on a fast path; this engine skips it and builds only the response the
+ * transport reads. Browsers and edge runtimes never load this file (package
+ * `exports` conditions).
+ */
+import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Engine, EngineResponse, ResponseHeaders } from './engine.js';
+import { chooseProxy, type ProxyChoice, type ProxyOption } from './proxy.js';
+
+export interface NodeEngineOptions {
+  /** The org's origin: the pool and the proxy are chosen for it. */
+  origin: string;
+  /** Connections kept at most (open and idle): the client's concurrency ceiling. */
+  maxSockets: number;
+  proxy: ProxyOption;
+}
+
+/**
+ * Idle connections are closed after this: below the 5 s keep-alive of common
+ * servers and load balancers, so a connection is rarely reused just as the
+ * other side closes it (and when it is, the request is sent again, below).
+ */
+const IDLE_TIMEOUT_MS = 4_000;
+
+/**
+ * Sent again at once when a kept-alive connection turns out dead: they change
+ * nothing. Others (a revoke the server may have done before the reset) go up to
+ * the transport, whose retry policy knows the operation.
+ */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** How a kept-alive connection the server had already closed fails. */
+const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/** A response's headers from node:http's raw list: a repeated header joined with ", ", as `Headers.get` does. */
+class RawResponseHeaders implements ResponseHeaders {
+  readonly #raw: string[];
+  #byName: Map<string, string> | undefined;
+
+  constructor(raw: string[]) {
+    this.#raw = raw;
+  }
+
+  get(name: string): string | null {
+    return this.#index().get(name.toLowerCase()) ?? null;
+  }
+
+  [Symbol.iterator](): Iterator<[string, string]> {
+    return [...this.#index()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))[Symbol.iterator]();
+  }
+
+  #index(): Map<string, string> {
+    if (!this.#byName) {
+      const byName = new Map<string, string>();
+      const raw = this.#raw;
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        const name = (raw[i] as string).toLowerCase();
+        const earlier = byName.get(name);
+        byName.set(name, earlier === undefined ? (raw[i + 1] as string) : `${earlier}, ${raw[i + 1] as string}`);
+      }
+      this.#byName = byName;
+    }
+    return this.#byName;
+  }
+}
+
+class NodeResponse implements EngineResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly url: string;
+  readonly headers: RawResponseHeaders;
+  readonly body = null;
+  readonly #text: string;
+
+  constructor(message: IncomingMessage, url: string, text: string) {
+    this.status = message.statusCode ?? 0;
+    this.statusText = message.statusMessage ?? '';
+    this.ok = this.status >= 200 && this.status < 300;
+    this.url = url;
+    this.headers = new RawResponseHeaders(message.rawHeaders);
+    this.#text = text;
+  }
+
+  text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+}
+
+function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
+  if (headers === undefined) return {};
+  const record: Record<string, string> = {};
+  if (headers instanceof Headers) headers.forEach((value, name) => (record[name] = value));
+  else if (Array.isArray(headers)) for (const [name, value] of headers) record[name.toLowerCase()] = value as string;
+  else for (const [name, value] of Object.entries(headers)) record[name.toLowerCase()] = value;
+  return record;
+}
+
+function bodyText(body: RequestInit['body']): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  throw new TypeError('The Node engine sends string bodies only');
+}
+
+/** A proxy agent, loaded only when a proxy applies: CONNECT tunnels, for https and http targets alike. */
+async function proxyAgent(proxy: ProxyChoice, maxSockets: number): Promise<HttpAgent> {
+  const { HttpsProxyAgent } = await import('https-proxy-agent');
+  return new HttpsProxyAgent(proxy.url, { keepAlive: true, maxSockets, timeout: IDLE_TIMEOUT_MS });
+}
+
+/** The Node engine for one client; `close()` ends its pool. */
+export function nodeEngine(options: NodeEngineOptions): Engine {
+  const proxy = chooseProxy(options.origin, options.proxy);
+  const poolOptions = { keepAlive: true, maxSockets: options.maxSockets, timeout: IDLE_TIMEOUT_MS };
+  const direct = { 'http:': new HttpAgent(poolOptions), 'https:': new HttpsAgent(poolOptions) };
+  let proxied: Promise<HttpAgent> | undefined;
+  let closed = false;
+
+  async function agentFor(protocol: string): Promise<HttpAgent> {
+    if (proxy) return (proxied ??= proxyAgent(proxy, options.maxSockets));
+    if (protocol === 'http:' || protocol === 'https:') return direct[protocol];
+    throw new TypeError(`Cannot send to a ${protocol} URL`);
+  }
+
+  function sendOnce(target: URL, init: RequestInit, headers: Record<string, string>, body: string | undefined, agent: HttpAgent): Promise<EngineResponse | 'stale'> {
+    return new Promise((resolve, reject) => {
+      const method = (init.method ?? 'GET').toUpperCase();
+      const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+      let answered = false;
+      let responded = false;
+      const fail = (error: Error & { code?: string }) => {
+        if (answered) return;
+        answered = true;
+        // A kept-alive connection the server closed while idle: nothing of this request was processed.
+        const stale = request.reusedSocket && !responded && SAFE_METHODS.has(method) && STALE_CONNECTION_CODES.has(error.code ?? '');
+        if (stale && !init.signal?.aborted) resolve('stale');
+        else reject(error);
+      };
+      const request: ClientRequest = send(target, { method, headers, agent, signal: init.signal ?? undefined }, (message) => {
+        responded = true;
+        message.setEncoding('utf8');
+        let text = '';
+        message.on('data', (chunk: string) => (text += chunk));
+        message.on('end', () => {
+          if (answered) return;
+          answered = true;
+          resolve(new NodeResponse(message, target.href, text));
+        });
+        message.on('error', fail);
+        message.on('close', () => {
+          if (!message.complete) fail(Object.assign(new Error('The connection closed before the response was complete'), { code: 'ECONNRESET' }));
+        });
+      });
+      request.on('error', fail);
+      request.end(body);
+    });
+  }
+
+  return {
+    secrets: proxy?.secrets ?? [],
+    async send(url, init) {
+      if (closed) throw new Error('This client was closed: create a new OktaSessions to send more requests');
+      const target = new URL(url);
+      const headers = headerRecord(init.headers);
+      const body = bodyText(init.body);
+      const method = (init.method ?? 'GET').toUpperCase();
+      if (method !== 'GET' && method !== 'HEAD') headers['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
+      const agent = await agentFor(target.protocol);
+      // Each stale connection is dropped by the pool, so this ends by the time the pool has none left.
+      for (;;) {
+        const response = await sendOnce(target, init, headers, body, agent);
+        if (response !== 'stale') return response;
+      }
+    },
+    async close() {
+      closed = true;
+      direct['http:'].destroy();
+      direct['https:'].destroy();
+      if (proxied) (await proxied).destroy();
+    },
+  };
+}

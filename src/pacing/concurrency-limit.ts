@@ -1,0 +1,57 @@
+import type { RateLimitSignal } from './rate-limit-signal.js';
+
+/** Okta's highest concurrency limit per org (75; 35 on the free plan): an adaptive limit never grows past it. */
+export const OKTA_MAX_CONCURRENCY = 75;
+/** Where an adaptive limit starts: within every plan's limit, with room left for the org's other apps. */
+export const INITIAL_CONCURRENCY = 20;
+
+/**
+ * How many requests a client keeps in flight. A number the user gives is kept.
+ * Otherwise it adapts as TCP does: one more after each round of responses that
+ * found the client at its limit with no concurrency 429 (so it grows only while
+ * it is the bottleneck), and halved on a concurrency 429: once, since the other
+ * requests sent at the old limit are answered the same way.
+ */
+export class ConcurrencyLimit {
+  readonly adaptive: boolean;
+  readonly ceiling: number;
+  #value: number;
+  /** Bumped on every decrease: a 429 to a request sent before it is old news. */
+  #epoch = 0;
+  #saturatedResponses = 0;
+
+  constructor(fixed: number | undefined) {
+    if (fixed !== undefined && (!Number.isInteger(fixed) || fixed < 1)) {
+      throw new TypeError(`rateLimit.maxConcurrent must be a whole number >= 1 (leave it out to adapt to Okta's concurrency limit); got ${fixed}`);
+    }
+    this.adaptive = fixed === undefined;
+    this.ceiling = fixed ?? OKTA_MAX_CONCURRENCY;
+    this.#value = fixed ?? INITIAL_CONCURRENCY;
+  }
+
+  get value(): number {
+    return this.#value;
+  }
+
+  /** Stamped on a request when it is sent. */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /** A response (or none) to a request sent in `epoch`; `saturated` when others were waiting for its slot. */
+  observe(signal: RateLimitSignal | undefined, epoch: number, saturated: boolean): void {
+    // Answers to requests sent before the last decrease say nothing about the new limit.
+    if (!this.adaptive || !signal || epoch !== this.#epoch) return;
+    if (signal.concurrencyLimited) {
+      this.#epoch++;
+      this.#value = Math.max(1, Math.floor(this.#value / 2));
+      this.#saturatedResponses = 0;
+      return;
+    }
+    if (!saturated || this.#value >= this.ceiling) return;
+    if (++this.#saturatedResponses >= this.#value) {
+      this.#saturatedResponses = 0;
+      this.#value++;
+    }
+  }
+}
