@@ -1,0 +1,117 @@
+/** The Node engine through a real forward proxy on loopback (the `proxy` package, CONNECT tunnels with Basic auth). */
+import { generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createProxy } from 'proxy';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { OktaSessions } from '../../src/index.js';
+import { OktaSessions as FetchOktaSessions } from '../../src/universal.js';
+import { startOktaSessionsServer, type OktaSessionsServer } from '../../src/testing/index.js';
+import { rejectionOf } from '../helpers.js';
+
+const PROXY_USER = 'corp-user';
+const PROXY_PASSWORD = 's3cret-proxy-pass';
+
+let okta: OktaSessionsServer;
+let sessionId: string;
+let proxyUrl: string;
+/** The `host:port` of every CONNECT the proxy was asked for. */
+const tunnels: string[] = [];
+const proxyServer = createProxy(createServer());
+proxyServer.authenticate = (req) => req.headers['proxy-authorization'] === `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64')}`;
+proxyServer.on('connect', (req) => tunnels.push(req.url ?? ''));
+
+beforeAll(async () => {
+  okta = await startOktaSessionsServer();
+  const setup = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: false });
+  sessionId = (await setup.create(await okta.issueSessionToken({ login: 'proxy@example.com' }))).id as string;
+  await setup.close();
+  await new Promise<void>((resolve) => proxyServer.listen(0, '127.0.0.1', resolve));
+  proxyUrl = `http://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:${(proxyServer.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await okta.close();
+  await new Promise((resolve) => proxyServer.close(resolve));
+});
+afterEach(() => {
+  tunnels.length = 0;
+  vi.unstubAllEnvs();
+});
+
+const oktaHost = () => new URL(okta.url).host;
+
+describe('proxy', () => {
+  it('tunnels through the proxy option, with its credentials', async () => {
+    const client = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: proxyUrl });
+    await expect(client.get(sessionId)).resolves.toMatchObject({ id: sessionId });
+    await client.get(sessionId);
+    await client.close();
+    // One tunnel, kept alive for the second call.
+    expect(tunnels).toEqual([oktaHost()]);
+  });
+
+  it('follows HTTP_PROXY/HTTPS_PROXY from the environment, in either case, as curl does', async () => {
+    vi.stubEnv('http_proxy', proxyUrl);
+    const client = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken });
+    await client.get(sessionId);
+    await client.close();
+    expect(tunnels).toEqual([oktaHost()]);
+  });
+
+  it('goes direct for a host in NO_PROXY, and with proxy: false whatever the environment says', async () => {
+    vi.stubEnv('HTTP_PROXY', proxyUrl);
+    vi.stubEnv('NO_PROXY', 'example.com,127.0.0.1');
+    const listed = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken });
+    await listed.get(sessionId);
+    await listed.close();
+    vi.stubEnv('NO_PROXY', '');
+    const ignoring = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: false });
+    await ignoring.get(sessionId);
+    await ignoring.close();
+    expect(tunnels).toEqual([]);
+  });
+
+  it('takes the OAuth token through the proxy too (okta/okta-sdk-nodejs#383)', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const { clientId } = okta.registerServiceApp({ publicKey: publicKey.export({ format: 'jwk' }), scopes: ['okta.sessions.read'] });
+    const client = new OktaSessions({
+      orgUrl: okta.url,
+      oauth: { clientId, privateKey: privateKey.export({ format: 'jwk' }) as never, scopes: ['okta.sessions.read'] },
+      proxy: proxyUrl,
+    });
+    const tokensBefore = okta.tokenRequests;
+    await client.get(sessionId);
+    await client.close();
+    expect(okta.tokenRequests).toBeGreaterThan(tokensBefore);
+    // The token request and the API call went through the proxy: the org was never reached directly.
+    expect(tunnels.length).toBeGreaterThan(0);
+    expect(new Set(tunnels)).toEqual(new Set([oktaHost()]));
+  });
+
+  it('never shows the proxy credentials: a refused proxy login, a dead proxy, the client itself', async () => {
+    const wrongPassword = proxyUrl.replace(PROXY_PASSWORD, `${PROXY_PASSWORD}-old`);
+    const refused = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: wrongPassword, retry: false });
+    const refusal = (await rejectionOf(refused.get(sessionId))) as Error & { status?: number };
+    expect(refusal.status).toBe(407);
+    const deadProxy = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: 'http://corp-user:s3cret-proxy-pass@127.0.0.1:9', retry: false });
+    const unreachable = (await rejectionOf(deadProxy.get(sessionId))) as Error;
+    expect(unreachable.name).toBe('OktaConnectionError');
+    const { inspect } = await import('node:util');
+    for (const shown of [refusal, unreachable].flatMap((error) => [error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: 5 })]).concat(inspect(refused, { showHidden: true, depth: 5 }))) {
+      expect(shown).not.toContain(PROXY_PASSWORD);
+      expect(shown).not.toContain(Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64'));
+    }
+    await Promise.all([refused.close(), deadProxy.close()]);
+  });
+
+  it('says what to fix in a bad proxy, and refuses it where fetch sends', () => {
+    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: 'socks5://127.0.0.1:1080' })).toThrow(
+      'proxy must be an http:// or https:// proxy URL; socks5 proxies are not supported',
+    );
+    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: 'not a url' })).toThrow('proxy must be a URL such as http://proxy.internal:3128');
+    vi.stubEnv('HTTPS_PROXY', 'ftp://proxy');
+    expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', apiToken: 'x' })).toThrow(/The proxy in the environment \(HTTPS_PROXY or ALL_PROXY\) must be an http/);
+    expect(() => new FetchOktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl })).toThrow(/proxy is for the Node engine/);
+    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl, fetch })).toThrow(/proxy is for the Node engine/);
+  });
+});
