@@ -1,6 +1,6 @@
 import { type CallAuthorization, type ClientCredentials, type Credentials, checkCredentialsFor, createCredentials } from './auth/credentials.js';
 import { OktaAuthenticationError } from './errors/classes.js';
-import { createApiError } from './errors/factory.js';
+import { loadErrorFactory } from './errors/load-factory.js';
 import { isBrowser } from './http/browser.js';
 import { CallBudget } from './http/budget.js';
 import { type Engine, fetchEngine } from './http/engine.js';
@@ -130,11 +130,6 @@ export class OktaSessions {
     await this.#engine.close();
   }
 
-  /** `await using okta = new OktaSessions(…)` closes it at the end of the block. */
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.close();
-  }
-
   /** The rate-limit state learned from Okta's headers, per bucket (empty when `rateLimit: false`). */
   rateLimits(): Record<string, RateLimit> {
     return this.#scheduler?.snapshot() ?? {};
@@ -259,7 +254,7 @@ export class OktaSessions {
     const { error, response } = await send(callInit(transport.send, headers));
     const outcome = transport.outcome();
     if (!response.ok) {
-      throw createApiError(response, error, operation, secrets, outcome.attempts, outcome.signal && rateLimitOf(outcome.signal), outcome.note);
+      throw (await loadErrorFactory()).createApiError(response, error, operation, secrets, outcome.attempts, outcome.signal && rateLimitOf(outcome.signal), outcome.note);
     }
     // The success body's type is the spec's: T is the generated Session (or void) for each method.
     return outcome.body as T;

@@ -1,4 +1,4 @@
-import { createApiError, notSentError } from '../errors/factory.js';
+import { loadErrorFactory } from '../errors/load-factory.js';
 import { OktaApiError } from '../errors/classes.js';
 import type { Operation } from '../operations.js';
 import { type RateLimitSignal, readRateLimitSignal } from '../pacing/rate-limit-signal.js';
@@ -39,7 +39,7 @@ function failureOf(response: EngineResponse): AttemptFailure | undefined {
 async function waitForPermit(scheduler: RateLimitScheduler, context: AttemptContext, earlierAttempts: number): Promise<Permit> {
   const { operation } = context;
   const admission = await scheduler.acquire(operation.operationId, context.budget.forWaiting(operation));
-  if ('notWithinBudget' in admission) throw notSentError(operation, admission.notWithinBudget, earlierAttempts);
+  if ('notWithinBudget' in admission) throw (await loadErrorFactory()).notSentError(operation, admission.notWithinBudget, earlierAttempts);
   return admission;
 }
 
@@ -89,6 +89,6 @@ async function readJsonBody(response: EngineResponse, context: AttemptContext, a
   try {
     return text === '' ? undefined : JSON.parse(text);
   } catch {
-    throw createApiError(response, text, context.operation, context.secrets, attempts, undefined);
+    throw (await loadErrorFactory()).createApiError(response, text, context.operation, context.secrets, attempts, undefined);
   }
 }

@@ -1,5 +1,5 @@
 /** The test page: what a web app does with the `/me` operations. Bundled for the browser by browser.test.ts. */
-import { OktaError, OktaSessions } from '../../src/index.js';
+import { OktaError, OktaSessions } from '../../src/universal.js';
 
 interface Outcome {
   ok: boolean;

@@ -201,7 +201,7 @@ describe.each(ENGINES)('engine %s', (_name, OktaSessions) => {
     }
   });
 
-  it('close() aborts a call in flight, refuses later calls, and Symbol.asyncDispose closes too', async () => {
+  it('close() aborts a call in flight and refuses later calls', async () => {
     const hanging = await serve(() => undefined);
     try {
       const okta = client(hanging.url);
@@ -214,9 +214,8 @@ describe.each(ENGINES)('engine %s', (_name, OktaSessions) => {
       expect(error.message).toMatch(/closed \(okta\.close\(\)\)/);
       expect(performance.now() - started).toBeLessThan(500);
       await expect(okta.get('s1')).rejects.toThrow('getSession on a closed client: okta.close() was called; create a new OktaSessions');
-      const disposed = client(hanging.url);
-      await disposed[Symbol.asyncDispose]();
-      await expect(disposed.get('s1')).rejects.toThrow(/closed client/);
+      // Closing twice is harmless.
+      await okta.close();
     } finally {
       await hanging.close();
     }
