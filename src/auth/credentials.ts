@@ -75,7 +75,7 @@ export function createCredentials(credentials: Credentials, oauthContext: Omit<O
   if (given.length > 1) throw new TypeError(`Pass one of apiToken, accessToken or oauth, not ${given.join(' and ')}`);
   if (credentials.oauth !== undefined) {
     const oauth = checkOAuthOptions(credentials.oauth);
-    // The OAuth flow (and jose) is loaded on first use: a bundler splits it off, and a client without oauth never loads it.
+    // The OAuth flow is loaded on first use: a bundler splits it off, and a client without oauth never loads it.
     let authorizer: Promise<OAuthAuthorizer> | undefined;
     return {
       scheme: 'oauth2',

@@ -3,6 +3,8 @@
  * error never downloads it (a bundler splits it off), and on Node the import is
  * cached after the first time.
  */
-export function loadErrorFactory(): Promise<typeof import('./factory.js')> {
+import type * as ErrorFactory from './factory.js';
+
+export function loadErrorFactory(): Promise<typeof ErrorFactory> {
   return import('./factory.js');
 }

@@ -6,8 +6,9 @@
  * nothing with the client's, as everything in this folder.
  */
 import { randomBytes } from 'node:crypto';
-import type * as JoseModule from 'jose';
+import type { JsonWebKey } from 'node:crypto';
 import { type Answer, type IssuedAccessToken } from './handlers.js';
+import { decodeJws, type JwtClaims, jwkThumbprint, sha256Base64url, verifiesWith } from './jws.js';
 import { oktaId } from './session-store.js';
 
 export interface ServiceAppOptions {
@@ -45,10 +46,25 @@ const invalidProof = (description: string): Answer => ({
   headers: { 'www-authenticate': `DPoP error="invalid_dpop_proof", error_description="${description}"` },
 });
 
-function publicJwkOf(value: unknown): JoseModule.JWK | undefined {
+function publicJwkOf(value: unknown): JsonWebKey | undefined {
   if (typeof value !== 'object' || value === null || 'd' in value) return undefined;
   const { kty } = value as { kty?: unknown };
-  return kty === 'RSA' || kty === 'EC' ? (value as JoseModule.JWK) : undefined;
+  return kty === 'RSA' || kty === 'EC' ? (value as JsonWebKey) : undefined;
+}
+
+/** What is wrong with a client assertion (RFC 7523): signature, issuer and subject, audience, expiry; undefined when nothing. */
+function assertionProblem(assertion: ReturnType<typeof decodeJws>, publicKey: JsonWebKey, clientId: string, tokenUrl: string, nowMs: number): string | undefined {
+  const { claims } = assertion;
+  if (!verifiesWith(assertion, publicKey)) return 'signature verification failed';
+  if (claims.iss !== clientId || claims.sub !== clientId) return 'iss and sub must both be the client_id';
+  const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (!audiences.includes(tokenUrl)) return `aud must be ${tokenUrl}`;
+  if (typeof claims.exp !== 'number') return 'exp is required';
+  if (typeof claims.jti !== 'string') return 'jti is required';
+  const nowS = nowMs / 1000;
+  if (claims.exp <= nowS) return 'it has expired';
+  if (claims.exp - nowS > MAX_ASSERTION_LIFETIME_S) return 'it expires more than an hour from now';
+  return undefined;
 }
 
 export class OAuthServer {
@@ -57,7 +73,6 @@ export class OAuthServer {
   /** Assertion and proof jtis seen so far: each may be used once. */
   readonly #seenJtis = new Set<string>();
   readonly #nonce = randomBytes(16).toString('base64url');
-  #jose: Promise<typeof JoseModule> | undefined;
   #tokenRequests = 0;
 
   constructor(tokens: Map<string, IssuedAccessToken>) {
@@ -84,11 +99,6 @@ export class OAuthServer {
     this.#tokens.clear();
   }
 
-  #loadJose(): Promise<typeof JoseModule> {
-    this.#jose ??= import('jose');
-    return this.#jose;
-  }
-
   #firstUse(jti: unknown): boolean {
     if (typeof jti !== 'string' || jti === '' || this.#seenJtis.has(jti)) return false;
     this.#seenJtis.add(jti);
@@ -96,13 +106,13 @@ export class OAuthServer {
   }
 
   /** Verifies a DPoP proof's signature (with the key it carries) and claims; returns its key's thumbprint, or what is wrong. */
-  async #verifyProof(proof: string, method: string, url: string, nowMs: number, extra: (claims: JoseModule.JWTPayload) => string | undefined): Promise<{ jkt: string; claims: JoseModule.JWTPayload } | { problem: string }> {
-    const jose = await this.#loadJose();
+  #verifyProof(proof: string, method: string, url: string, nowMs: number, extra: (claims: JwtClaims) => string | undefined): { jkt: string; claims: JwtClaims } | { problem: string } {
     try {
-      const header = jose.decodeProtectedHeader(proof);
+      const decoded = decodeJws(proof);
+      const { header, claims: payload } = decoded;
       const jwk = publicJwkOf(header.jwk);
       if (header.typ !== 'dpop+jwt' || !jwk || typeof header.alg !== 'string') return { problem: 'DPoP proof header needs typ dpop+jwt, alg and a public jwk' };
-      const { payload } = await jose.jwtVerify(proof, await jose.importJWK(jwk, header.alg), { typ: 'dpop+jwt', currentDate: new Date(nowMs) });
+      if (!verifiesWith(decoded, jwk)) return { problem: 'DPoP proof is not valid: signature verification failed' };
       const target = new URL(url);
       target.search = '';
       target.hash = '';
@@ -111,7 +121,7 @@ export class OAuthServer {
       const problem = extra(payload);
       if (problem) return { problem };
       if (!this.#firstUse(payload.jti)) return { problem: 'DPoP proof jti is missing or was used before' };
-      return { jkt: await jose.calculateJwkThumbprint(jwk), claims: payload };
+      return { jkt: jwkThumbprint(jwk), claims: payload };
     } catch (error) {
       return { problem: `DPoP proof is not valid: ${(error as Error).message}` };
     }
@@ -120,36 +130,25 @@ export class OAuthServer {
   /** `POST /oauth2/v1/token`. */
   async answerToken(body: string, proof: string | undefined, baseUrl: string, nowMs: number): Promise<Answer> {
     this.#tokenRequests++;
-    const jose = await this.#loadJose();
     const tokenUrl = `${baseUrl}/oauth2/v1/token`;
     const form = new URLSearchParams(body);
     if (form.get('grant_type') !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
     const assertion = form.get('client_assertion');
     if (form.get('client_assertion_type') !== ASSERTION_TYPE || !assertion) return oauthError(401, 'invalid_client', 'A client_assertion of type jwt-bearer is required.');
 
-    let clientId: unknown;
+    let decoded: ReturnType<typeof decodeJws>;
     try {
-      clientId = jose.decodeJwt(assertion).iss;
+      decoded = decodeJws(assertion);
     } catch {
       return oauthError(401, 'invalid_client', 'The client_assertion is not a JWT.');
     }
+    const clientId = decoded.claims.iss;
     const app = typeof clientId === 'string' ? this.#apps.get(clientId) : undefined;
     if (!app || typeof clientId !== 'string') return oauthError(401, 'invalid_client', 'The client_id is not valid.');
-    try {
-      const header = jose.decodeProtectedHeader(assertion);
-      const { payload } = await jose.jwtVerify(assertion, await jose.importJWK(app.publicKey as JoseModule.JWK, String(header.alg)), {
-        issuer: clientId,
-        subject: clientId,
-        audience: tokenUrl,
-        requiredClaims: ['exp', 'jti'],
-        currentDate: new Date(nowMs),
-      });
-      if ((payload.exp as number) - nowMs / 1000 > MAX_ASSERTION_LIFETIME_S) return oauthError(401, 'invalid_client', 'The client_assertion expires more than an hour from now.');
-      // Okta consumes the assertion's jti on every request, even one it answers with use_dpop_nonce.
-      if (!this.#firstUse(payload.jti)) return oauthError(401, 'invalid_client', 'The client_assertion token has already been used.');
-    } catch (error) {
-      return oauthError(401, 'invalid_client', `The client_assertion is not valid: ${(error as Error).message}`);
-    }
+    const problem = assertionProblem(decoded, app.publicKey, clientId, tokenUrl, nowMs);
+    if (problem) return oauthError(401, 'invalid_client', `The client_assertion is not valid: ${problem}`);
+    // Okta consumes the assertion's jti on every request, even one it answers with use_dpop_nonce.
+    if (!this.#firstUse(decoded.claims.jti)) return oauthError(401, 'invalid_client', 'The client_assertion token has already been used.');
 
     const requested = (form.get('scope') ?? '').split(' ').filter(Boolean);
     const notGranted = requested.filter((scope) => !app.scopes.has(scope));
@@ -159,7 +158,7 @@ export class OAuthServer {
 
     let boundTo: string | undefined;
     if (proof !== undefined) {
-      const verified = await this.#verifyProof(proof, 'POST', tokenUrl, nowMs, (claims) => (claims.nonce === this.#nonce ? undefined : 'nonce'));
+      const verified = this.#verifyProof(proof, 'POST', tokenUrl, nowMs, (claims) => (claims.nonce === this.#nonce ? undefined : 'nonce'));
       if ('problem' in verified) {
         if (verified.problem === 'nonce') return oauthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', { 'dpop-nonce': this.#nonce });
         return oauthError(400, 'invalid_dpop_proof', verified.problem);
@@ -186,9 +185,8 @@ export class OAuthServer {
     const issued = this.#tokens.get(token);
     if (!issued?.boundTo) return undefined; // The handler answers for unknown and Bearer tokens.
     if (!proof) return invalidProof('DPoP proof is missing');
-    const jose = await this.#loadJose();
-    const ath = jose.base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
-    const verified = await this.#verifyProof(proof, method, url, nowMs, (claims) => (claims.ath === ath ? undefined : 'DPoP proof ath does not match the access token'));
+    const ath = sha256Base64url(token);
+    const verified = this.#verifyProof(proof, method, url, nowMs, (claims) => (claims.ath === ath ? undefined : 'DPoP proof ath does not match the access token'));
     if ('problem' in verified) return invalidProof(verified.problem);
     return verified.jkt === issued.boundTo ? undefined : invalidProof('DPoP proof is not signed by the key the token is bound to');
   }

@@ -10,7 +10,6 @@ import type { RetryPolicy } from '../../http/retry.js';
 import type { ServerClock } from '../../pacing/server-clock.js';
 import type { CallAuthorization } from '../credentials.js';
 import { dpopProof } from './dpop.js';
-import { type Jose, loadJose } from './jose.js';
 import { importSigningKey, type SigningKey } from './keys.js';
 import type { checkOAuthOptions } from './options.js';
 import { type DpopState, type IssuedToken, requestToken } from './token-endpoint.js';
@@ -58,7 +57,7 @@ export class OAuthAuthorizer {
   readonly #options: OAuthAuthorizerOptions;
   readonly #tokenUrl: string;
   readonly #dpop: DpopState;
-  #ready: Promise<{ jose: Jose; signingKey: SigningKey }> | undefined;
+  #signingKey: Promise<SigningKey> | undefined;
   #token: CachedToken | undefined;
   #renewal: Promise<CachedToken> | undefined;
 
@@ -84,7 +83,7 @@ export class OAuthAuthorizer {
       secret: accessToken,
       attemptHeaders:
         tokenType === 'DPoP' && proofKey
-          ? async (method, url) => ({ DPoP: await dpopProof((await this.#prepared()).jose, proofKey, { method, url, accessToken }) })
+          ? async (method, url) => ({ DPoP: await dpopProof(proofKey, { method, url, accessToken }) })
           : undefined,
       invalidate: () => {
         // Only the token this call used: a newer one another call fetched stays.
@@ -93,22 +92,14 @@ export class OAuthAuthorizer {
     };
   }
 
-  #prepared(): Promise<{ jose: Jose; signingKey: SigningKey }> {
-    this.#ready ??= loadJose().then(async (jose) => ({ jose, signingKey: await importSigningKey(jose, this.#options.oauth.privateKey, this.#options.oauth.keyId) }));
-    // A key that does not import now will not later either; a failed load of jose may, so it is not kept.
-    this.#ready.catch(() => {
-      this.#ready = undefined;
-    });
-    return this.#ready;
-  }
-
   async #renew(operation: OperationRef): Promise<CachedToken> {
-    const { jose, signingKey } = await this.#prepared();
+    // Imported once; a key that does not import now will not later either.
+    const signingKey = await (this.#signingKey ??= importSigningKey(this.#options.oauth.privateKey, this.#options.oauth.keyId));
     const { oauth, engine, policy, clock, timeoutMs } = this.#options;
     const budget = new CallBudget(timeoutMs, undefined);
     const startedAt = Date.now();
     try {
-      const issued = await requestToken({ jose, engine, tokenUrl: this.#tokenUrl, clientId: oauth.clientId, signingKey, scopes: oauth.scopes, dpop: this.#dpop, policy, clock, budget, operation });
+      const issued = await requestToken({ engine, tokenUrl: this.#tokenUrl, clientId: oauth.clientId, signingKey, scopes: oauth.scopes, dpop: this.#dpop, policy, clock, budget, operation });
       const token = { ...issued, renewAtMs: startedAt + issued.expiresInMs - renewalMarginMs(issued.expiresInMs) };
       this.#token = token;
       return token;

@@ -1,5 +1,5 @@
 /** DPoP proofs (RFC 9449): one per HTTP request, each retry included, with a fresh jti. */
-import type { Jose } from './jose.js';
+import { base64url, epochSeconds, signJws } from './jws.js';
 import type { ProofKey } from './keys.js';
 
 /** `htu`: the request URL without query and fragment. */
@@ -11,14 +11,14 @@ function targetUri(url: string): string {
 }
 
 /** `ath`: base64url of the SHA-256 of the access token. */
-async function tokenHash(jose: Jose, accessToken: string): Promise<string> {
+async function tokenHash(accessToken: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(accessToken));
-  return jose.base64url.encode(new Uint8Array(digest));
+  return base64url(new Uint8Array(digest));
 }
 
-export async function dpopProof(jose: Jose, key: ProofKey, request: { method: string; url: string; nonce?: string | undefined; accessToken?: string }): Promise<string> {
-  const claims: Record<string, unknown> = { htm: request.method, htu: targetUri(request.url), jti: crypto.randomUUID() };
+export async function dpopProof(key: ProofKey, request: { method: string; url: string; nonce?: string | undefined; accessToken?: string }): Promise<string> {
+  const claims: Record<string, unknown> = { htm: request.method, htu: targetUri(request.url), jti: crypto.randomUUID(), iat: epochSeconds() };
   if (request.nonce !== undefined) claims.nonce = request.nonce;
-  if (request.accessToken !== undefined) claims.ath = await tokenHash(jose, request.accessToken);
-  return new jose.SignJWT(claims).setProtectedHeader({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk }).setIssuedAt().sign(key.privateKey);
+  if (request.accessToken !== undefined) claims.ath = await tokenHash(request.accessToken);
+  return signJws({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk }, claims, key.privateKey);
 }

@@ -1,5 +1,5 @@
 /** The app's signing key, and the key pair that proves possession (DPoP). */
-import type { Jose } from './jose.js';
+import { generateEs256KeyPair, importPrivateKey } from './jws.js';
 import type { PrivateJwk } from './options.js';
 
 export interface SigningKey {
@@ -20,7 +20,7 @@ function jwkAlgorithm(jwk: PrivateJwk): string {
   return alg;
 }
 
-/** Says what to fix in a key that cannot be the app's private key, before jose is asked. */
+/** Says what to fix in a key that cannot be the app's private key, before WebCrypto is asked. */
 function checkPrivateKey(privateKey: PrivateJwk | string): void {
   if (typeof privateKey === 'string') {
     if (/-----BEGIN (RSA|EC) PRIVATE KEY-----/.test(privateKey)) {
@@ -33,17 +33,22 @@ function checkPrivateKey(privateKey: PrivateJwk | string): void {
   if (typeof privateKey.d !== 'string') throw new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to');
 }
 
-export async function importSigningKey(jose: Jose, privateKey: PrivateJwk | string, keyId: string | undefined): Promise<SigningKey> {
+export async function importSigningKey(privateKey: PrivateJwk | string, keyId: string | undefined): Promise<SigningKey> {
   checkPrivateKey(privateKey);
   if (typeof privateKey !== 'string') {
     const alg = jwkAlgorithm(privateKey);
-    const key = await jose.importJWK(privateKey, alg);
-    if (!(key instanceof CryptoKey)) throw new TypeError('oauth.privateKey: not an asymmetric key');
+    let key: CryptoKey;
+    try {
+      key = await importPrivateKey(privateKey as JsonWebKey, alg);
+    } catch (error) {
+      if (error instanceof TypeError) throw error;
+      throw new TypeError(`oauth.privateKey: the JWK is not a usable ${alg} private key (${(error as Error).message})`);
+    }
     return { key, alg, kid: keyId ?? (typeof privateKey.kid === 'string' ? privateKey.kid : undefined) };
   }
   for (const alg of PEM_ALGORITHMS) {
     try {
-      return { key: await jose.importPKCS8(privateKey, alg), alg, kid: keyId };
+      return { key: await importPrivateKey(privateKey, alg), alg, kid: keyId };
     } catch {
       // not this algorithm's key
     }
@@ -58,8 +63,6 @@ export interface ProofKey {
   alg: 'ES256';
 }
 
-export async function generateProofKey(jose: Jose): Promise<ProofKey> {
-  const { privateKey, publicKey } = await jose.generateKeyPair('ES256');
-  const { kty, crv, x, y } = await jose.exportJWK(publicKey);
-  return { privateKey, publicJwk: { kty, crv, x, y }, alg: 'ES256' };
+export async function generateProofKey(): Promise<ProofKey> {
+  return { ...(await generateEs256KeyPair()), alg: 'ES256' };
 }

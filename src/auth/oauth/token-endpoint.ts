@@ -16,7 +16,7 @@ import { type AttemptFailure, decideRetry, type RetryPolicy } from '../../http/r
 import { readRateLimitSignal, serverRequestedWaitMs } from '../../pacing/rate-limit-signal.js';
 import type { ServerClock } from '../../pacing/server-clock.js';
 import { dpopProof } from './dpop.js';
-import type { Jose } from './jose.js';
+import { epochSeconds, signJws } from './jws.js';
 import { generateProofKey, type ProofKey, type SigningKey } from './keys.js';
 import type { DpopMode } from './options.js';
 
@@ -36,7 +36,6 @@ export interface IssuedToken {
 }
 
 export interface TokenRequestContext {
-  jose: Jose;
   engine: Engine;
   tokenUrl: string;
   clientId: string;
@@ -50,7 +49,8 @@ export interface TokenRequestContext {
   operation: OperationRef;
 }
 
-const ASSERTION_LIFETIME = '5m';
+/** How long a client assertion is valid, in seconds: it is used once, at once. */
+const ASSERTION_LIFETIME_S = 300;
 /** `use_dpop_nonce` twice in a row means the nonce is not what is wrong. */
 const MAX_NONCE_RETRIES = 2;
 const TOKEN_REQUEST = { safeToRepeat: true };
@@ -64,16 +64,10 @@ const HINTS: Record<string, string> = {
 };
 
 function clientAssertion(context: TokenRequestContext): Promise<string> {
-  const { jose, signingKey, clientId, tokenUrl } = context;
-  return new jose.SignJWT({})
-    .setProtectedHeader({ alg: signingKey.alg, ...(signingKey.kid ? { kid: signingKey.kid } : {}) })
-    .setIssuer(clientId)
-    .setSubject(clientId)
-    .setAudience(tokenUrl)
-    .setIssuedAt()
-    .setExpirationTime(ASSERTION_LIFETIME)
-    .setJti(crypto.randomUUID())
-    .sign(signingKey.key);
+  const { signingKey, clientId, tokenUrl } = context;
+  const now = epochSeconds();
+  const header = { alg: signingKey.alg, ...(signingKey.kid ? { kid: signingKey.kid } : {}) };
+  return signJws(header, { iss: clientId, sub: clientId, aud: tokenUrl, iat: now, exp: now + ASSERTION_LIFETIME_S, jti: crypto.randomUUID() }, signingKey.key);
 }
 
 async function requestInit(context: TokenRequestContext, secrets: string[]): Promise<RequestInit> {
@@ -82,8 +76,8 @@ async function requestInit(context: TokenRequestContext, secrets: string[]): Pro
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   const { dpop } = context;
   if (dpop.using) {
-    dpop.key ??= await generateProofKey(context.jose);
-    headers.DPoP = await dpopProof(context.jose, dpop.key, { method: 'POST', url: context.tokenUrl, nonce: dpop.nonce });
+    dpop.key ??= await generateProofKey();
+    headers.DPoP = await dpopProof(dpop.key, { method: 'POST', url: context.tokenUrl, nonce: dpop.nonce });
     secrets.push(headers.DPoP);
   }
   const body = new URLSearchParams({
