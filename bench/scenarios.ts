@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
-import { callRecorder, runBulk } from '../src/cli/bulk.js';
+import { recordingClient, runBulk } from '../src/cli/bulk.js';
 import { OktaSessions } from '../src/index.js';
 import type { BenchClient } from './lib/clients.js';
 import { median, percentile } from './lib/stats.js';
@@ -276,8 +276,7 @@ export async function measureIncident({ sessions, limit, windowMs, concurrency }
   const { server, counts } = await rateLimitedServer(limit, windowMs);
   try {
     const ids = Array.from({ length: sessions }, (_, i) => server.issueSession({ login: `incident${i}@example.com` }));
-    const recorder = callRecorder();
-    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, fetch: recorder.fetch, rateLimit: { maxConcurrent: concurrency } });
+    const { client, recorder } = recordingClient({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: { maxConcurrent: concurrency } });
     const summary = await runBulk({ command: 'revoke', ids, concurrency, client, recorder, report: () => {}, stopped: () => false });
     return {
       sessions,

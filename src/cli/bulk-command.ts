@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OktaSessionsOptions } from '../client.js';
-import { OktaSessions } from '../node-client.js';
-import { type BulkCommand, callRecorder, runBulk } from './bulk.js';
+import { type BulkCommand, recordingClient, runBulk } from './bulk.js';
 import { progressLine, summaryTable } from './bulk-output.js';
 import { EXIT, UsageError } from './exit.js';
 import { parseIdList } from './id-list.js';
@@ -66,11 +65,9 @@ export async function runBulkCommand(command: BulkCommand, values: Values, optio
   const ids = list.ids.map(({ id }) => id).filter((id) => !journal?.done.has(id));
   if (journal && ids.length < list.ids.length) io.err(`journal ${journal.path}: ${list.ids.length - ids.length} id(s) already done, skipped`);
 
-  const recorder = callRecorder(options.fetch);
   let rateLimitedUntil = 0;
-  const client = new OktaSessions({
+  const { client, recorder } = recordingClient({
     ...options,
-    fetch: recorder.fetch,
     rateLimit: { maxConcurrent: concurrency },
     onRateLimit: (event) => {
       rateLimitedUntil = Math.max(rateLimitedUntil, Date.now() + event.waitMs);
@@ -122,5 +119,6 @@ export async function runBulkCommand(command: BulkCommand, values: Values, optio
   } finally {
     clearInterval(timer);
     stopListening();
+    await client.close();
   }
 }

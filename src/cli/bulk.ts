@@ -1,5 +1,7 @@
 import { OktaApiError, OktaError } from '../errors/classes.js';
-import type { OktaSessions } from '../client.js';
+import type { OktaSessionsOptions } from '../client.js';
+import type { Engine } from '../http/engine.js';
+import { OktaSessions } from '../node-client.js';
 import type { Session } from '../types.js';
 
 export type BulkCommand = 'revoke' | 'get';
@@ -23,40 +25,50 @@ export interface BulkResult {
 
 /** What each id's requests looked like on the wire, keyed by the id in the request path. */
 export interface CallRecorder {
-  fetch: typeof globalThis.fetch;
   take(id: string): { attempts: number; status: number | null; requestId: string | null };
 }
 
 /**
- * A fetch for the client that notes, per session id, how many attempts were made
- * and the last status and request id: the facade returns values, while an
- * incident log wants the request id of every revoke, successful ones included.
+ * A client whose engine notes, per session id, how many attempts were made and
+ * the last status and request id: the facade returns values, while an incident
+ * log wants the request id of every revoke, successful ones included. It wraps
+ * whichever engine the client picks (node:http, through the proxy if one
+ * applies, or the `fetch` given).
  */
-export function callRecorder(base: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init)): CallRecorder {
+export function recordingClient(options: OktaSessionsOptions): { client: OktaSessions; recorder: CallRecorder } {
   const calls = new Map<string, { attempts: number; status: number | null; requestId: string | null }>();
   const idOf = (url: string) => {
     const segment = /\/api\/v1\/sessions\/([^/?#]+)/.exec(url)?.[1];
     return segment === undefined ? undefined : decodeURIComponent(segment);
   };
-  return {
-    fetch: async (input, init) => {
-      const id = idOf(String(input instanceof Request ? input.url : input));
+  const record = (engine: Engine): Engine => ({
+    ...engine,
+    send: async (url, init) => {
+      const id = idOf(url);
       const entry = id === undefined ? undefined : (calls.get(id) ?? { attempts: 0, status: null, requestId: null });
       if (id !== undefined && entry) calls.set(id, entry);
       if (entry) entry.attempts++;
-      const response = await base(input, init);
+      const response = await engine.send(url, init);
       if (entry) {
         entry.status = response.status;
         entry.requestId = response.headers.get('x-okta-request-id');
       }
       return response;
     },
+  });
+  class RecordingOktaSessions extends OktaSessions {
+    protected override createEngine(...args: Parameters<OktaSessions['createEngine']>): Engine {
+      return record(super.createEngine(...args));
+    }
+  }
+  const recorder: CallRecorder = {
     take(id) {
       const entry = calls.get(id) ?? { attempts: 0, status: null, requestId: null };
       calls.delete(id);
       return entry;
     },
   };
+  return { client: new RecordingOktaSessions(options), recorder };
 }
 
 export interface BulkRun {

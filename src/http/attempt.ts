@@ -5,7 +5,7 @@ import { type RateLimitSignal, readRateLimitSignal } from '../pacing/rate-limit-
 import type { Permit, RateLimitScheduler } from '../pacing/scheduler.js';
 import type { ServerClock } from '../pacing/server-clock.js';
 import type { CallBudget } from './budget.js';
-import { type Engine, type EngineResponse, isRefusedConnection } from './engine.js';
+import { type Engine, EngineClosedError, type EngineResponse, isRefusedConnection } from './engine.js';
 import type { AttemptFailure } from './retry.js';
 
 /** What one attempt needs from its call. */
@@ -68,6 +68,7 @@ export async function sendAttempt(context: AttemptContext, url: string, init: Re
     if (!response) permit?.release(undefined);
     if (abort.timedOut()) return { failure: 'attempt-timeout', error };
     if (budget.isOver()) throw budget.abortError(operation, error);
+    if (error instanceof EngineClosedError) throw error;
     if (response) {
       // Okta answered, but the body could not be read or parsed.
       if (error instanceof OktaApiError) throw error;

@@ -44,6 +44,14 @@ export function fetchEngine(custom: typeof globalThis.fetch | undefined): Engine
   return { send, close: () => Promise.resolve(), secrets: [] };
 }
 
+/** What an engine throws once closed: final, never retried. */
+export class EngineClosedError extends Error {
+  constructor() {
+    super('This client was closed (okta.close()): create a new OktaSessions to send more requests');
+    this.name = 'EngineClosedError';
+  }
+}
+
 /** Connection errors that mean nothing was sent. */
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
 

@@ -7,7 +7,7 @@
  */
 import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { Engine, EngineResponse, ResponseHeaders } from './engine.js';
+import { type Engine, EngineClosedError, type EngineResponse, type ResponseHeaders } from './engine.js';
 import { chooseProxy, type ProxyChoice, type ProxyOption } from './proxy.js';
 
 export interface NodeEngineOptions {
@@ -162,7 +162,7 @@ export function nodeEngine(options: NodeEngineOptions): Engine {
   return {
     secrets: proxy?.secrets ?? [],
     async send(url, init) {
-      if (closed) throw new Error('This client was closed: create a new OktaSessions to send more requests');
+      if (closed) throw new EngineClosedError();
       const target = new URL(url);
       const headers = headerRecord(init.headers);
       const body = bodyText(init.body);
