@@ -4,65 +4,25 @@
  * and chart.svg. Medians of several runs; see README for what each figure means.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { OktaSessions } from '../src/index.js';
-import { startOktaSessionsServer } from '../src/testing/index.js';
-import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, rawFetch } from './lib/clients.js';
-import { startStaticServer } from './lib/static-server.js';
-import { type BenchResults, type Latency, renderReport, targets } from './report.js';
+import { OktaSessions as FetchOktaSessions } from '../src/universal.js';
+import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions } from './lib/clients.js';
+import { type BenchResults, renderReport, targets } from './report.js';
 import { median } from './lib/stats.js';
+import { measureOnNode } from './node-versions.js';
+import { measurePerCall, RUNS } from './per-call.js';
 import { measureSharedBurst } from './shared-burst.js';
-import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
+import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLoad, measureMemory } from './scenarios.js';
 
-const RUNS = 3;
+/** Node majors measured besides the one running the bench (the project's own, 20). */
+const OTHER_NODE_MAJORS = [22, 24];
 const BURST = { burst: 200, limit: 20, windowMs: 1_000 };
 /** Four processes share one bucket of 20 per 1 s window. */
 const SHARED_BURST = { workers: 4, perWorker: 100, limit: 20, windowMs: 1_000 };
 const MEMORY_CALLS = 100_000;
+const LOAD = { calls: 10_000, concurrency: 100, faultRate: 0.05 };
 /** Okta's default /api/v1/sessions limit, 600 per 60 s, scaled down to 100 per 1 s. */
 const INCIDENT = { sessions: 10_000, limit: 100, windowMs: 1_000, concurrency: 20 };
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
-
-function medianLatency(runs: Latency[]): Latency {
-  const names = Object.keys(runs[0] ?? {});
-  return Object.fromEntries(
-    names.map((name) => {
-      const medianOf = (key: 'p50' | 'mean' | 'p99') => median(runs.map((run) => run[name]?.[key] ?? Number.NaN));
-      return [name, { p50: medianOf('p50'), mean: medianOf('mean'), p99: medianOf('p99') }];
-    }),
-  );
-}
-
-async function latencyOn(target: 'static' | 'embedded'): Promise<Latency> {
-  const runs: Latency[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    if (target === 'static') {
-      const server = await startStaticServer();
-      const clients = [rawFetch(server.url, 'bench-token'), oktaSessions(server.url, 'bench-token'), oktaSdk(server.url, 'bench-token')];
-      runs.push(await measureLatency(clients, '102l8zwRRO8Q2y3vlkDEVbkig', { rounds: 6, callsPerRound: 300 }));
-      await server.close();
-    } else {
-      const server = await startOktaSessionsServer({ rateLimit: false });
-      const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
-      const session = await setup.create(await server.issueSessionToken({ login: 'bench@example.com' }));
-      const clients = [rawFetch(server.url, server.apiToken), oktaSessions(server.url, server.apiToken), oktaSdk(server.url, server.apiToken)];
-      runs.push(await measureLatency(clients, session.id as string, { rounds: 6, callsPerRound: 300 }));
-      await server.close();
-    }
-  }
-  return medianLatency(runs);
-}
-
-async function throughput(): Promise<Record<number, Record<string, number>>> {
-  const server = await startStaticServer();
-  const clients: BenchClient[] = [rawFetch(server.url, 'bench-token'), oktaSessions(server.url, 'bench-token'), oktaSdk(server.url, 'bench-token')];
-  const results: Record<number, Record<string, number>> = {};
-  for (const concurrency of [1, 16, 64]) {
-    results[concurrency] = await measureThroughput(clients, 'abc', { concurrency, totalCalls: 3_000, rounds: RUNS });
-    log(`throughput at concurrency ${concurrency}: ${JSON.stringify(Object.fromEntries(Object.entries(results[concurrency]).map(([k, v]) => [k, Math.round(v)])))}`);
-  }
-  await server.close();
-  return results;
-}
 
 async function bursts(): Promise<Record<string, BurstResult>> {
   // Our clients get a budget long enough for ten windows; Okta's SDK has no timeout by default.
@@ -96,12 +56,7 @@ async function bursts(): Promise<Record<string, BurstResult>> {
 
 async function main() {
   const started = Date.now();
-  log('per-call latency, static server');
-  const staticLatency = await latencyOn('static');
-  log('per-call latency, embedded server');
-  const embeddedLatency = await latencyOn('embedded');
-  log('throughput');
-  const rps = await throughput();
+  const { staticLatency, embeddedLatency, rps } = await measurePerCall(log);
   log('burst against a rate limit');
   const burst = await bursts();
   log(`many processes: ${SHARED_BURST.workers} workers × ${SHARED_BURST.perWorker} gets against ${SHARED_BURST.limit} per ${SHARED_BURST.windowMs / 1000} s`);
@@ -117,10 +72,13 @@ async function main() {
   );
   log(`memory: ${MEMORY_CALLS} gets`);
   const memory = await measureMemory(MEMORY_CALLS, (url, token) => oktaSessions(url, token));
-  log('load: 10,000 gets at concurrency 100 with 5% injected faults');
-  const load = await measureLoad({ calls: 10_000, concurrency: 100, faultRate: 0.05 });
+  log('load: 10,000 gets at concurrency 100 with 5% injected faults, node:http engine');
+  const load = await measureLoad(LOAD);
+  log('load: the same, fetch engine');
+  const fetchEngineLoad = await measureLoad(LOAD, FetchOktaSessions);
   log(`incident: revoke ${INCIDENT.sessions} sessions at ${INCIDENT.limit} per ${INCIDENT.windowMs / 1000} s`);
   const incident = await measureIncident(INCIDENT);
+  const otherNodes = OTHER_NODE_MAJORS.map((major) => measureOnNode(major, log));
 
   const results: BenchResults = {
     started,
@@ -136,7 +94,9 @@ async function main() {
     footprint,
     memory,
     load,
+    fetchEngineLoad,
     incident,
+    nodeVersions: [{ node: process.version, staticLatency, embeddedLatency, rps }, ...otherNodes],
   };
   const { markdown, svg } = renderReport(results);
   writeFileSync('bench/results.md', markdown);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
 import { recordingClient, runBulk } from '../src/cli/bulk.js';
-import { OktaSessions } from '../src/index.js';
+import { OktaSessions, type OktaSessionsOptions } from '../src/index.js';
 import type { BenchClient } from './lib/clients.js';
 import { median, percentile } from './lib/stats.js';
 
@@ -217,7 +217,10 @@ export interface LoadResult {
  * of requests failing in one of five ways (503, 502 HTML, a reset before the
  * request is read, a reset mid-response, a bare 429).
  */
-export async function measureLoad({ calls, concurrency, faultRate }: { calls: number; concurrency: number; faultRate: number }): Promise<LoadResult> {
+export async function measureLoad(
+  { calls, concurrency, faultRate }: { calls: number; concurrency: number; faultRate: number },
+  Client: new (options: OktaSessionsOptions) => Pick<OktaSessions, 'get'> = OktaSessions,
+): Promise<LoadResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc to measure load');
   const server = await startOktaSessionsServer({ rateLimit: false });
@@ -235,7 +238,7 @@ export async function measureLoad({ calls, concurrency, faultRate }: { calls: nu
     faults.forEach((fault, index) => {
       server.inject(fault, { operation: 'getSession', times: Number.POSITIVE_INFINITY, probability: faultRate / faults.length / (1 - (faultRate * index) / faults.length) });
     });
-    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, retry: { maxDelayMs: 1_000 } });
+    const client = new Client({ orgUrl: server.url, apiToken: server.apiToken, retry: { maxDelayMs: 1_000 } });
     const heapBeforeBytes = await settledHeap(gc);
     const outcomes: Record<string, number> = {};
     const started = performance.now();

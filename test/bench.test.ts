@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
+import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
 import { startStaticServer } from '../bench/lib/static-server.js';
 import { type BenchResults, renderReport, targets } from '../bench/report.js';
 import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from '../bench/scenarios.js';
 import { measureSharedBurst } from '../bench/shared-burst.js';
+import { OktaSessions } from '../src/index.js';
+import { OktaSessions as FetchOktaSessions } from '../src/universal.js';
 
 // Every benchmark scenario with tiny counts, so the bench code cannot rot. No timing is asserted here.
 describe('benchmark scenarios, quick run', () => {
@@ -46,8 +48,11 @@ describe('benchmark scenarios, quick run', () => {
     expect(memory.growthBytes).toBe(memory.heapAfterBytes - memory.heapBeforeBytes);
   });
 
-  it('load accounts for every call, by outcome', async () => {
-    const load = await measureLoad({ calls: 120, concurrency: 10, faultRate: 0.2 });
+  it.each([
+    ['node:http', OktaSessions],
+    ['fetch', FetchOktaSessions],
+  ] as const)('load accounts for every call, by outcome (%s engine)', async (_engine, Client) => {
+    const load = await measureLoad({ calls: 120, concurrency: 10, faultRate: 0.2 }, Client);
     expect(Object.values(load.outcomes).reduce((sum, count) => sum + count, 0)).toBe(120);
     expect(load.faultsInjected).toBeGreaterThan(0);
     for (const outcome of Object.keys(load.outcomes)) expect(['value', 'OktaServerError', 'OktaConnectionError', 'OktaRateLimitError']).toContain(outcome);
@@ -69,7 +74,18 @@ describe('benchmark scenarios, quick run', () => {
   }, 60_000);
 
   it('renders the report and the chart from results', () => {
-    const latency = { [RAW_FETCH]: { p50: 0.4, mean: 0.41, p99: 1 }, [OKTA_SESSIONS]: { p50: 0.42, mean: 0.5, p99: 1.1 }, [OKTA_SDK]: { p50: 0.5, mean: 0.52, p99: 1.2 } };
+    const latency = {
+      [RAW_FETCH]: { p50: 0.4, mean: 0.41, p99: 1 },
+      [OKTA_SESSIONS]: { p50: 0.32, mean: 0.5, p99: 1.1 },
+      [OKTA_SESSIONS_FETCH]: { p50: 0.44, mean: 0.5, p99: 1.1 },
+      [OKTA_SDK]: { p50: 0.5, mean: 0.52, p99: 1.2 },
+    };
+    const rps = {
+      1: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 150, [OKTA_SESSIONS_FETCH]: 95, [OKTA_SDK]: 90 },
+      16: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 150, [OKTA_SESSIONS_FETCH]: 95, [OKTA_SDK]: 90 },
+      64: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 120, [OKTA_SESSIONS_FETCH]: 95, [OKTA_SDK]: 90 },
+    };
+    const load = { calls: 10, concurrency: 2, faultRate: 0.05, outcomes: { value: 9, OktaServerError: 1 }, faultsInjected: 3, totalMs: 100, heapBeforeBytes: 1, heapAfterBytes: 2 };
     const burstResult = (completed: number, rateLimited: number, totalMs: number) => ({ completed, failed: 200 - completed, rateLimited, totalMs, theoreticalMs: 9_000 });
     const results: BenchResults = {
       started: Date.now(),
@@ -78,7 +94,7 @@ describe('benchmark scenarios, quick run', () => {
       memoryCalls: 100,
       staticLatency: latency,
       embeddedLatency: latency,
-      rps: { 1: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 95, [OKTA_SDK]: 90 }, 64: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 95, [OKTA_SDK]: 90 } },
+      rps,
       burst: { [OKTA_SESSIONS]: burstResult(200, 0, 9_300), [OKTA_SESSIONS_UNPACED]: burstResult(60, 480, 6_000), [OKTA_SDK]: burstResult(60, 480, 6_000) },
       sharedBurstSetup: { workers: 4, perWorker: 100, limit: 20, windowMs: 1_000 },
       sharedBurst: {
@@ -87,13 +103,23 @@ describe('benchmark scenarios, quick run', () => {
       },
       footprint: { [OKTA_SESSIONS]: { importMs: 20, packBytes: 40_000, installBytes: 300_000 }, [OKTA_SDK]: { importMs: 700, packBytes: 900_000, installBytes: 45_000_000 } },
       memory: { heapBytes: [1, 2], heapBeforeBytes: 1, heapAfterBytes: 2, growthBytes: 1 },
-      load: { calls: 10, concurrency: 2, faultRate: 0.05, outcomes: { value: 9, OktaServerError: 1 }, faultsInjected: 3, totalMs: 100, heapBeforeBytes: 1, heapAfterBytes: 2 },
+      load,
+      fetchEngineLoad: { ...load, outcomes: { value: 10 } },
       incident: { sessions: 1000, limit: 100, windowMs: 1000, concurrency: 20, revoked: 1000, failed: 0, rateLimited: 0, totalMs: 9_200, theoreticalMs: 9_000 },
+      nodeVersions: [
+        { node: 'v20.20.2', staticLatency: latency, embeddedLatency: latency, rps },
+        { node: 'v24.1.0', staticLatency: latency, embeddedLatency: latency, rps },
+      ],
     };
     expect(targets(results).every(([, , met]) => met)).toBe(true);
     const { markdown, svg } = renderReport(results);
     expect(markdown).toContain('| Burst: total time ≤ 1.2× theoretical minimum | 1.03× | ✅ |');
-    expect(markdown).toContain('| okta-sessions | 420 µs | 500 µs (2000 calls/s) | 1100 µs | 1.05× |');
+    expect(markdown).toContain('| okta-sessions | 320 µs | 500 µs (2000 calls/s) | 1100 µs | 0.8× |');
+    expect(markdown).toContain('| Per-call p50 below @okta/okta-sdk-nodejs | 320 µs vs 500 µs | ✅ |');
+    expect(markdown).toContain('| 64 | 100 req/s | 120 req/s (1.2×) | 95 req/s (0.95×) | 90 req/s (0.9×) |');
+    expect(markdown).toContain('| **accounted for** | **10 of 10** |\n\nHeap before and after: 0 MiB → 0 MiB.\n\nThrough the fetch engine:');
+    expect(markdown).toContain('## 9. Node 20, 24');
+    expect(markdown).toContain('| v24.1.0 | 320 µs (0.8×) | 440 µs (1.1×) | 500 µs (1.25×) | 1.5× / 1.5× / 1.2× |');
     // A burst run that failed calls has no meaningful ratio to the minimum time.
     expect(markdown).toContain('| @okta/okta-sdk-nodejs | 60 | 140 | 480 | 6 s | — |');
     expect(markdown).toContain('| okta-sessions | 200 | 0 | 0 | 9.3 s | 1.03× |');

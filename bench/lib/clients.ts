@@ -1,5 +1,6 @@
 import okta from '@okta/okta-sdk-nodejs';
 import { OktaSessions, type OktaSessionsOptions } from '../../src/index.js';
+import { OktaSessions as FetchOktaSessions } from '../../src/universal.js';
 
 /** One way of calling getSession; the benchmark compares these side by side. */
 export interface BenchClient {
@@ -9,6 +10,8 @@ export interface BenchClient {
 
 export const RAW_FETCH = 'raw fetch';
 export const OKTA_SESSIONS = 'okta-sessions';
+/** The same client through fetch, as browsers, edge runtimes and a `fetch` option get it. */
+export const OKTA_SESSIONS_FETCH = 'okta-sessions (fetch engine)';
 export const OKTA_SESSIONS_UNPACED = 'okta-sessions (rateLimit: false)';
 export const OKTA_SDK = '@okta/okta-sdk-nodejs';
 export const OKTA_SESSIONS_REDIS = 'okta-sessions + Redis store';
@@ -31,6 +34,11 @@ export function oktaSessions(orgUrl: string, apiToken: string, options: Partial<
   const client = new OktaSessions({ orgUrl, apiToken, ...options });
   const name = options.rateLimit === false ? OKTA_SESSIONS_UNPACED : options.rateLimit?.store ? OKTA_SESSIONS_REDIS : OKTA_SESSIONS;
   return { name, get: (sessionId) => client.get(sessionId) };
+}
+
+export function oktaSessionsOnFetch(orgUrl: string, apiToken: string): BenchClient {
+  const client = new FetchOktaSessions({ orgUrl, apiToken });
+  return { name: OKTA_SESSIONS_FETCH, get: (sessionId) => client.get(sessionId) };
 }
 
 /**

@@ -1,0 +1,11 @@
+import { startStaticServer } from './lib/static-server.js';
+import { OktaSessions } from '../src/index.js';
+const server = await startStaticServer();
+const client = new OktaSessions({ orgUrl: server.url, apiToken: 'x' });
+for (let i = 0; i < 2000; i++) await client.get('abc');
+const t = performance.now();
+const N = 20000;
+for (let i = 0; i < N; i++) await client.get('abc');
+console.log('client mean', ((performance.now() - t) / N * 1000).toFixed(0), 'µs');
+await client.close();
+await server.close();
