@@ -7,10 +7,12 @@ export const INITIAL_CONCURRENCY = 20;
 
 /**
  * How many requests a client keeps in flight. A number the user gives is kept.
- * Otherwise it adapts as TCP does: one more after each round of responses that
- * found the client at its limit with no concurrency 429 (so it grows only while
- * it is the bottleneck), and halved on a concurrency 429: once, since the other
- * requests sent at the old limit are answered the same way.
+ * Otherwise it adapts as TCP's congestion window does, counting only answers
+ * that found the client at its limit (so it grows only while it is the
+ * bottleneck): until the first concurrency 429, one more per such answer (it
+ * doubles each round, to reach Okta's limit fast); after one, halved, then one
+ * more per round of answers. Halved once per 429 episode: the other requests
+ * sent at the old limit are answered the same way.
  */
 export class ConcurrencyLimit {
   readonly adaptive: boolean;
@@ -19,6 +21,8 @@ export class ConcurrencyLimit {
   /** Bumped on every decrease: a 429 to a request sent before it is old news. */
   #epoch = 0;
   #saturatedResponses = 0;
+  /** Until the first concurrency 429: grow by one per answer, not per round. */
+  #slowStart = true;
 
   constructor(fixed: number | undefined) {
     if (fixed !== undefined && (!Number.isInteger(fixed) || fixed < 1)) {
@@ -46,10 +50,11 @@ export class ConcurrencyLimit {
       this.#epoch++;
       this.#value = Math.max(1, Math.floor(this.#value / 2));
       this.#saturatedResponses = 0;
+      this.#slowStart = false;
       return;
     }
     if (!saturated || this.#value >= this.ceiling) return;
-    if (++this.#saturatedResponses >= this.#value) {
+    if (this.#slowStart || ++this.#saturatedResponses >= this.#value) {
       this.#saturatedResponses = 0;
       this.#value++;
     }

@@ -11,16 +11,23 @@ function answer(limit: ConcurrencyLimit, count: number, signal: RateLimitSignal,
 }
 
 describe('adaptive concurrency limit', () => {
-  it('grows by one per round of answers only while requests wait for a slot, up to Okta’s highest limit', () => {
+  it('grows only while requests wait for a slot: by one per answer until the first concurrency 429, then by one per round', () => {
     const limit = new ConcurrencyLimit(undefined);
     expect(limit.value).toBe(INITIAL_CONCURRENCY);
     answer(limit, 1000, answered, false);
     expect(limit.value).toBe(INITIAL_CONCURRENCY);
-    answer(limit, INITIAL_CONCURRENCY, answered);
-    expect(limit.value).toBe(INITIAL_CONCURRENCY + 1);
-    answer(limit, 100_000, answered);
+    answer(limit, 5, answered);
+    expect(limit.value).toBe(INITIAL_CONCURRENCY + 5);
+    answer(limit, 1000, answered);
     expect(limit.value).toBe(OKTA_MAX_CONCURRENCY);
     expect(limit.ceiling).toBe(OKTA_MAX_CONCURRENCY);
+    limit.observe(concurrency429, limit.epoch, true);
+    const halved = Math.floor(OKTA_MAX_CONCURRENCY / 2);
+    expect(limit.value).toBe(halved);
+    answer(limit, halved - 1, answered);
+    expect(limit.value).toBe(halved);
+    answer(limit, 1, answered);
+    expect(limit.value).toBe(halved + 1);
   });
 
   it('halves on a concurrency 429, ignores the answers to requests sent before, and never goes below one', () => {
