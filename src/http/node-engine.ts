@@ -5,8 +5,7 @@
  * transport reads. Browsers and edge runtimes never load this file (package
  * `exports` conditions).
  */
-import { Agent as HttpAgent, type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import { type Engine, EngineClosedError, type EngineResponse, type ResponseHeaders } from './engine.js';
 import { chooseProxy, type ProxyChoice, type ProxyOption } from './proxy.js';
 
@@ -89,9 +88,12 @@ class NodeResponse implements EngineResponse {
   }
 }
 
+/** Sent unless the caller set one: some gateways refuse a request without it, and Okta support can see who called. */
+const USER_AGENT = `okta-sessions node/${process.versions.node}`;
+
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
-  if (headers === undefined) return {};
-  const record: Record<string, string> = {};
+  const record: Record<string, string> = { 'user-agent': USER_AGENT };
+  if (headers === undefined) return record;
   if (headers instanceof Headers) headers.forEach((value, name) => (record[name] = value));
   else if (Array.isArray(headers)) for (const [name, value] of headers) record[name.toLowerCase()] = value as string;
   else for (const [name, value] of Object.entries(headers)) record[name.toLowerCase()] = value;
@@ -105,6 +107,22 @@ function bodyText(body: RequestInit['body']): string | undefined {
   throw new TypeError('The Node engine sends string bodies only');
 }
 
+/** How requests of one protocol go out: node:http(s)'s `request`, through the pool. */
+interface Transport {
+  request: (options: RequestOptions, onResponse: (message: IncomingMessage) => void) => ClientRequest;
+  agent: HttpAgent;
+}
+
+/**
+ * node:https (with tls) or node:http, loaded with the first request: importing the package stays as quick
+ * as it is without them, and the first request pays a few milliseconds once.
+ */
+async function loadTransport(protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0], proxied: (() => Promise<HttpAgent>) | undefined): Promise<Transport> {
+  if (protocol !== 'http:' && protocol !== 'https:') throw new TypeError(`Cannot send to a ${protocol} URL`);
+  const module = protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return { request: module.request, agent: proxied ? await proxied() : new module.Agent(poolOptions) };
+}
+
 /** A proxy agent, loaded only when a proxy applies: CONNECT tunnels, for https and http targets alike. */
 async function proxyAgent(proxy: ProxyChoice, maxSockets: number): Promise<HttpAgent> {
   const { HttpsProxyAgent } = await import('https-proxy-agent');
@@ -115,13 +133,21 @@ async function proxyAgent(proxy: ProxyChoice, maxSockets: number): Promise<HttpA
 export function nodeEngine(options: NodeEngineOptions): Engine {
   const proxy = chooseProxy(options.origin, options.proxy);
   const poolOptions = { keepAlive: true, maxSockets: options.maxSockets, timeout: IDLE_TIMEOUT_MS };
-  const direct = { 'http:': new HttpAgent(poolOptions), 'https:': new HttpsAgent(poolOptions) };
   let proxied: Promise<HttpAgent> | undefined;
+  const proxiedAgent = proxy && (() => (proxied ??= proxyAgent(proxy, options.maxSockets)));
+  /** Per protocol, once loaded: later requests take it without awaiting. */
+  const transports = new Map<string, Transport>();
+  const loading = new Map<string, Promise<Transport>>();
   let closed = false;
 
-  function directAgent(protocol: string): HttpAgent {
-    if (protocol === 'http:' || protocol === 'https:') return direct[protocol];
-    throw new TypeError(`Cannot send to a ${protocol} URL`);
+  async function transportFor(protocol: string): Promise<Transport> {
+    let pending = loading.get(protocol);
+    if (!pending) {
+      pending = loadTransport(protocol, poolOptions, proxiedAgent);
+      loading.set(protocol, pending);
+      pending.then((transport) => transports.set(protocol, transport)).catch(() => loading.delete(protocol));
+    }
+    return pending;
   }
 
   /** Where a request goes, without parsing the URL again: every request of a client goes to its org. */
@@ -139,10 +165,9 @@ export function nodeEngine(options: NodeEngineOptions): Engine {
     return { url, protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, path: `${parsed.pathname}${parsed.search}` };
   }
 
-  function sendOnce(target: Target, init: RequestInit, headers: Record<string, string>, body: string | undefined, agent: HttpAgent): Promise<EngineResponse | 'stale'> {
+  function sendOnce(target: Target, init: RequestInit, headers: Record<string, string>, body: string | undefined, { request: send, agent }: Transport): Promise<EngineResponse | 'stale'> {
     return new Promise((resolve, reject) => {
       const method = (init.method ?? 'GET').toUpperCase();
-      const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
       let answered = false;
       let responded = false;
       const fail = (error: Error & { code?: string }) => {
@@ -185,19 +210,20 @@ export function nodeEngine(options: NodeEngineOptions): Engine {
       const body = bodyText(init.body);
       const method = (init.method ?? 'GET').toUpperCase();
       if (method !== 'GET' && method !== 'HEAD') headers['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
-      // No await on the direct path: a call costs no extra turn of the event loop.
-      const agent = proxy ? await (proxied ??= proxyAgent(proxy, options.maxSockets)) : directAgent(target.protocol);
+      // Awaited only the first time: later calls cost no extra turn of the event loop.
+      const transport = transports.get(target.protocol) ?? (await transportFor(target.protocol));
+      if (closed) throw new EngineClosedError();
       // Each stale connection is dropped by the pool, so this ends by the time the pool has none left.
       for (;;) {
-        const response = await sendOnce(target, init, headers, body, agent);
+        const response = await sendOnce(target, init, headers, body, transport);
         if (response !== 'stale') return response;
       }
     },
     async close() {
       closed = true;
-      direct['http:'].destroy();
-      direct['https:'].destroy();
-      if (proxied) (await proxied).destroy();
+      const agents = new Set(await Promise.all([...loading.values()].map((pending) => pending.then((transport) => transport.agent, () => undefined))));
+      if (proxied) agents.add(await proxied.catch(() => undefined));
+      for (const agent of agents) agent?.destroy();
     },
   };
 }
