@@ -168,27 +168,37 @@ export function nodeEngine(options: NodeEngineOptions): Engine {
   function sendOnce(target: Target, init: RequestInit, headers: Record<string, string>, body: string | undefined, { request: send, agent }: Transport): Promise<EngineResponse | 'stale'> {
     return new Promise((resolve, reject) => {
       const method = (init.method ?? 'GET').toUpperCase();
+      const { signal } = init;
       let answered = false;
       let responded = false;
+      /**
+       * The signal is wired by hand, not passed to node:http: its `signal` option registers a weak
+       * handler (a WeakRef and a finalizer) per request, which costs more than the rest of the engine.
+       */
+      const onAbort = () => request.destroy(Object.assign(new Error('The request was aborted', { cause: signal?.reason }), { name: 'AbortError', code: 'ABORT_ERR' }));
+      const settle = () => {
+        answered = true;
+        signal?.removeEventListener('abort', onAbort);
+      };
       const fail = (error: Error & { code?: string }) => {
         if (answered) return;
-        answered = true;
+        settle();
         // A kept-alive connection the server closed while idle: nothing of this request was processed.
         const stale = request.reusedSocket && !responded && SAFE_METHODS.has(method) && STALE_CONNECTION_CODES.has(error.code ?? '');
-        if (stale && !init.signal?.aborted) resolve('stale');
+        if (stale && !signal?.aborted) resolve('stale');
         else reject(error);
       };
       const { protocol, hostname, port, path } = target;
       // node:http wants an IPv6 literal without its brackets.
       const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
-      const request: ClientRequest = send({ protocol, hostname: host, port, path, method, headers, agent, signal: init.signal ?? undefined }, (message) => {
+      const request: ClientRequest = send({ protocol, hostname: host, port, path, method, headers, agent }, (message) => {
         responded = true;
         message.setEncoding('utf8');
         let text = '';
         message.on('data', (chunk: string) => (text += chunk));
         message.on('end', () => {
           if (answered) return;
-          answered = true;
+          settle();
           resolve(new NodeResponse(message, target.url, text));
         });
         message.on('error', fail);
@@ -197,6 +207,8 @@ export function nodeEngine(options: NodeEngineOptions): Engine {
         });
       });
       request.on('error', fail);
+      if (signal?.aborted) onAbort();
+      else signal?.addEventListener('abort', onAbort, { once: true });
       request.end(body);
     });
   }
