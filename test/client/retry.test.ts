@@ -21,10 +21,14 @@ function rateLimited(serverNow: number, resetInSeconds: number, extra: Record<st
   return { ...oktaHeaders(serverNow, { limit: 375, remaining: 0, resetInSeconds }), 'x-okta-request-id': 'first429requestid', ...extra };
 }
 
-/** Lets real I/O (nock's replies) run without moving fake time, until `condition` holds. */
+/**
+ * Lets real I/O (nock's replies, the engine's first load of node:http) run without moving fake time, until
+ * `condition` holds. Bounded by real time, not by turns: how many turns I/O takes depends on the machine's load.
+ */
 async function until(condition: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 1_000 && !condition(); turn++) await new Promise((resolve) => setImmediate(resolve));
-  if (!condition()) throw new Error('condition not reached');
+  const deadline = performance.now() + 5_000;
+  while (!condition() && performance.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+  if (!condition()) throw new Error('condition not reached within 5 s');
 }
 
 /**
