@@ -12,10 +12,11 @@ $(NPM_STAMP): package.json package-lock.json
 
 install: $(NPM_STAMP)
 
-## Real parts the tests drive: headless Chromium and redis-server (apt-get install when missing and allowed; otherwise the command to run)
+## Real parts the tests drive: headless Chromium, redis-server, and openssl for TLS certificates (apt-get install when missing and allowed; otherwise the command to run)
 system-tools:
 	@scripts/ensure-system-tool.sh "chromium chromium-browser google-chrome" chromium
 	@scripts/ensure-system-tool.sh redis-server redis-server
+	@scripts/ensure-system-tool.sh openssl openssl
 
 ## make test: lint, typecheck and every test
 test: $(NPM_STAMP) system-tools

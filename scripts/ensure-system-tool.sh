@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Usage: scripts/ensure-system-tool.sh "<command> [<other name> …]" <debian package>
-# A system tool the tests drive for real (Chromium, redis-server): any of its names will do; otherwise it is
+# A system tool the tests drive for real (Chromium, redis-server, openssl): any of its names will do; otherwise it is
 # installed with apt-get when the machine allows it (root, apt-get present), or this fails naming the command to run.
 set -euo pipefail
 read -r -a names <<< "$1"

@@ -14,6 +14,8 @@ import type { EngineResponse } from '../http/engine.js';
 import { redact, safeHeaders } from './redact.js';
 import type { ErrorCause } from '../types.js';
 
+export { browserFetchFailureHint, connectionFailureOf, describeConnectionError } from './connection.js';
+
 const CLASS_BY_STATUS: Record<number, typeof OktaApiError> = {
   400: OktaBadRequestError,
   401: OktaAuthenticationError,

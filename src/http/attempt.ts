@@ -5,7 +5,7 @@ import { type RateLimitSignal, readRateLimitSignal } from '../pacing/rate-limit-
 import type { Permit, RateLimitScheduler } from '../pacing/scheduler.js';
 import type { ServerClock } from '../pacing/server-clock.js';
 import type { CallBudget } from './budget.js';
-import { type Engine, EngineClosedError, type EngineResponse, isRefusedConnection } from './engine.js';
+import { type Engine, EngineClosedError, type EngineResponse } from './engine.js';
 import type { AttemptFailure } from './retry.js';
 
 /** What one attempt needs from its call. */
@@ -74,7 +74,7 @@ export async function sendAttempt(context: AttemptContext, url: string, init: Re
       if (error instanceof OktaApiError) throw error;
       return { failure: 'connection', error };
     }
-    return { failure: isRefusedConnection(error) ? 'refused' : 'connection', error };
+    return { failure: (await loadErrorFactory()).connectionFailureOf(error), error };
   } finally {
     abort.dispose();
   }

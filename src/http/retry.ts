@@ -32,6 +32,8 @@ export type AttemptFailure =
   | 'unavailable'
   /** The connection was refused: nothing was sent. */
   | 'refused'
+  /** The org's TLS certificate was not trusted: nothing was sent, and another attempt would meet the same certificate. */
+  | 'untrusted-certificate'
   /** The connection failed after the request may have been sent (reset, dropped mid-response). */
   | 'connection'
   /** One attempt ran out of `attemptTimeoutMs`. */
@@ -41,18 +43,20 @@ export type AttemptFailure =
  * Which failures are retried, for which operations. 429 and a refused connection
  * are safe for everything (nothing was processed); the others only for operations
  * safe to repeat. createSession is not: its session token is single-use, so once
- * its body may have reached Okta it is never sent again.
+ * its body may have reached Okta it is never sent again. An untrusted certificate
+ * is not transient: it is reported at once.
  */
-export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations safe to repeat'> = {
+export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations safe to repeat' | 'no operation'> = {
   'rate-limited': 'every operation',
   refused: 'every operation',
+  'untrusted-certificate': 'no operation',
   unavailable: 'operations safe to repeat',
   connection: 'operations safe to repeat',
   'attempt-timeout': 'operations safe to repeat',
 };
 
 function isRetriedFor(failure: AttemptFailure, operation: Pick<Operation, 'safeToRepeat'>): boolean {
-  return RETRIED_FOR[failure] === 'every operation' || operation.safeToRepeat;
+  return RETRIED_FOR[failure] === 'every operation' || (RETRIED_FOR[failure] === 'operations safe to repeat' && operation.safeToRepeat);
 }
 
 /** Reported through the `onRetry` hook before each wait. */
@@ -70,7 +74,7 @@ export interface RetryEvent {
 }
 
 /** Why a failure is not retried; `unsafe-to-repeat` is said in the error, since the caller may wonder. */
-export type NoRetryReason = 'out-of-retries' | 'unsafe-to-repeat' | 'wait-too-long';
+export type NoRetryReason = 'out-of-retries' | 'unsafe-to-repeat' | 'not-transient' | 'wait-too-long';
 
 export type RetryDecision = { retry: true; delayMs: number } | { retry: false; reason: NoRetryReason };
 
@@ -92,6 +96,7 @@ export function decideRetry(
   policy: RetryPolicy,
   remainingBudgetMs: number,
 ): RetryDecision {
+  if (RETRIED_FOR[failure] === 'no operation') return { retry: false, reason: 'not-transient' };
   if (!isRetriedFor(failure, operation)) return { retry: false, reason: 'unsafe-to-repeat' };
   if (retryNumber > policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
   const delayMs = requestedWaitMs ?? backoffDelayMs(retryNumber, policy.maxDelayMs);

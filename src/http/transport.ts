@@ -1,11 +1,11 @@
 import { OktaConnectionError, OktaTimeoutError } from '../errors/classes.js';
+import { loadErrorFactory } from '../errors/load-factory.js';
 import { redact } from '../errors/redact.js';
 import { callHook } from '../hooks.js';
 import { type RateLimitSignal, serverRequestedWaitMs } from '../pacing/rate-limit-signal.js';
 import { type AttemptContext, sendAttempt } from './attempt.js';
-import { browserFetchFailureHint } from './browser.js';
 import { sleep } from './budget.js';
-import { describeConnectionError, type EngineResponse } from './engine.js';
+import type { EngineResponse } from './engine.js';
 import type { CallRequest } from './openapi-fetch-seam.js';
 import { type AttemptFailure, decideRetry, NOT_RESENT_NOTE, type RetryEvent, type RetryPolicy } from './retry.js';
 
@@ -56,13 +56,14 @@ export function createTransport(context: TransportContext): Transport {
   }
 
   /** The error for a failure without a response that is not retried (any more). */
-  function finalError(failure: AttemptFailure, error: unknown): Error {
+  async function finalError(failure: AttemptFailure, error: unknown): Promise<Error> {
     const suffix = outcome.note ? `; ${outcome.note}` : outcome.attempts > 1 ? ` (after ${outcome.attempts} attempts)` : '';
     if (failure === 'attempt-timeout') {
       const message = `Okta sent no complete answer within ${policy.attemptTimeoutMs} ms${suffix}`;
       return new OktaTimeoutError(message, policy.attemptTimeoutMs, operation, { cause: error });
     }
-    const what = failure === 'refused' ? 'Could not reach Okta' : 'Connection to Okta failed';
+    const what = failure === 'refused' || failure === 'untrusted-certificate' ? 'Could not reach Okta' : 'Connection to Okta failed';
+    const { browserFetchFailureHint, describeConnectionError } = await loadErrorFactory();
     const hint = browserFetchFailureHint(error);
     const message = `${what}: ${redact(describeConnectionError(error), context.secrets)}${hint ? `: ${hint}` : ''}${suffix}`;
     return new OktaConnectionError(message, operation, { cause: error });
@@ -86,7 +87,7 @@ export function createTransport(context: TransportContext): Transport {
       if (!decision.retry) {
         if (decision.reason === 'unsafe-to-repeat') outcome.note = NOT_RESENT_NOTE;
         if (result.response) return result.response;
-        throw finalError(result.failure, result.error);
+        throw await finalError(result.failure, result.error);
       }
       const requestId = result.response?.headers.get('x-okta-request-id') ?? null;
       if (result.failure === 'rate-limited') firstRateLimitedRequestId ??= requestId;

@@ -11,6 +11,7 @@ export const RELIABILITY_DOC = 'docs/reliability.md';
 const FAILURE_LABELS: Record<keyof typeof RETRIED_FOR, string> = {
   'rate-limited': '429 Too Many Requests',
   refused: 'Connection refused (nothing was sent)',
+  'untrusted-certificate': 'The org’s TLS certificate is not trusted (nothing was sent; the error names `NODE_EXTRA_CA_CERTS`)',
   unavailable: '502, 503, 504',
   connection: 'Connection reset, or dropped mid-response',
   'attempt-timeout': 'An attempt times out (`retry.attemptTimeoutMs`)',
@@ -20,6 +21,7 @@ const FAILURE_LABELS: Record<keyof typeof RETRIED_FOR, string> = {
 export function retryPolicyTable(): string {
   const rows = Object.entries(RETRIED_FOR).map(([failure, scope]) => {
     const label = FAILURE_LABELS[failure as keyof typeof RETRIED_FOR];
+    if (scope === 'no operation') return `| ${label} | no: the same certificate would come back | no |`;
     return scope === 'every operation' ? `| ${label} | yes | yes |` : `| ${label} | yes | never: its session token is single-use |`;
   });
   return ['| failure | get, refresh, revoke, getCurrent, refreshCurrent, closeCurrent | create |', '|---|---|---|', ...rows].join('\n');

@@ -5,12 +5,14 @@
 import { execFile } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { describe, expect, it } from 'vitest';
 import { OktaSessions as NodeOktaSessions } from '../../src/index.js';
 import { OktaSessions as FetchOktaSessions } from '../../src/universal.js';
 import { OktaConnectionError, OktaTimeoutError, type OktaSessionsOptions, type RetryEvent } from '../../src/api.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
 import { oktaHeaders, RECORDED_SESSION, rejectionOf } from '../helpers.js';
+import { localhostCertificate } from '../support/tls.js';
 
 const ENGINES = [
   ['node:http', NodeOktaSessions],
@@ -152,6 +154,24 @@ describe.each(ENGINES)('engine %s', (_name, OktaSessions) => {
     expect((error as Error).message).toMatch(/^Could not reach Okta: .*ECONNREFUSED/);
     expect(retries.map((event) => event.reason)).toEqual(['refused', 'refused']);
     await okta.close();
+  });
+
+  it('reports an untrusted certificate at once, with what to do about it: no retry would meet another one', async () => {
+    const certificate = localhostCertificate();
+    const untrusted = createTlsServer(certificate, (socket) => socket.destroy());
+    const port = await listen(untrusted);
+    try {
+      const retries: RetryEvent[] = [];
+      const okta = client(`https://localhost:${port}`, { onRetry: (event) => retries.push(event) });
+      const error = await rejectionOf(okta.get('s1'));
+      expect(error).toBeInstanceOf(OktaConnectionError);
+      expect((error as Error).message).toMatch(/^Could not reach Okta: .*\(DEPTH_ZERO_SELF_SIGNED_CERT\): the org’s TLS certificate is not trusted here\. .*NODE_EXTRA_CA_CERTS=/);
+      expect(retries).toEqual([]);
+      await okta.close();
+    } finally {
+      await new Promise((resolve) => untrusted.close(resolve));
+      certificate.remove();
+    }
   });
 
   it('replaces a kept-alive connection the server closed while idle, without failing the call', async () => {

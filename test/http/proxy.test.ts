@@ -1,13 +1,16 @@
 /** The Node engine through a real forward proxy on loopback (the `proxy` package, CONNECT tunnels with Basic auth). */
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { createProxy } from 'proxy';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OktaSessions } from '../../src/index.js';
 import { OktaSessions as FetchOktaSessions } from '../../src/universal.js';
 import { startOktaSessionsServer, type OktaSessionsServer } from '../../src/testing/index.js';
 import { rejectionOf } from '../helpers.js';
+import { runCli } from '../support/cli.js';
+import { localhostCertificate } from '../support/tls.js';
 
 const PROXY_USER = 'corp-user';
 const PROXY_PASSWORD = 's3cret-proxy-pass';
@@ -102,6 +105,40 @@ describe('proxy', () => {
       expect(shown).not.toContain(Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64'));
     }
     await Promise.all([refused.close(), deadProxy.close()]);
+  });
+
+  it('tunnels https with CONNECT and checks the org’s certificate through the tunnel (the CLI, as a user behind a proxy runs it)', async () => {
+    // An https org on loopback: a TLS front for the embedded server, with a certificate for localhost from a CA of the test's own.
+    const certificate = localhostCertificate();
+    const oktaPort = Number(new URL(okta.url).port);
+    const tlsFront = createTlsServer(certificate, (socket) => {
+      const upstream = connect(oktaPort, '127.0.0.1');
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => tlsFront.listen(0, '127.0.0.1', resolve));
+    const httpsOrg = `https://localhost:${(tlsFront.address() as AddressInfo).port}`;
+    try {
+      const env = { OKTA_ORG_URL: httpsOrg, OKTA_API_TOKEN: okta.apiToken, HTTPS_PROXY: proxyUrl };
+      const trusted = await runCli(['get', sessionId, '--json'], { ...env, NODE_EXTRA_CA_CERTS: certificate.certFile });
+      expect(trusted.stderr).toBe('');
+      expect(JSON.parse(trusted.stdout)).toMatchObject({ id: sessionId, login: 'proxy@example.com' });
+      expect(tunnels).toEqual([new URL(httpsOrg).host]);
+      // Without the CA the same tunnel ends in a refused certificate: verification is not skipped behind a proxy.
+      const untrusted = await runCli(['get', sessionId, '--json'], env);
+      expect(untrusted.code).toBe(3);
+      // Reported at once (no retry meets another certificate), with what to do about it.
+      expect(JSON.parse(untrusted.stderr)).toEqual({
+        error: 'OktaConnectionError',
+        message:
+          'Could not reach Okta: self-signed certificate (DEPTH_ZERO_SELF_SIGNED_CERT): the org’s TLS certificate is not trusted here. Behind a TLS-inspecting proxy, give Node its CA certificate: NODE_EXTRA_CA_CERTS=/path/to/ca.pem (GET /api/v1/sessions/{sessionId})',
+      });
+      expect(untrusted.stdout + untrusted.stderr).not.toContain(PROXY_PASSWORD);
+    } finally {
+      await new Promise((resolve) => tlsFront.close(resolve));
+      certificate.remove();
+    }
   });
 
   it('says what to fix in a bad proxy, and refuses it where fetch sends', () => {

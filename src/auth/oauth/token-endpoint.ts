@@ -11,7 +11,8 @@
 import { OktaConnectionError, OktaOAuthError, type OperationRef } from '../../errors/classes.js';
 import { redact } from '../../errors/redact.js';
 import { type CallBudget, sleep } from '../../http/budget.js';
-import { describeConnectionError, type Engine, EngineClosedError, type EngineResponse, isRefusedConnection } from '../../http/engine.js';
+import { connectionFailureOf, describeConnectionError } from '../../errors/connection.js';
+import { type Engine, EngineClosedError, type EngineResponse } from '../../http/engine.js';
 import { type AttemptFailure, decideRetry, type RetryPolicy } from '../../http/retry.js';
 import { readRateLimitSignal, serverRequestedWaitMs } from '../../pacing/rate-limit-signal.js';
 import type { ServerClock } from '../../pacing/server-clock.js';
@@ -132,7 +133,7 @@ async function attempt(context: TokenRequestContext, init: RequestInit, tokenOpe
     if (abort.timedOut()) return { failure: 'attempt-timeout', error };
     if (budget.isOver()) throw budget.abortError(tokenOperation, error);
     if (error instanceof EngineClosedError) throw error;
-    return { failure: !response && isRefusedConnection(error) ? 'refused' : 'connection', error };
+    return { failure: response ? 'connection' : connectionFailureOf(error), error };
   } finally {
     abort.dispose();
   }
