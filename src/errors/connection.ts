@@ -54,7 +54,7 @@ export function describeConnectionError(error: unknown): string {
   const detail = code ?? (typeof causeMessage === 'string' ? causeMessage : undefined);
   const message = error instanceof Error ? error.message : String(error);
   const described = detail && !message.includes(detail) ? `${message} (${detail})` : message;
-  return code !== undefined && UNTRUSTED_CERTIFICATE_CODES.has(code) ? `${described}: ${UNTRUSTED_CERTIFICATE_HINT}` : described;
+  return connectionFailureOf(error) === 'untrusted-certificate' ? `${described}: ${UNTRUSTED_CERTIFICATE_HINT}` : described;
 }
 
 function pageOrigin(): string {

@@ -56,7 +56,7 @@ export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations
 };
 
 function isRetriedFor(failure: AttemptFailure, operation: Pick<Operation, 'safeToRepeat'>): boolean {
-  return RETRIED_FOR[failure] === 'every operation' || (RETRIED_FOR[failure] === 'operations safe to repeat' && operation.safeToRepeat);
+  return RETRIED_FOR[failure] === 'every operation' || operation.safeToRepeat;
 }
 
 /** Reported through the `onRetry` hook before each wait. */
