@@ -4,7 +4,7 @@
  * and chart.svg. Medians of several runs; see README for what each figure means.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { OktaSessions as FetchOktaSessions } from '../src/universal.js';
+import { fetchEngines } from '../src/http/engine.js';
 import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions } from './lib/clients.js';
 import { type BenchResults, renderReport, targets } from './report.js';
 import { median } from './lib/stats.js';
@@ -75,7 +75,7 @@ async function main() {
   log('load: 10,000 gets at concurrency 100 with 5% injected faults, node:http engine');
   const load = await measureLoad(LOAD);
   log('load: the same, fetch engine');
-  const fetchEngineLoad = await measureLoad(LOAD, FetchOktaSessions);
+  const fetchEngineLoad = await measureLoad(LOAD, fetchEngines());
   log(`incident: revoke ${INCIDENT.sessions} sessions at ${INCIDENT.limit} per ${INCIDENT.windowMs / 1000} s`);
   const incident = await measureIncident(INCIDENT);
   const otherNodes = OTHER_NODE_MAJORS.map((major) => measureOnNode(major, log));

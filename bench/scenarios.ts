@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
 import { recordingClient, runBulk } from '../src/cli/bulk.js';
-import { OktaSessions, type OktaSessionsOptions } from '../src/index.js';
+import type { EngineFactory } from '../src/http/engine.js';
+import { nodeEngine } from '../src/http/node-engine.js';
+import { OktaSessions } from '../src/index.js';
 import type { BenchClient } from './lib/clients.js';
 import { median, percentile } from './lib/stats.js';
 
@@ -219,7 +221,7 @@ export interface LoadResult {
  */
 export async function measureLoad(
   { calls, concurrency, faultRate }: { calls: number; concurrency: number; faultRate: number },
-  Client: new (options: OktaSessionsOptions) => Pick<OktaSessions, 'get'> = OktaSessions,
+  engines: EngineFactory = nodeEngine,
 ): Promise<LoadResult> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with node --expose-gc to measure load');
@@ -238,7 +240,7 @@ export async function measureLoad(
     faults.forEach((fault, index) => {
       server.inject(fault, { operation: 'getSession', times: Number.POSITIVE_INFINITY, probability: faultRate / faults.length / (1 - (faultRate * index) / faults.length) });
     });
-    const client = new Client({ orgUrl: server.url, apiToken: server.apiToken, retry: { maxDelayMs: 1_000 } });
+    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, retry: { maxDelayMs: 1_000 } }, engines);
     const heapBeforeBytes = await settledHeap(gc);
     const outcomes: Record<string, number> = {};
     const started = performance.now();

@@ -1,3 +1,3 @@
-// The entry everywhere else (browsers, edge runtimes, workers): the client sends through fetch, and no node: module is loaded.
+// The entry everywhere else (browsers, edge runtimes, workers): its clients send through fetch, and no node: module is loaded.
 export * from './api.js';
-export { OktaSessions } from './client.js';
+export { OktaSessions } from './client/client.js';

@@ -4,8 +4,8 @@ import { startStaticServer } from '../bench/lib/static-server.js';
 import { type BenchResults, renderReport, targets } from '../bench/report.js';
 import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from '../bench/scenarios.js';
 import { measureSharedBurst } from '../bench/shared-burst.js';
-import { OktaSessions } from '../src/index.js';
-import { OktaSessions as FetchOktaSessions } from '../src/universal.js';
+import { fetchEngines } from '../src/http/engine.js';
+import { nodeEngine } from '../src/http/node-engine.js';
 
 // Every benchmark scenario with tiny counts, so the bench code cannot rot. No timing is asserted here.
 describe('benchmark scenarios, quick run', () => {
@@ -49,10 +49,10 @@ describe('benchmark scenarios, quick run', () => {
   });
 
   it.each([
-    ['node:http', OktaSessions],
-    ['fetch', FetchOktaSessions],
-  ] as const)('load accounts for every call, by outcome (%s engine)', async (_engine, Client) => {
-    const load = await measureLoad({ calls: 120, concurrency: 10, faultRate: 0.2 }, Client);
+    ['node:http', nodeEngine],
+    ['fetch', fetchEngines()],
+  ] as const)('load accounts for every call, by outcome (%s engine)', async (_engine, engines) => {
+    const load = await measureLoad({ calls: 120, concurrency: 10, faultRate: 0.2 }, engines);
     expect(Object.values(load.outcomes).reduce((sum, count) => sum + count, 0)).toBe(120);
     expect(load.faultsInjected).toBeGreaterThan(0);
     for (const outcome of Object.keys(load.outcomes)) expect(['value', 'OktaServerError', 'OktaConnectionError', 'OktaRateLimitError']).toContain(outcome);

@@ -1,6 +1,6 @@
 import okta from '@okta/okta-sdk-nodejs';
 import { OktaSessions, type OktaSessionsOptions } from '../../src/index.js';
-import { OktaSessions as FetchOktaSessions } from '../../src/universal.js';
+import { fetchEngines } from '../../src/http/engine.js';
 
 /** One way of calling getSession; the benchmark compares these side by side. */
 export interface BenchClient {
@@ -37,7 +37,7 @@ export function oktaSessions(orgUrl: string, apiToken: string, options: Partial<
 }
 
 export function oktaSessionsOnFetch(orgUrl: string, apiToken: string): BenchClient {
-  const client = new FetchOktaSessions({ orgUrl, apiToken });
+  const client = new OktaSessions({ orgUrl, apiToken }, fetchEngines());
   return { name: OKTA_SESSIONS_FETCH, get: (sessionId) => client.get(sessionId) };
 }
 

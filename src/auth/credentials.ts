@@ -1,6 +1,7 @@
 import type { OperationRef } from '../errors/classes.js';
 import type { CallBudget } from '../http/budget.js';
 import { facadeMethodOf, type Operation } from '../operations.js';
+import type { CallAuthorization } from './authorization.js';
 import type { OAuthAuthorizer, OAuthAuthorizerOptions } from './oauth/authorizer.js';
 import { checkOAuthOptions, type OAuthOptions } from './oauth/options.js';
 
@@ -14,16 +15,6 @@ export interface Credentials {
   accessToken?: AccessTokenProvider | undefined;
   /** An OAuth 2.0 service app: the client gets, caches and renews its tokens (private_key_jwt, DPoP). */
   oauth?: OAuthOptions | undefined;
-}
-
-/** An Authorization value and the secret inside it, to redact from anything the call reports. */
-export interface CallAuthorization {
-  header: string;
-  secret: string;
-  /** Headers each attempt adds (a DPoP proof, fresh per attempt); their values are secrets too. */
-  attemptHeaders?: ((method: string, url: string) => Promise<Record<string, string>>) | undefined;
-  /** Drops a token Okta refused (401), so the call can retry once with a new one; absent for static tokens. */
-  invalidate?: () => void;
 }
 
 /** Static tokens answer synchronously, so the common path awaits nothing. */
@@ -69,9 +60,14 @@ export interface ClientCredentials {
   authorize(budget: CallBudget, operation: OperationRef): CallAuthorization | Promise<CallAuthorization>;
 }
 
+/** Which kinds of credentials are given: a client takes one at most. */
+export function givenCredentials(credentials: Credentials): (keyof Credentials)[] {
+  return (['apiToken', 'accessToken', 'oauth'] as const).filter((name) => credentials[name] !== undefined);
+}
+
 /** Undefined when the client has no credentials (it may still call the cookie-based `/me` operations). */
 export function createCredentials(credentials: Credentials, oauthContext: Omit<OAuthAuthorizerOptions, 'oauth'>): ClientCredentials | undefined {
-  const given = (['apiToken', 'accessToken', 'oauth'] as const).filter((name) => credentials[name] !== undefined);
+  const given = givenCredentials(credentials);
   if (given.length > 1) throw new TypeError(`Pass one of apiToken, accessToken or oauth, not ${given.join(' and ')}`);
   if (credentials.oauth !== undefined) {
     const oauth = checkOAuthOptions(credentials.oauth);

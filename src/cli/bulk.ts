@@ -1,7 +1,8 @@
+import { OktaSessions } from '../client/client.js';
+import type { OktaSessionsOptions } from '../client/options.js';
 import { OktaApiError, OktaError } from '../errors/classes.js';
-import type { OktaSessionsOptions } from '../client.js';
-import type { Engine } from '../http/engine.js';
-import { OktaSessions } from '../node-client.js';
+import { type Engine, type EngineFactory, fetchEngines } from '../http/engine.js';
+import { nodeEngine } from '../http/node-engine.js';
 import type { Session } from '../types.js';
 
 export type BulkCommand = 'revoke' | 'get';
@@ -32,8 +33,8 @@ export interface CallRecorder {
  * A client whose engine notes, per session id, how many attempts were made and
  * the last status and request id: the facade returns values, while an incident
  * log wants the request id of every revoke, successful ones included. It wraps
- * whichever engine the client picks (node:http, through the proxy if one
- * applies, or the `fetch` given).
+ * the engine the client would pick (node:http, through the proxy if one
+ * applies, or the `fetch` given), passed in to the client.
  */
 export function recordingClient(options: OktaSessionsOptions): { client: OktaSessions; recorder: CallRecorder } {
   const calls = new Map<string, { attempts: number; status: number | null; requestId: string | null }>();
@@ -56,11 +57,7 @@ export function recordingClient(options: OktaSessionsOptions): { client: OktaSes
       return response;
     },
   });
-  class RecordingOktaSessions extends OktaSessions {
-    protected override createEngine(...args: Parameters<OktaSessions['createEngine']>): Engine {
-      return record(super.createEngine(...args));
-    }
-  }
+  const engines: EngineFactory = options.fetch === undefined ? nodeEngine : fetchEngines(options.fetch);
   const recorder: CallRecorder = {
     take(id) {
       const entry = calls.get(id) ?? { attempts: 0, status: null, requestId: null };
@@ -68,7 +65,8 @@ export function recordingClient(options: OktaSessionsOptions): { client: OktaSes
       return entry;
     },
   };
-  return { client: new RecordingOktaSessions(options), recorder };
+  const { fetch: _given, ...rest } = options;
+  return { client: new OktaSessions(rest, (engineOptions) => record(engines(engineOptions))), recorder };
 }
 
 export interface BulkRun {

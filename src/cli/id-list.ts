@@ -1,4 +1,4 @@
-import { sessionIdProblem } from './session-id-argument.js';
+import { sessionIdProblem } from '../input/session-id.js';
 
 export interface ListedId {
   id: string;
@@ -60,7 +60,7 @@ export function parseIdList(text: string, column?: string): IdList {
       }
       id = fields[columnIndex] ?? '';
     }
-    const problem = sessionIdProblem(id);
+    const problem = sessionIdProblem(id, 'okta');
     if (problem) list.invalid.push({ id, line, problem });
     else if (seen.has(id)) list.duplicates++;
     else {

@@ -1,5 +1,15 @@
-import type { RateLimit } from '../pacing/rate-limit-signal.js';
 import type { ErrorCause } from '../types.js';
+
+/**
+ * What Okta reported about a rate-limit bucket in its `X-Rate-Limit-*` headers: on an
+ * `OktaRateLimitError`, and per bucket from `okta.rateLimits()`.
+ */
+export interface RateLimit {
+  limit: number;
+  remaining: number;
+  /** When the window resets, on Okta's clock (the header is in epoch seconds). */
+  resetAt: Date;
+}
 
 /** The operation an error came from, by its spec name and path template (never the concrete URL). */
 export interface OperationRef {

@@ -1,9 +1,8 @@
 /**
  * What an engine's failure means, read from the system error behind it (fetch puts it on `cause`, node:http on
- * the error itself), and how to say it. Only failing calls need it, so it travels with the error factory,
- * loaded on first failure: a page that never fails never downloads it.
+ * the error itself), and how to say it.
  */
-import { isBrowser } from '../http/browser.js';
+import { isBrowser } from '../helpers/runtime.js';
 
 /** Connection errors that mean nothing was sent. */
 const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);

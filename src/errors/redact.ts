@@ -1,5 +1,3 @@
-import type { ResponseHeaders } from '../http/engine.js';
-
 const REDACTED = '[REDACTED]';
 
 /** Replaces every occurrence of a credential in text that came from the server or the network. */
@@ -12,7 +10,7 @@ export function redact(text: string, secrets: readonly string[]): string {
 }
 
 /** A copy of response headers that is safe to keep on an error: no `set-cookie`. */
-export function safeHeaders(headers: ResponseHeaders): Headers {
+export function safeHeaders(headers: Iterable<[string, string]>): Headers {
   const copy = new Headers([...headers]);
   copy.delete('set-cookie');
   return copy;

@@ -1,5 +1,5 @@
 import { OktaTimeoutError, type OperationRef } from '../errors/classes.js';
-import type { WaitBudget } from '../pacing/scheduler.js';
+import type { WaitBudget } from '../pacing/permit.js';
 
 /** The signal of one attempt, and whether its own timeout (not the call's) ended it. */
 export interface AttemptAbort {
@@ -121,23 +121,4 @@ export class CallBudget {
     clearTimeout(this.#waitSignal.timer);
     this.#userSignal?.removeEventListener('abort', this.#waitSignal.onUserAbort);
   }
-}
-
-/** Resolves after `ms`, or rejects as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -11,8 +11,10 @@ export interface EngineResponse {
   readonly url: string;
   /** `get` joins a repeated header with ", ", as `Headers` does (the OKTA-112507 handling relies on it). */
   readonly headers: ResponseHeaders;
-  /** Null once read, and from the Node engine, which reads the body before it answers. */
+  /** A stream to cancel while unread; null from the Node engine, which reads the body before it answers. */
   readonly body: { cancel(): Promise<void> } | null;
+  /** True once `text()` was called: the stream is then no longer the caller's to cancel. */
+  readonly bodyUsed: boolean;
   text(): Promise<string>;
 }
 
@@ -42,6 +44,29 @@ export interface Engine {
 export function fetchEngine(custom: typeof globalThis.fetch | undefined): Engine {
   const send = custom ? (url: string, init: RequestInit) => custom(url, init) : (url: string, init: RequestInit) => globalThis.fetch(url, init);
   return { send, close: () => Promise.resolve(), secrets: [] };
+}
+
+/** A proxy URL (`http://user:pass@proxy:3128`), `false` to ignore the environment, or undefined to follow it. */
+export type ProxyOption = string | URL | false | undefined;
+
+/** What a client tells the engine it makes: where it sends, how many requests it keeps in flight at most, and the `proxy` option. */
+export interface EngineOptions {
+  origin: string;
+  maxSockets: number;
+  proxy: ProxyOption;
+}
+
+/** Makes a client's engine; each package entry supplies the one its runtime sends with. */
+export type EngineFactory = (options: EngineOptions) => Engine;
+
+/** Engines that send through `custom`, or the global fetch (browsers, edge runtimes, workers). */
+export function fetchEngines(custom?: typeof globalThis.fetch): EngineFactory {
+  return ({ proxy }) => {
+    if (proxy !== undefined && proxy !== false) {
+      throw new TypeError('proxy is for the Node engine: with a fetch, set the proxy in it (e.g. undici’s ProxyAgent as its dispatcher); a browser uses the system’s');
+    }
+    return fetchEngine(custom);
+  };
 }
 
 /** What an engine throws once closed: final, never retried. */

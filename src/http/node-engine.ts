@@ -2,20 +2,12 @@
  * The engine on Node: node:http(s) with a keep-alive pool per client. Node's
  * global fetch (undici's WHATWG layer) costs more per request than the request
  * itself on a fast path; this engine skips it and builds only the response the
- * transport reads. Browsers and edge runtimes never load this file (package
+ * attempt loop reads. Browsers and edge runtimes never load this file (package
  * `exports` conditions).
  */
 import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
-import { type Engine, EngineClosedError, type EngineResponse, type ResponseHeaders } from './engine.js';
-import { chooseProxy, type ProxyChoice, type ProxyOption } from './proxy.js';
-
-export interface NodeEngineOptions {
-  /** The org's origin: the pool and the proxy are chosen for it. */
-  origin: string;
-  /** Connections kept at most (open and idle): the client's concurrency ceiling. */
-  maxSockets: number;
-  proxy: ProxyOption;
-}
+import { type Engine, EngineClosedError, type EngineOptions, type EngineResponse, type ResponseHeaders } from './engine.js';
+import { chooseProxy, type ProxyChoice } from './proxy.js';
 
 /**
  * Idle connections are closed after this: below the 5 s keep-alive of common
@@ -27,7 +19,7 @@ const IDLE_TIMEOUT_MS = 4_000;
 /**
  * Sent again at once when a kept-alive connection turns out dead: they change
  * nothing. Others (a revoke the server may have done before the reset) go up to
- * the transport, whose retry policy knows the operation.
+ * the attempt loop, whose retry policy knows the operation.
  */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** How a kept-alive connection the server had already closed fails. */
@@ -72,6 +64,7 @@ class NodeResponse implements EngineResponse {
   readonly url: string;
   readonly headers: RawResponseHeaders;
   readonly body = null;
+  readonly bodyUsed = true;
   readonly #text: string;
 
   constructor(message: IncomingMessage, url: string, text: string) {
@@ -108,7 +101,7 @@ function bodyText(body: RequestInit['body']): string | undefined {
 }
 
 /** How requests of one protocol go out: node:http(s)'s `request`, through the pool. */
-interface Transport {
+interface Protocol {
   request: (options: RequestOptions, onResponse: (message: IncomingMessage) => void) => ClientRequest;
   agent: HttpAgent;
 }
@@ -117,7 +110,7 @@ interface Transport {
  * node:https (with tls) or node:http, loaded with the first request: importing the package stays as quick
  * as it is without them, and the first request pays a few milliseconds once.
  */
-async function loadTransport(protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0], proxied: (() => Promise<HttpAgent>) | undefined): Promise<Transport> {
+async function loadProtocol(protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0], proxied: (() => Promise<HttpAgent>) | undefined): Promise<Protocol> {
   if (protocol !== 'http:' && protocol !== 'https:') throw new TypeError(`Cannot send to a ${protocol} URL`);
   const module = protocol === 'https:' ? await import('node:https') : await import('node:http');
   return { request: module.request, agent: proxied ? await proxied() : new module.Agent(poolOptions) };
@@ -129,23 +122,26 @@ async function proxyAgent(proxy: ProxyChoice, maxSockets: number): Promise<HttpA
   return new HttpsProxyAgent(proxy.url, { keepAlive: true, maxSockets, timeout: IDLE_TIMEOUT_MS });
 }
 
-/** The Node engine for one client; `close()` ends its pool. */
-export function nodeEngine(options: NodeEngineOptions): Engine {
+/**
+ * The Node engine for one client (the pool and the proxy are chosen for its origin, and sized for its
+ * `maxSockets`); `close()` ends its pool.
+ */
+export function nodeEngine(options: EngineOptions): Engine {
   const proxy = chooseProxy(options.origin, options.proxy);
   const poolOptions = { keepAlive: true, maxSockets: options.maxSockets, timeout: IDLE_TIMEOUT_MS };
   let proxied: Promise<HttpAgent> | undefined;
   const proxiedAgent = proxy && (() => (proxied ??= proxyAgent(proxy, options.maxSockets)));
   /** Per protocol, once loaded: later requests take it without awaiting. */
-  const transports = new Map<string, Transport>();
-  const loading = new Map<string, Promise<Transport>>();
+  const protocols = new Map<string, Protocol>();
+  const loading = new Map<string, Promise<Protocol>>();
   let closed = false;
 
-  async function transportFor(protocol: string): Promise<Transport> {
+  async function protocolFor(protocol: string): Promise<Protocol> {
     let pending = loading.get(protocol);
     if (!pending) {
-      pending = loadTransport(protocol, poolOptions, proxiedAgent);
+      pending = loadProtocol(protocol, poolOptions, proxiedAgent);
       loading.set(protocol, pending);
-      pending.then((transport) => transports.set(protocol, transport)).catch(() => loading.delete(protocol));
+      pending.then((loaded) => protocols.set(protocol, loaded)).catch(() => loading.delete(protocol));
     }
     return pending;
   }
@@ -165,7 +161,7 @@ export function nodeEngine(options: NodeEngineOptions): Engine {
     return { url, protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, path: `${parsed.pathname}${parsed.search}` };
   }
 
-  function sendOnce(target: Target, init: RequestInit, headers: Record<string, string>, body: string | undefined, { request: send, agent }: Transport): Promise<EngineResponse | 'stale'> {
+  function sendOnce(target: Target, init: RequestInit, headers: Record<string, string>, body: string | undefined, { request: send, agent }: Protocol): Promise<EngineResponse | 'stale'> {
     return new Promise((resolve, reject) => {
       const method = (init.method ?? 'GET').toUpperCase();
       const { signal } = init;
@@ -223,17 +219,17 @@ export function nodeEngine(options: NodeEngineOptions): Engine {
       const method = (init.method ?? 'GET').toUpperCase();
       if (method !== 'GET' && method !== 'HEAD') headers['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
       // Awaited only the first time: later calls cost no extra turn of the event loop.
-      const transport = transports.get(target.protocol) ?? (await transportFor(target.protocol));
+      const protocol = protocols.get(target.protocol) ?? (await protocolFor(target.protocol));
       if (closed) throw new EngineClosedError();
       // Each stale connection is dropped by the pool, so this ends by the time the pool has none left.
       for (;;) {
-        const response = await sendOnce(target, init, headers, body, transport);
+        const response = await sendOnce(target, init, headers, body, protocol);
         if (response !== 'stale') return response;
       }
     },
     async close() {
       closed = true;
-      const agents = new Set(await Promise.all([...loading.values()].map((pending) => pending.then((transport) => transport.agent, () => undefined))));
+      const agents = new Set(await Promise.all([...loading.values()].map((pending) => pending.then((loaded) => loaded.agent, () => undefined))));
       if (proxied) agents.add(await proxied.catch(() => undefined));
       for (const agent of agents) agent?.destroy();
     },

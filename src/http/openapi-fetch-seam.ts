@@ -1,20 +1,20 @@
 /**
- * Everything the facade assumes about openapi-fetch, in one place. We keep its
- * own advice (retry beneath it, as its custom `fetch`) and lean on four of its
- * behaviours; test/http/openapi-fetch-seam.test.ts checks each of them and names
- * the one an upgrade breaks:
+ * Everything the facade assumes about openapi-fetch, in one place. openapi-fetch
+ * is the layer the spec generates for: it serializes a call (path, query, headers,
+ * body) as the spec types it. Retry lives beneath it, as its custom `fetch` (its
+ * own advice): the attempt loop, which returns the call's value or throws its
+ * error. test/http/openapi-fetch-seam.test.ts checks each assumption and names the
+ * one an upgrade breaks:
  *
  * 1. It builds the request with its `Request` option and hands that object, alone,
  *    to the per-call `fetch`: our `CallRequest` keeps the URL and init it built,
- *    so an attempt costs one WHATWG Request instead of two or three, and a retry
- *    re-sends the same string body.
+ *    so an attempt costs no WHATWG Request, and a retry re-sends the same string body.
  * 2. Client options it does not know (`redirect`) and per-call init keys
  *    (`credentials`) end up in that init.
- * 3. With `parseAs: 'stream'` it does not read a success body, so the transport
- *    reads and parses it once.
- * 4. It reads error bodies as JSON, falling back to text, into `error`.
- * 5. Of the response it reads only `status`, `ok`, `headers.get`, `body` and
- *    `text()`: the Node engine's `EngineResponse` is all it needs.
+ * 3. With `parseAs: 'stream'` it reads nothing of what the fetch answered and
+ *    returns it, untouched, as `response`: the loop's `CallAnswer` carries the
+ *    call's value and what it took back up the way the call went down.
+ * 4. What the fetch throws rejects the call as it is (no middleware runs).
  *
  * The stand-in is sound only while no middleware runs: openapi-fetch's middleware
  * expects a real `Request`. If middleware is ever exposed, construct real
@@ -22,7 +22,8 @@
  */
 import createClient from 'openapi-fetch';
 import type { paths } from '../types.js';
-import type { EngineResponse } from './engine.js';
+import type { Outcome } from './attempts.js';
+import type { ResponseHeaders } from './engine.js';
 
 /** Stands in for `Request` inside openapi-fetch: the URL and init it built, typed and serialized from the spec. */
 export class CallRequest {
@@ -37,10 +38,29 @@ export class CallRequest {
   }
 }
 
-/** The custom fetch the transport provides for one call. */
-export type CallFetch = (request: CallRequest) => Promise<EngineResponse>;
+/**
+ * What the attempt loop answers openapi-fetch (assumption 3): what it reads of a
+ * response (`ok`, `status`, `headers`, `body`: null, nothing to parse) and the
+ * call's outcome, its value and what it took.
+ */
+export class CallAnswer {
+  readonly ok = true;
+  readonly body = null;
+  readonly status: number;
+  readonly headers: ResponseHeaders;
+  readonly outcome: Outcome<unknown>;
 
-/** openapi-fetch's client for the spec's paths, wired for the transport beneath it. */
+  constructor(outcome: Outcome<unknown>) {
+    this.status = outcome.response.status;
+    this.headers = outcome.response.headers;
+    this.outcome = outcome;
+  }
+}
+
+/** The custom fetch the attempt loop provides for one call. */
+export type CallFetch = (request: CallRequest) => Promise<CallAnswer>;
+
+/** openapi-fetch's client for the spec's paths, wired for the attempt loop beneath it. */
 export function createSpecClient(baseUrl: string) {
   return createClient<paths>({
     baseUrl,
@@ -61,14 +81,17 @@ export type CallInit = {
   credentials?: RequestCredentials;
 };
 
-/** The init for one call: the transport as its fetch (assumptions 1 and 5), success bodies left unread (assumption 3). */
+/** The init for one call: the attempt loop as its fetch (assumption 1), its answer handed back as it is (assumption 3). */
 export function callInit(fetch: CallFetch, headers: Record<string, string>): CallInit {
   return { fetch: fetch as unknown as (request: Request) => Promise<Response>, headers, parseAs: 'stream' };
 }
 
-/** What the facade reads from openapi-fetch's result: the success body comes from the transport. */
+/** What the facade reads of openapi-fetch's result: the answer the loop gave it (errors are thrown, never returned). */
 export interface CallResult {
-  /** The error body, parsed as JSON or left as text (assumption 4). */
-  error?: unknown;
-  response: EngineResponse;
+  response: unknown;
+}
+
+/** The call's outcome, from the answer inside openapi-fetch's result. */
+export function outcomeOf(result: CallResult): Outcome<unknown> {
+  return (result.response as CallAnswer).outcome;
 }

@@ -1,8 +1,6 @@
 /** Which proxy, if any, the Node engine goes through: the `proxy` option, or the environment as curl reads it. */
 import { getProxyForUrl } from 'proxy-from-env';
-
-/** A proxy URL (`http://user:pass@proxy:3128`), `false` to ignore the environment, or undefined to follow it. */
-export type ProxyOption = string | URL | false | undefined;
+import type { ProxyOption } from './engine.js';
 
 export interface ProxyChoice {
   url: URL;

@@ -1,4 +1,4 @@
-import { backoffDelayMs } from '../backoff.js';
+import { backoffDelayMs } from '../helpers/backoff.js';
 import type { Operation } from '../operations.js';
 
 export interface RetryOptions {
@@ -55,6 +55,14 @@ export const RETRIED_FOR: Record<AttemptFailure, 'every operation' | 'operations
   'attempt-timeout': 'operations safe to repeat',
 };
 
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/** What an answer's status means for retrying, whoever answered (the API or the token endpoint); undefined for any other status. */
+export function failureOfStatus(status: number): 'rate-limited' | 'unavailable' | undefined {
+  if (status === 429) return 'rate-limited';
+  return UNAVAILABLE_STATUSES.has(status) ? 'unavailable' : undefined;
+}
+
 function isRetriedFor(failure: AttemptFailure, operation: Pick<Operation, 'safeToRepeat'>): boolean {
   return RETRIED_FOR[failure] === 'every operation' || operation.safeToRepeat;
 }
@@ -82,8 +90,8 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; r
 export const NOT_RESENT_NOTE = 'not resent, because its single-use session token may already have reached Okta';
 
 /**
- * Whether to retry, and after how long. `requestedWaitMs` is the wait the rate-limit
- * signal asked for (pacing works it out); it wins and is never jittered. Without
+ * Whether to retry, and after how long. `requestedWaitMs` is the wait the answer's
+ * rate-limit headers asked for (pacing works it out); it wins and is never jittered. Without
  * one (no usable hint, or a failure that is not a 429) the delay is jittered
  * backoff. A wait the policy or the remaining budget cannot cover gives up at once
  * rather than sleeping into a failure.

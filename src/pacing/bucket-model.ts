@@ -1,5 +1,6 @@
-import { backoffDelayMs } from '../backoff.js';
-import { type RateLimit, rateLimitOf, RESET_MARGIN_MS, type RateLimitSignal } from './rate-limit-signal.js';
+import { backoffDelayMs } from '../helpers/backoff.js';
+import type { RateLimit } from '../errors/classes.js';
+import { rateLimitOf, RESET_MARGIN_MS, type RateLimitReading } from './rate-limit-reading.js';
 import type { ServerClock } from './server-clock.js';
 
 /** Added to an inferred window end, for clock granularity. */
@@ -86,22 +87,22 @@ export class BucketModel {
     return probe;
   }
 
-  /** Records the end of a request `send` counted: its answer's signal, or undefined when none came. */
-  settle(wasProbe: boolean, signal: RateLimitSignal | undefined, nowMs: number): void {
+  /** Records the end of a request `send` counted: what its answer said, or undefined when none came. */
+  settle(wasProbe: boolean, reading: RateLimitReading | undefined, nowMs: number): void {
     this.#inFlight--;
     if (wasProbe) this.#probeInFlight = false;
-    if (signal) this.#learn(signal, wasProbe, nowMs);
+    if (reading) this.#learn(reading, wasProbe, nowMs);
   }
 
-  #learn(signal: RateLimitSignal, wasProbe: boolean, nowMs: number): void {
-    if (signal.concurrencyLimited) {
+  #learn(reading: RateLimitReading, wasProbe: boolean, nowMs: number): void {
+    if (reading.concurrencyLimited) {
       // Only an estimated reset: back off instead of trusting it.
       const strikes = (this.#backoff?.strikes ?? 0) + 1;
       const delayMs = Math.max(CONCURRENCY_BACKOFF_FLOOR_MS, backoffDelayMs(strikes, CONCURRENCY_BACKOFF_CAP_MS));
       this.#backoff = { strikes, untilMs: nowMs + delayMs };
       return;
     }
-    const rateLimit = rateLimitOf(signal);
+    const rateLimit = rateLimitOf(reading);
     if (!rateLimit) return;
     this.#backoff = undefined;
     const previous = this.#window;
@@ -111,18 +112,18 @@ export class BucketModel {
     const remaining = sameWindow ? Math.min(previous.rateLimit.remaining, rateLimit.remaining) : rateLimit.remaining;
     let resetLocalMs = this.#clock.toLocal(rateLimit.resetAt.getTime());
     // A server-given Retry-After wins; a used-up bucket whose reset has passed here means the reset was early.
-    if (signal.retryAfterMs !== undefined) resetLocalMs = nowMs + signal.retryAfterMs;
+    if (reading.retryAfterMs !== undefined) resetLocalMs = nowMs + reading.retryAfterMs;
     else if (remaining === 0 && resetLocalMs <= nowMs) resetLocalMs = nowMs + RESET_MARGIN_MS;
     const window: Window = { rateLimit: { ...rateLimit, remaining }, resetLocalMs, windowEndLocalMs: sameWindow ? previous.windowEndLocalMs : undefined };
     if (!sameWindow) this.#probeInFlight = false;
     this.#window = window;
 
-    if (signal.retryAfterMs !== undefined || this.#probingFailed) window.windowEndLocalMs = undefined;
-    else if (rateLimit.remaining === rateLimit.limit - 1 && signal.serverDateMs !== undefined) {
+    if (reading.retryAfterMs !== undefined || this.#probingFailed) window.windowEndLocalMs = undefined;
+    else if (rateLimit.remaining === rateLimit.limit - 1 && reading.serverDateMs !== undefined) {
       // This request opened the window. Okta's windows last whole seconds (60 s); the window started
       // within the second `Date` names and its reset is rounded up, so it lasts (reset - Date) - 1 s.
       // It reached Okta before its answer reached us: counting from now never ends the window early.
-      const windowMs = rateLimit.resetAt.getTime() - signal.serverDateMs - 1000;
+      const windowMs = rateLimit.resetAt.getTime() - reading.serverDateMs - 1000;
       if (windowMs >= 1000) window.windowEndLocalMs = Math.min(resetLocalMs, nowMs + windowMs + WINDOW_END_MARGIN_MS);
     }
     if (wasProbe && sameWindow && rateLimit.remaining === 0) {

@@ -1,4 +1,4 @@
-import type { RateLimitSignal } from './rate-limit-signal.js';
+import type { RateLimitReading } from './rate-limit-reading.js';
 
 /** Okta's highest concurrency limit per org (75; 35 on the free plan): an adaptive limit never grows past it. */
 export const OKTA_MAX_CONCURRENCY = 75;
@@ -43,10 +43,10 @@ export class ConcurrencyLimit {
   }
 
   /** A response (or none) to a request sent in `epoch`; `saturated` when others were waiting for its slot. */
-  observe(signal: RateLimitSignal | undefined, epoch: number, saturated: boolean): void {
+  observe(reading: RateLimitReading | undefined, epoch: number, saturated: boolean): void {
     // Answers to requests sent before the last decrease say nothing about the new limit.
-    if (!this.adaptive || !signal || epoch !== this.#epoch) return;
-    if (signal.concurrencyLimited) {
+    if (!this.adaptive || !reading || epoch !== this.#epoch) return;
+    if (reading.concurrencyLimited) {
       this.#epoch++;
       this.#value = Math.max(1, Math.floor(this.#value / 2));
       this.#saturatedResponses = 0;

@@ -1,11 +1,14 @@
-import { callHook } from '../hooks.js';
+import type { RateLimit } from '../errors/classes.js';
+import { callHook } from '../helpers/hooks.js';
 import { type BucketMap, DEFAULT_BUCKETS, type OperationId } from '../operations.js';
 import { BucketModel } from './bucket-model.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
+import type { NotWithinBudget, Permit, WaitBudget } from './permit.js';
 import { type HeldRequest, PermitQueue } from './permit-queue.js';
-import { type RateLimit, type RateLimitSignal, serverRequestedWaitMs } from './rate-limit-signal.js';
+import { type RateLimitReading, serverRequestedWaitMs } from './rate-limit-reading.js';
 import type { ServerClock } from './server-clock.js';
-import type { RateLimitStore, RateLimitStoreEvent, SharedGate } from './shared-gate.js';
+import type { SharedPacing } from './shared-pacing.js';
+import type { RateLimitStore, RateLimitStoreEvent } from './store.js';
 
 export interface RateLimitOptions {
   /**
@@ -44,23 +47,6 @@ export interface RateLimitEvent {
   waitMs: number;
 }
 
-/** Held by one attempt while it is in flight; `release` hands back what its response said. */
-export interface Permit {
-  release(signal: RateLimitSignal | undefined): void;
-}
-
-/** The answer when a request cannot be sent before its call's deadline: the bucket stays used up until `rateLimit.resetAt`. */
-export interface NotWithinBudget {
-  notWithinBudget: RateLimit;
-}
-
-/** What a waiting request needs from its call: when it must give up, and how it is cancelled. */
-export interface WaitBudget {
-  readonly deadline: number;
-  readonly signal: AbortSignal;
-  abortReason(): unknown;
-}
-
 /**
  * Paces requests by Okta's rate-limit headers instead of waiting for 429s. It
  * composes a `BucketModel` per bucket (is it open, and until when not) with one
@@ -76,7 +62,7 @@ export class RateLimitScheduler {
   readonly #queue: PermitQueue<Permit>;
   readonly #concurrency: ConcurrencyLimit;
   /** With `rateLimit.store`: loaded on first use, so a client without one (and a browser bundle) never carries it. */
-  readonly #shared: Promise<SharedGate> | undefined;
+  readonly #shared: Promise<SharedPacing> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
 
@@ -92,7 +78,7 @@ export class RateLimitScheduler {
     if (store !== undefined && (typeof store?.take !== 'function' || typeof store.settle !== 'function')) {
       throw new TypeError('rateLimit.store must be a rate-limit store, e.g. new RedisRateLimitStore(…) from okta-sessions/redis');
     }
-    this.#shared = store && import('./shared-gate.js').then(({ SharedGate }) => new SharedGate(store, shared?.org ?? '', this.#reserve, clock, shared?.onRateLimitStore));
+    this.#shared = store && import('./shared-pacing.js').then(({ SharedPacing }) => new SharedPacing(store, shared?.org ?? '', this.#reserve, clock, shared?.onRateLimitStore));
   }
 
   /** The most requests this client will ever have in flight: its connection pool is sized for it. */
@@ -120,9 +106,9 @@ export class RateLimitScheduler {
   async acquire(operationId: OperationId, budget: WaitBudget): Promise<Permit | NotWithinBudget> {
     const local = await this.#acquireLocal(operationId, budget);
     if (!this.#shared || 'notWithinBudget' in local) return local;
-    let lease: Awaited<ReturnType<SharedGate['admit']>>;
+    let lease: Awaited<ReturnType<SharedPacing['lease']>>;
     try {
-      lease = await (await this.#shared).admit(this.#bucketFor(operationId), budget);
+      lease = await (await this.#shared).lease(this.#bucketFor(operationId), budget);
     } catch (error) {
       local.release(undefined);
       throw error;
@@ -133,9 +119,9 @@ export class RateLimitScheduler {
       return lease;
     }
     return {
-      release: (signal) => {
-        lease.release(signal);
-        local.release(signal);
+      release: (reading) => {
+        lease.release(reading);
+        local.release(reading);
       },
     };
   }
@@ -160,8 +146,8 @@ export class RateLimitScheduler {
    * bucket's backoff after a concurrency-limit answer (so the retry and the held
    * bucket reopen together), else what the server asked for.
    */
-  retryWaitMs(operationId: OperationId, signal: RateLimitSignal, nowMs: number): number | undefined {
-    if (!signal.concurrencyLimited) return serverRequestedWaitMs(signal, this.#clock, nowMs);
+  retryWaitMs(operationId: OperationId, reading: RateLimitReading, nowMs: number): number | undefined {
+    if (!reading.concurrencyLimited) return serverRequestedWaitMs(reading, this.#clock, nowMs);
     return Math.max(0, this.#model(this.#bucketFor(operationId)).heldUntil(nowMs) - nowMs);
   }
 
@@ -192,11 +178,11 @@ export class RateLimitScheduler {
     const epoch = this.#concurrency.epoch;
     let released = false;
     return {
-      release: (signal) => {
+      release: (reading) => {
         if (released) return;
         released = true;
-        model.settle(probe, signal, Date.now());
-        this.#concurrency.observe(signal, epoch, this.#queue.busy);
+        model.settle(probe, reading, Date.now());
+        this.#concurrency.observe(reading, epoch, this.#queue.busy);
         this.#queue.capacity = this.#concurrency.value;
         this.#queue.give();
         this.#pump();

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Redis } from 'ioredis';
-import type { LearnedWindow, RateLimitStore, StoreTake } from '../pacing/shared-gate.js';
+import type { LearnedWindow, RateLimitStore, StoreTake } from '../pacing/store.js';
 import { SETTLE, TAKE } from './scripts.js';
 
 export interface RedisRateLimitStoreOptions {

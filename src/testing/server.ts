@@ -11,6 +11,7 @@ import { OKTA_BUCKETS, type ServerBucketMap } from './okta-limits.js';
 import { type RateLimitOptions, RateLimiter } from './rate-limiter.js';
 import { routeOf } from './router.js';
 import { oktaId, SessionStore } from './session-store.js';
+import { headerOf, readBody, writeResponse } from './wire.js';
 
 export interface OktaSessionsServerOptions {
   /** 0 (default) picks a free port. */
@@ -75,7 +76,6 @@ export interface OktaSessionsServer {
 /** What a response record says of the request. */
 type RequestRecord = Omit<ResponseRecord, 'headers' | 'body' | 'status'>;
 
-const MAX_BODY_BYTES = 1 << 20;
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
 /**
@@ -105,13 +105,8 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
   let inFlight = 0;
 
   function send(res: ServerResponse, record: RequestRecord, status: number, body: unknown, headers: Record<string, string | string[]>): void {
-    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-    const allHeaders: Record<string, string | string[]> = { ...headers };
-    if (text && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) allHeaders['content-type'] = 'application/json';
-    allHeaders['content-length'] = String(Buffer.byteLength(text));
-    res.writeHead(status, allHeaders);
-    res.end(text);
-    options.onResponse?.({ ...record, status, headers: allHeaders, body: typeof body === 'string' ? undefined : body });
+    const sent = writeResponse(res, status, body, headers);
+    options.onResponse?.({ ...record, status, headers: sent, body: typeof body === 'string' ? undefined : body });
   }
 
   /** The request pipeline: route, fault stages 1-5 in order, rate limits, the operation. */
@@ -292,25 +287,4 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       });
     },
   };
-}
-
-function headerOf(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

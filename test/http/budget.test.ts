@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OktaTimeoutError } from '../../src/errors/classes.js';
-import { CallBudget, sleep } from '../../src/http/budget.js';
+import { CallBudget } from '../../src/http/budget.js';
 
 const OPERATION = { operationId: 'getSession', method: 'GET', path: '/api/v1/sessions/{sessionId}' };
 
@@ -66,19 +66,5 @@ describe('CallBudget', () => {
     void budget.signal;
     expect(vi.getTimerCount()).toBe(0);
     budget.dispose();
-  });
-});
-
-describe('sleep', () => {
-  it('resolves after the delay, or rejects with the reason as soon as the signal aborts', async () => {
-    const done = sleep(100, new AbortController().signal);
-    await vi.advanceTimersByTimeAsync(100);
-    await expect(done).resolves.toBeUndefined();
-
-    const controller = new AbortController();
-    const cancelled = sleep(100, controller.signal);
-    controller.abort(new Error('stop'));
-    await expect(cancelled).rejects.toThrow('stop');
-    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -7,16 +7,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { OktaSessions as NodeOktaSessions } from '../../src/index.js';
-import { OktaSessions as FetchOktaSessions } from '../../src/universal.js';
-import { OktaConnectionError, OktaTimeoutError, type OktaSessionsOptions, type RetryEvent } from '../../src/api.js';
+import { fetchEngines } from '../../src/http/engine.js';
+import { nodeEngine } from '../../src/http/node-engine.js';
+import { OktaConnectionError, OktaSessions, OktaTimeoutError, type OktaSessionsOptions, type RetryEvent } from '../../src/index.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
 import { oktaHeaders, RECORDED_SESSION, rejectionOf } from '../helpers.js';
 import { localhostCertificate } from '../support/tls.js';
 
 const ENGINES = [
-  ['node:http', NodeOktaSessions],
-  ['fetch', FetchOktaSessions],
+  ['node:http', nodeEngine],
+  ['fetch', fetchEngines()],
 ] as const;
 
 const SESSION_BODY = JSON.stringify(RECORDED_SESSION);
@@ -46,8 +46,9 @@ function answerSession(res: ServerResponse, extra: Record<string, string | strin
   res.end(SESSION_BODY);
 }
 
-describe.each(ENGINES)('engine %s', (_name, OktaSessions) => {
-  const client = (orgUrl: string, options: Partial<OktaSessionsOptions> = {}) => new OktaSessions({ orgUrl, apiToken: 'token-value-1234', ...options });
+describe.each(ENGINES)('engine %s', (_name, engines) => {
+  // The engine is passed in, as each package entry passes its own.
+  const client = (orgUrl: string, options: Partial<OktaSessionsOptions> = {}) => new OktaSessions({ orgUrl, apiToken: 'token-value-1234', ...options }, engines);
 
   it('cancels by signal while connecting (a TLS handshake that never ends), and times an attempt out there', async () => {
     const sockets: Socket[] = [];
@@ -206,7 +207,7 @@ describe.each(ENGINES)('engine %s', (_name, OktaSessions) => {
       },
     });
     try {
-      const setup = new NodeOktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: false });
+      const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: false });
       const session = await setup.create(await server.issueSessionToken({ login: 'burst@example.com' }));
       await setup.close();
       await new Promise((resolve) => setTimeout(resolve, 1_050));
@@ -262,7 +263,7 @@ describe('engine node:http only', () => {
     });
     try {
       const retries: RetryEvent[] = [];
-      const okta = new NodeOktaSessions({ orgUrl: racing.url, apiToken: 'token-value-1234', retry: false, onRetry: (event) => retries.push(event) });
+      const okta = new OktaSessions({ orgUrl: racing.url, apiToken: 'token-value-1234', retry: false, onRetry: (event) => retries.push(event) });
       await okta.get('s1');
       await expect(okta.get('s1')).resolves.toEqual(RECORDED_SESSION);
       // A revoke the server may have done before the drop is not the engine's to repeat: retry: false means once.
@@ -277,7 +278,7 @@ describe('engine node:http only', () => {
   it('leaves no socket and no timer behind after close(), so a process exits at once', async () => {
     const server = await startOktaSessionsServer();
     try {
-      const okta = new NodeOktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
+      const okta = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
       const session = await okta.create(await server.issueSessionToken({ login: 'close@example.com' }));
       await okta.close();
       const script = `

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CallRequest, callInit, createSpecClient } from '../../src/http/openapi-fetch-seam.js';
+import { CallAnswer, CallRequest, callInit, createSpecClient, outcomeOf } from '../../src/http/openapi-fetch-seam.js';
 
 const ORG = 'https://acme.okta.com';
 const version = JSON.parse(readFileSync('node_modules/openapi-fetch/package.json', 'utf8')).version as string;
@@ -18,7 +18,7 @@ function recording(response: () => Response) {
     calls.push(args);
     return response();
   };
-  return { calls, fetch: fetch as (request: CallRequest) => Promise<Response> };
+  return { calls, fetch: fetch as unknown as (request: CallRequest) => Promise<CallAnswer> };
 }
 
 describe('openapi-fetch seam', () => {
@@ -56,22 +56,25 @@ describe('openapi-fetch seam', () => {
     expect(request.init.credentials, broken("2 (credentials: 'include' for browsers)")).toBe('include');
   });
 
-  it("3: with parseAs 'stream' a success body is left unread for the transport", async () => {
-    const response = new Response('{"id":"102"}', { status: 200, headers: { 'content-type': 'application/json' } });
-    const { fetch } = recording(() => response);
+  it("3: with parseAs 'stream' it reads nothing of the loop's answer and hands it back as the response", async () => {
+    const value = { id: '102' };
+    const outcome = { value, response: new Response(null, { status: 200, headers: { 'content-length': '13' } }), reading: {} as never, attempts: 2 };
+    const answer = new CallAnswer(outcome);
+    const { fetch } = recording(() => answer as unknown as Response);
     const result = await createSpecClient(ORG).GET('/api/v1/sessions/{sessionId}', { ...callInit(fetch, {}), params: { path: { sessionId: 's' } } });
-    expect(response.bodyUsed, broken('3 (success body not read)')).toBe(false);
-    expect(result.response, broken('3 (the response is handed back as is)')).toBe(response);
+    expect(result.response, broken('3 (the answer is handed back as is)')).toBe(answer);
+    expect(outcomeOf(result), broken('3 (the outcome rides on it, value and attempts)')).toEqual({ ...outcome, value: { id: '102' } });
+    const noContent = new CallAnswer({ ...outcome, value: undefined, response: new Response(null, { status: 204 }) });
+    const empty = await createSpecClient(ORG).DELETE('/api/v1/sessions/{sessionId}', { ...callInit(recording(() => noContent as unknown as Response).fetch, {}), params: { path: { sessionId: 's' } } });
+    expect(empty.response, broken('3 (a 204 answer too)')).toBe(noContent);
   });
 
-  it('4: an error body is parsed as JSON into `error`, or kept as text when it is not JSON', async () => {
-    const client = createSpecClient(ORG);
-    const json = recording(() => new Response('{"errorCode":"E0000007"}', { status: 404, headers: { 'content-type': 'application/json' } }));
-    const text = recording(() => new Response('<html>bad gateway</html>', { status: 502 }));
-    const init = { params: { path: { sessionId: 's' } } };
-    const fromJson = await client.GET('/api/v1/sessions/{sessionId}', { ...callInit(json.fetch, {}), ...init });
-    const fromText = await client.GET('/api/v1/sessions/{sessionId}', { ...callInit(text.fetch, {}), ...init });
-    expect(fromJson.error, broken('4 (JSON error body)')).toEqual({ errorCode: 'E0000007' });
-    expect(fromText.error, broken('4 (text error body)')).toBe('<html>bad gateway</html>');
+  it('4: what the custom fetch throws rejects the call as it is', async () => {
+    const thrown = new Error('the attempt loop gave up');
+    const fetch = (async () => {
+      throw thrown;
+    }) as unknown as (request: CallRequest) => Promise<CallAnswer>;
+    const call = createSpecClient(ORG).GET('/api/v1/sessions/{sessionId}', { ...callInit(fetch, {}), params: { path: { sessionId: 's' } } });
+    await expect(call, broken('4 (errors pass through unchanged)')).rejects.toBe(thrown);
   });
 });

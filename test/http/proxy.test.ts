@@ -6,7 +6,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { createProxy } from 'proxy';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OktaSessions } from '../../src/index.js';
-import { OktaSessions as FetchOktaSessions } from '../../src/universal.js';
+import { fetchEngines } from '../../src/http/engine.js';
 import { startOktaSessionsServer, type OktaSessionsServer } from '../../src/testing/index.js';
 import { rejectionOf } from '../helpers.js';
 import { runCli } from '../support/cli.js';
@@ -149,7 +149,7 @@ describe('proxy', () => {
     expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: 'not a url' })).toThrow('proxy must be a URL such as http://proxy.internal:3128');
     vi.stubEnv('HTTPS_PROXY', 'ftp://proxy');
     expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', apiToken: 'x' })).toThrow(/The proxy in the environment \(HTTPS_PROXY or ALL_PROXY\) must be an http/);
-    expect(() => new FetchOktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl })).toThrow(/proxy is for the Node engine/);
+    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl }, fetchEngines())).toThrow(/proxy is for the Node engine/);
     expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl, fetch })).toThrow(/proxy is for the Node engine/);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BucketModel } from '../../src/pacing/bucket-model.js';
-import { type RateLimitSignal, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-signal.js';
+import { type RateLimitReading, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-reading.js';
 import { ServerClock } from '../../src/pacing/server-clock.js';
 
 // Plain numbers: local time equals server time (the clock has seen nothing), whole seconds at T.
@@ -8,7 +8,7 @@ const T = Date.parse('2026-05-01T10:00:00Z');
 
 afterEach(() => vi.restoreAllMocks());
 
-function answer(limit: number, remaining: number, resetInSeconds: number, at = T, extra: Partial<RateLimitSignal> = {}): RateLimitSignal {
+function answer(limit: number, remaining: number, resetInSeconds: number, at = T, extra: Partial<RateLimitReading> = {}): RateLimitReading {
   const second = Math.floor(at / 1000) * 1000;
   return {
     serverDateMs: second,
@@ -22,7 +22,7 @@ function answer(limit: number, remaining: number, resetInSeconds: number, at = T
 }
 
 /** Sends one request at `at` and records its answer. */
-function exchange(model: BucketModel, signal: RateLimitSignal | undefined, at = T): boolean {
+function exchange(model: BucketModel, signal: RateLimitReading | undefined, at = T): boolean {
   const probe = model.send(at);
   model.settle(probe, signal, at);
   return probe;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyLimit, INITIAL_CONCURRENCY, OKTA_MAX_CONCURRENCY } from '../../src/pacing/concurrency-limit.js';
-import type { RateLimitSignal } from '../../src/pacing/rate-limit-signal.js';
+import type { RateLimitReading } from '../../src/pacing/rate-limit-reading.js';
 
-const answered: RateLimitSignal = { serverDateMs: undefined, limit: 600, remaining: 500, resetAtMs: undefined, concurrencyLimited: false, retryAfterMs: undefined };
-const concurrency429: RateLimitSignal = { ...answered, limit: 0, remaining: 0, concurrencyLimited: true };
+const answered: RateLimitReading = { serverDateMs: undefined, limit: 600, remaining: 500, resetAtMs: undefined, concurrencyLimited: false, retryAfterMs: undefined };
+const concurrency429: RateLimitReading = { ...answered, limit: 0, remaining: 0, concurrencyLimited: true };
 
 /** Answers `count` requests sent in the limit's current epoch. */
-function answer(limit: ConcurrencyLimit, count: number, signal: RateLimitSignal, saturated = true): void {
+function answer(limit: ConcurrencyLimit, count: number, signal: RateLimitReading, saturated = true): void {
   for (let i = 0; i < count; i++) limit.observe(signal, limit.epoch, saturated);
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type RateLimitSignal, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-signal.js';
-import { type NotWithinBudget, type Permit, RateLimitScheduler, type WaitBudget } from '../../src/pacing/scheduler.js';
+import { type RateLimitReading, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-reading.js';
+import type { NotWithinBudget, Permit, WaitBudget } from '../../src/pacing/permit.js';
+import { RateLimitScheduler } from '../../src/pacing/scheduler.js';
 import { ServerClock } from '../../src/pacing/server-clock.js';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
@@ -11,7 +12,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function signal(limit: number, remaining: number, resetInSeconds: number): RateLimitSignal {
+function signal(limit: number, remaining: number, resetInSeconds: number): RateLimitReading {
   return { serverDateMs: Date.now(), limit, remaining, resetAtMs: T + resetInSeconds * 1000, concurrencyLimited: limit === 0 && remaining === 0, retryAfterMs: undefined };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OktaError, OktaSessions } from '../../src/index.js';
 import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/http/retry.js';
 import { OPERATIONS } from '../../src/operations.js';
-import { rateLimitOf, readRateLimitSignal, serverRequestedWaitMs } from '../../src/pacing/rate-limit-signal.js';
+import { rateLimitOf, readRateLimit, serverRequestedWaitMs } from '../../src/pacing/rate-limit-reading.js';
 import { ServerClock } from '../../src/pacing/server-clock.js';
 import { FUZZ_RUNS } from './counts.js';
 
@@ -106,7 +106,7 @@ describe('property: rate-limit headers', () => {
     fc.assert(
       fc.property(headerSet, fc.integer({ min: 0, max: 4e12 }), fc.integer({ min: 1, max: 3 }), (values, now, retryNumber) => {
         const headers = new Headers(values as Record<string, string>);
-        const signal = readRateLimitSignal(headers, now);
+        const signal = readRateLimit(headers, now);
         const rateLimit = rateLimitOf(signal);
         if (rateLimit) {
           expect(Number.isFinite(rateLimit.limit) && rateLimit.limit >= 0).toBe(true);

@@ -1,20 +1,18 @@
 /**
  * One token request to `{orgUrl}/oauth2/v1/token`: client credentials with a
- * private_key_jwt assertion, DPoP when the app needs it. Every attempt signs a new
- * assertion (Okta consumes its jti, even on a `use_dpop_nonce` answer) and a new
- * proof. 429, 5xx and network failures follow the API calls' retry rules, within
- * the budget; OAuth errors become `OktaOAuthError`, saying what to check.
- *
- * Its own loop rather than the API transport: the endpoint is not in the Sessions
- * spec, each attempt needs new credentials, and its errors are OAuth's, not Okta's.
+ * private_key_jwt assertion, DPoP when the app needs it. It runs on the attempt
+ * loop the API calls use, with a classifier of its own: OAuth errors become
+ * `OktaOAuthError`, saying what to check, and a DPoP challenge is answered at
+ * once. Every attempt signs a new assertion (Okta consumes its jti, even on a
+ * `use_dpop_nonce` answer) and a new proof.
  */
 import { OktaConnectionError, OktaOAuthError, type OperationRef } from '../../errors/classes.js';
+import { describeConnectionError } from '../../errors/connection.js';
 import { redact } from '../../errors/redact.js';
-import { type CallBudget, sleep } from '../../http/budget.js';
-import { connectionFailureOf, describeConnectionError } from '../../errors/connection.js';
-import { type Engine, EngineClosedError, type EngineResponse } from '../../http/engine.js';
-import { type AttemptFailure, decideRetry, type RetryPolicy } from '../../http/retry.js';
-import { readRateLimitSignal, serverRequestedWaitMs } from '../../pacing/rate-limit-signal.js';
+import { runAttempts, type Verdict } from '../../http/attempts.js';
+import type { CallBudget } from '../../http/budget.js';
+import type { Engine, EngineResponse } from '../../http/engine.js';
+import { failureOfStatus, type RetryPolicy } from '../../http/retry.js';
 import type { ServerClock } from '../../pacing/server-clock.js';
 import { dpopProof } from './dpop.js';
 import { epochSeconds, signJws } from './jws.js';
@@ -54,8 +52,6 @@ export interface TokenRequestContext {
 const ASSERTION_LIFETIME_S = 300;
 /** `use_dpop_nonce` twice in a row means the nonce is not what is wrong. */
 const MAX_NONCE_RETRIES = 2;
-const TOKEN_REQUEST = { safeToRepeat: true };
-const UNAVAILABLE = new Set([502, 503, 504]);
 
 const HINTS: Record<string, string> = {
   invalid_client: 'check oauth.clientId, and that oauth.privateKey is the key registered with the app (oauth.keyId its kid) and the app uses private_key_jwt',
@@ -115,76 +111,49 @@ function oauthError(response: EngineResponse, body: Record<string, unknown>, ope
   return new OktaOAuthError(message, { status: response.status, error, errorDescription, requestId: response.headers.get('x-okta-request-id') ?? undefined, attempts }, operation);
 }
 
-type AttemptOutcome = { response: EngineResponse; body: Record<string, unknown>; wait: number | undefined } | { response?: undefined; failure: AttemptFailure; error: unknown };
-
-/** One POST to the token endpoint, its answer read whole; a network failure or attempt timeout is an outcome, the budget's end a throw. */
-async function attempt(context: TokenRequestContext, init: RequestInit, tokenOperation: OperationRef): Promise<AttemptOutcome> {
-  const { budget } = context;
-  const abort = budget.attemptAbort(context.policy.attemptTimeoutMs);
-  let response: EngineResponse | undefined;
-  try {
-    response = await context.engine.send(context.tokenUrl, { ...init, signal: abort.signal });
-    const text = await response.text();
-    const now = Date.now();
-    const signal = readRateLimitSignal(response.headers, now);
-    if (signal.serverDateMs !== undefined) context.clock.observe(signal.serverDateMs, now);
-    return { response, body: parseJson(text), wait: response.status === 429 ? serverRequestedWaitMs(signal, context.clock, now) : undefined };
-  } catch (error) {
-    if (abort.timedOut()) return { failure: 'attempt-timeout', error };
-    if (budget.isOver()) throw budget.abortError(tokenOperation, error);
-    if (error instanceof EngineClosedError) throw error;
-    return { failure: response ? 'connection' : connectionFailureOf(error), error };
-  } finally {
-    abort.dispose();
-  }
+/** What a token endpoint answer means: a token, a DPoP challenge to answer at once, a failure a retry may cure, or an OAuth error. */
+function tokenAnswerClassifier(context: TokenRequestContext, operation: OperationRef, secrets: readonly string[]) {
+  let nonceRetries = 0;
+  const { dpop } = context;
+  return async (response: EngineResponse, _reading: unknown, attempts: number): Promise<Verdict<IssuedToken>> => {
+    const body = parseJson(await response.text());
+    if (response.ok) {
+      const token = issuedToken(body);
+      return token ? { value: token } : { error: oauthError(response, body, operation, secrets, attempts) };
+    }
+    const nonce = response.headers.get('dpop-nonce');
+    if (response.status === 400 && body.error === 'use_dpop_nonce' && nonce && nonceRetries < MAX_NONCE_RETRIES) {
+      nonceRetries++;
+      dpop.nonce = nonce;
+      dpop.using = true;
+      return { again: true };
+    }
+    if (response.status === 400 && body.error === 'invalid_dpop_proof' && dpop.mode === 'auto' && !dpop.using) {
+      dpop.using = true;
+      return { again: true };
+    }
+    const failure = failureOfStatus(response.status);
+    const error = oauthError(response, body, operation, secrets, attempts);
+    return failure ? { failure, error: () => error } : { error };
+  };
 }
 
 /** Requests a token; throws `OktaOAuthError`, `OktaConnectionError`, or the budget's timeout or abort. */
 export async function requestToken(context: TokenRequestContext): Promise<IssuedToken> {
-  const { budget, dpop, policy } = context;
-  const tokenOperation = { ...context.operation, method: 'POST', path: '/oauth2/v1/token' };
+  const operation = { ...context.operation, method: 'POST', path: '/oauth2/v1/token', safeToRepeat: true };
   const secrets: string[] = [...context.engine.secrets];
-  let nonceRetries = 0;
-  let attempts = 0;
-  for (let retryNumber = 1; ; retryNumber++) {
-    const outcome = await attempt(context, await requestInit(context, secrets), tokenOperation);
-    attempts++;
-    let failure: AttemptFailure;
-    if (outcome.response) {
-      const { response, body } = outcome;
-      if (response.ok) {
-        const token = issuedToken(body);
-        if (token) return token;
-        throw oauthError(response, body, tokenOperation, secrets, attempts);
-      }
-      const nonce = response.headers.get('dpop-nonce');
-      if (response.status === 400 && body.error === 'use_dpop_nonce' && nonce && nonceRetries < MAX_NONCE_RETRIES) {
-        nonceRetries++;
-        dpop.nonce = nonce;
-        dpop.using = true;
-        retryNumber--; // answered at once, not a retry of a failure
-        continue;
-      }
-      if (response.status === 400 && body.error === 'invalid_dpop_proof' && dpop.mode === 'auto' && !dpop.using) {
-        dpop.using = true;
-        retryNumber--;
-        continue;
-      }
-      if (response.status !== 429 && !UNAVAILABLE.has(response.status)) throw oauthError(response, body, tokenOperation, secrets, attempts);
-      failure = response.status === 429 ? 'rate-limited' : 'unavailable';
-    } else {
-      failure = outcome.failure;
-    }
-    const decision = decideRetry(failure, TOKEN_REQUEST, outcome.response ? outcome.wait : undefined, retryNumber, policy, budget.remainingMs());
-    if (!decision.retry) {
-      if (outcome.response) throw oauthError(outcome.response, outcome.body, tokenOperation, secrets, attempts);
-      const message = `Could not get an access token from Okta: ${redact(describeConnectionError(outcome.error), secrets)}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
-      throw new OktaConnectionError(message, tokenOperation, { cause: outcome.error });
-    }
-    try {
-      await sleep(decision.delayMs, budget.signal);
-    } catch (error) {
-      throw budget.abortError(tokenOperation, error);
-    }
-  }
+  const { value } = await runAttempts({
+    operation,
+    engine: context.engine,
+    budget: context.budget,
+    policy: context.policy,
+    clock: context.clock,
+    pacing: undefined,
+    onRetry: undefined,
+    request: async () => ({ url: context.tokenUrl, init: await requestInit(context, secrets) }),
+    classify: tokenAnswerClassifier(context, operation, secrets),
+    unanswered: (_failure, cause, ending) =>
+      new OktaConnectionError(`Could not get an access token from Okta: ${redact(describeConnectionError(cause), secrets)}${ending}`, operation, { cause }),
+  });
+  return value;
 }

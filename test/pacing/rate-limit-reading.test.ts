@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitOf, readRateLimitSignal, RESET_MARGIN_MS, serverRequestedWaitMs } from '../../src/pacing/rate-limit-signal.js';
+import { rateLimitOf, readRateLimit, RESET_MARGIN_MS, serverRequestedWaitMs } from '../../src/pacing/rate-limit-reading.js';
 import { ServerClock } from '../../src/pacing/server-clock.js';
 
 const NOW = Date.parse('2026-05-01T10:00:00Z');
 const RESET = NOW / 1000 + 30;
 
 function signal(headers: Record<string, string>, localNowMs = NOW) {
-  return readRateLimitSignal(new Headers(headers), localNowMs);
+  return readRateLimit(new Headers(headers), localNowMs);
 }
 
 /** A clock that has seen `serverDateMs` at local time `localMs`. */
@@ -16,7 +16,7 @@ function clockAt(serverDateMs: number, localMs: number): ServerClock {
   return clock;
 }
 
-describe('readRateLimitSignal', () => {
+describe('readRateLimit', () => {
   it('reads Date, limit, remaining and reset (epoch seconds) once', () => {
     const read = signal({
       date: new Date(NOW).toUTCString(),

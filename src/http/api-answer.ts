@@ -1,20 +1,31 @@
+/**
+ * The one place an API answer becomes a value or an error: the classifier the
+ * attempt loop runs for API calls, Okta's error objects read into one
+ * `OktaApiError` subclass per status, and the errors of attempts that got no answer.
+ */
 import {
   type ApiErrorDetails,
   OktaApiError,
   OktaAuthenticationError,
   OktaBadRequestError,
+  OktaConnectionError,
   OktaForbiddenError,
   OktaNotFoundError,
   OktaRateLimitError,
   OktaServerError,
+  OktaTimeoutError,
   type OperationRef,
-} from './classes.js';
-import type { RateLimit } from '../pacing/rate-limit-signal.js';
-import type { EngineResponse } from '../http/engine.js';
-import { redact, safeHeaders } from './redact.js';
+  type RateLimit,
+} from '../errors/classes.js';
+import { browserFetchFailureHint, describeConnectionError } from '../errors/connection.js';
+import { redact, safeHeaders } from '../errors/redact.js';
+import { type RateLimitReading, rateLimitOf } from '../pacing/rate-limit-reading.js';
 import type { ErrorCause } from '../types.js';
+import type { Verdict } from './attempts.js';
+import type { EngineResponse } from './engine.js';
+import { type AttemptFailure, failureOfStatus } from './retry.js';
 
-export { browserFetchFailureHint, connectionFailureOf, describeConnectionError } from './connection.js';
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 const CLASS_BY_STATUS: Record<number, typeof OktaApiError> = {
   400: OktaBadRequestError,
@@ -66,12 +77,11 @@ function message(details: ApiErrorDetails, response: EngineResponse, body: unkno
 }
 
 /**
- * The single place a non-2xx response becomes an error. `body` is the parsed JSON
- * object, or the raw text when it was not JSON (an HTML page from a proxy);
- * `rateLimit` is what the response's headers reported, read once by the transport;
+ * An answer the call cannot succeed with, as one `OktaApiError` subclass. `body` is the parsed JSON
+ * object, or the raw text when it was not JSON; `rateLimit` is what the answer's headers reported;
  * `note` says why the call gave up (e.g. why createSession was not resent).
  */
-export function createApiError(
+function createApiError(
   response: EngineResponse,
   body: unknown,
   operation: OperationRef,
@@ -100,11 +110,43 @@ export function createApiError(
   return new ErrorClass(text, details, operation);
 }
 
+/** An error body: Okta's JSON error object, or the raw text when it is not JSON (an HTML page from a proxy). */
+async function readErrorBody(response: EngineResponse): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /**
- * A request the rate-limit scheduler would have to hold past the call's deadline:
- * not sent, so it carries no Okta response, only the bucket state that held it.
+ * What an API answer means: a 2xx with the JSON the spec promises (or no body) is
+ * the value; 429 and 502-504 are failures a retry may cure; anything else,
+ * including a 2xx whose body does not parse, is the error. Error bodies are read
+ * only when the error is thrown.
  */
-export function notSentError(operation: OperationRef, rateLimit: RateLimit, attempts: number): OktaRateLimitError {
-  const message = `Okta rate limit for ${operation.operationId} is used up until ${rateLimit.resetAt.toISOString()}, beyond the call's timeout; not sent`;
-  return new OktaRateLimitError(message, { status: 429, errorCauses: [], headers: new Headers(), attempts, rateLimit }, operation);
+export function apiAnswerClassifier(operation: OperationRef, secrets: readonly string[]) {
+  return async (response: EngineResponse, reading: RateLimitReading, attempts: number): Promise<Verdict<unknown>> => {
+    const failure = failureOfStatus(response.status);
+    if (failure) return { failure, error: async (note) => createApiError(response, await readErrorBody(response), operation, secrets, attempts, rateLimitOf(reading), note) };
+    if (!response.ok) return { error: createApiError(response, await readErrorBody(response), operation, secrets, attempts, rateLimitOf(reading)) };
+    if (NULL_BODY_STATUSES.has(response.status)) return { value: undefined };
+    const text = await response.text();
+    try {
+      return { value: text === '' ? undefined : JSON.parse(text) };
+    } catch {
+      return { error: createApiError(response, text, operation, secrets, attempts, undefined) };
+    }
+  };
+}
+
+/** The error for an API call whose last attempt got no answer: a timeout, or a connection that failed, said with its cause. */
+export function apiUnansweredError(operation: OperationRef, secrets: readonly string[], attemptTimeoutMs: number) {
+  return (failure: AttemptFailure, cause: unknown, ending: string): Error => {
+    if (failure === 'attempt-timeout') return new OktaTimeoutError(`Okta sent no complete answer within ${attemptTimeoutMs} ms${ending}`, attemptTimeoutMs, operation, { cause });
+    const what = failure === 'refused' || failure === 'untrusted-certificate' ? 'Could not reach Okta' : 'Connection to Okta failed';
+    const hint = browserFetchFailureHint(cause);
+    return new OktaConnectionError(`${what}: ${redact(describeConnectionError(cause), secrets)}${hint ? `: ${hint}` : ''}${ending}`, operation, { cause });
+  };
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { OktaSessionsOptions } from '../client.js';
-import { type BulkCommand, recordingClient, runBulk } from './bulk.js';
-import { progressLine, summaryTable } from './bulk-output.js';
-import { EXIT, UsageError } from './exit.js';
-import { parseIdList } from './id-list.js';
-import { Journal } from './journal.js';
-import type { CliIo, Values } from './main.js';
+import type { OktaSessionsOptions } from '../../client/options.js';
+import { type BulkCommand, recordingClient, runBulk } from '../bulk.js';
+import { progressLine, summaryTable } from '../bulk-output.js';
+import { EXIT, UsageError } from '../exit.js';
+import { parseIdList } from '../id-list.js';
+import type { CliIo } from '../io.js';
+import { Journal } from '../journal.js';
+import type { Values } from '../options.js';
 
 const DEFAULT_CONCURRENCY = 10;
 /** Okta's largest per-org concurrency limit: more in flight only draws concurrency 429s. */

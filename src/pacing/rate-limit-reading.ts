@@ -1,18 +1,11 @@
+import type { RateLimit } from '../errors/classes.js';
 import type { ServerClock } from './server-clock.js';
-
-/** What Okta reported about a rate-limit bucket in `X-Rate-Limit-*` headers. */
-export interface RateLimit {
-  limit: number;
-  remaining: number;
-  /** When the window resets, on Okta's clock (the header is in epoch seconds). */
-  resetAt: Date;
-}
 
 /**
  * Everything one response says about rate limits, read once from its headers and
  * handed to whoever needs it: the scheduler, the retry decision, the error.
  */
-export interface RateLimitSignal {
+export interface RateLimitReading {
   /** `Date`, in ms on the server's clock; undefined when missing or malformed. */
   serverDateMs: number | undefined;
   /** `X-Rate-Limit-Limit`, `-Remaining`, and `-Reset` in ms on the server's clock; each undefined when missing or malformed. */
@@ -59,7 +52,7 @@ function parseRetryAfter(value: string | null, serverNowMs: number): number | un
 }
 
 /** The one place a response's rate-limit headers are parsed. `localNowMs` stands in for a missing `Date`. */
-export function readRateLimitSignal(headers: Pick<Headers, 'get'>, localNowMs: number): RateLimitSignal {
+export function readRateLimit(headers: Pick<Headers, 'get'>, localNowMs: number): RateLimitReading {
   const date = headers.get('date');
   const parsedDate = date === null ? Number.NaN : Date.parse(date);
   const serverDateMs = Number.isFinite(parsedDate) ? parsedDate : undefined;
@@ -77,8 +70,8 @@ export function readRateLimitSignal(headers: Pick<Headers, 'get'>, localNowMs: n
 }
 
 /** The bucket state a response reported, when it had all three headers. */
-export function rateLimitOf(signal: RateLimitSignal): RateLimit | undefined {
-  const { limit, remaining, resetAtMs } = signal;
+export function rateLimitOf(reading: RateLimitReading): RateLimit | undefined {
+  const { limit, remaining, resetAtMs } = reading;
   if (limit === undefined || remaining === undefined || resetAtMs === undefined) return undefined;
   return { limit, remaining, resetAt: new Date(resetAtMs) };
 }
@@ -90,8 +83,8 @@ export function rateLimitOf(signal: RateLimitSignal): RateLimit | undefined {
  * Undefined when there is no usable hint, including a concurrency-limit answer,
  * whose reset is only a guess.
  */
-export function serverRequestedWaitMs(signal: RateLimitSignal, clock: ServerClock, localNowMs: number): number | undefined {
-  if (signal.retryAfterMs !== undefined) return signal.retryAfterMs;
-  if (signal.resetAtMs === undefined || signal.concurrencyLimited) return undefined;
-  return Math.max(0, clock.toLocal(signal.resetAtMs) - localNowMs) + RESET_MARGIN_MS;
+export function serverRequestedWaitMs(reading: RateLimitReading, clock: ServerClock, localNowMs: number): number | undefined {
+  if (reading.retryAfterMs !== undefined) return reading.retryAfterMs;
+  if (reading.resetAtMs === undefined || reading.concurrencyLimited) return undefined;
+  return Math.max(0, clock.toLocal(reading.resetAtMs) - localNowMs) + RESET_MARGIN_MS;
 }

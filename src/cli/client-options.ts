@@ -1,0 +1,89 @@
+/** The client's options from flags and the environment: the org, the credentials (key files read here), the timeout. */
+import { readFileSync } from 'node:fs';
+import { type Credentials, givenCredentials } from '../auth/credentials.js';
+import type { OAuthOptions } from '../auth/oauth/options.js';
+import type { OktaSessionsOptions } from '../client/options.js';
+import { checkTimeout } from '../input/timeout.js';
+import { UsageError } from './exit.js';
+import type { Values } from './options.js';
+
+/** The scope each command needs, when neither --scopes nor OKTA_SCOPES says. */
+const COMMAND_SCOPES: Record<string, string> = { get: 'okta.sessions.read', refresh: 'okta.sessions.manage', revoke: 'okta.sessions.manage' };
+
+const CREDENTIAL_NAMES: Record<keyof Credentials, string> = { apiToken: 'an API token', accessToken: 'an access token', oauth: 'an OAuth service app' };
+
+/** A key file: a JWK (JSON) or a PEM. */
+function privateKeyFrom(file: string): OAuthOptions['privateKey'] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`Could not read the private key ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (!text.trimStart().startsWith('{')) return text;
+  try {
+    return JSON.parse(text) as OAuthOptions['privateKey'];
+  } catch {
+    throw new UsageError(`The private key ${file} starts like JSON but is not valid JSON: give a JWK or a PEM file`);
+  }
+}
+
+/** Credentials from flags, or else from the environment: any credential flag sets aside every credential variable. */
+function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string, problems: string[]): Credentials {
+  const flags = ['api-token', 'access-token', 'client-id', 'private-key'] as const;
+  const fromFlags = flags.some((name) => values[name] !== undefined);
+  const pick = (flag: (typeof flags)[number], variable: string) => (fromFlags ? values[flag] : env[variable]) || undefined;
+  const apiToken = pick('api-token', 'OKTA_API_TOKEN');
+  const accessToken = pick('access-token', 'OKTA_ACCESS_TOKEN');
+  const clientId = pick('client-id', 'OKTA_CLIENT_ID');
+  const keyFile = pick('private-key', 'OKTA_PRIVATE_KEY_FILE');
+  // The library's rule, one kind of credentials, said in the flags' and variables' words.
+  const given = givenCredentials({ apiToken, accessToken, oauth: clientId || keyFile ? ({} as OAuthOptions) : undefined }).map((kind) => CREDENTIAL_NAMES[kind]);
+  if (given.length > 1) {
+    problems.push(
+      fromFlags
+        ? `Pass one kind of credentials, not ${given.join(' and ')} (--api-token, --access-token, or --client-id with --private-key)`
+        : `The environment holds ${given.join(' and ')}: unset all but one of OKTA_API_TOKEN, OKTA_ACCESS_TOKEN, OKTA_CLIENT_ID/OKTA_PRIVATE_KEY_FILE, or choose with a flag`,
+    );
+    return {};
+  }
+  if (clientId || keyFile) {
+    if (!clientId || !keyFile) {
+      problems.push(clientId ? 'An OAuth service app needs its private key: pass --private-key FILE (or set OKTA_PRIVATE_KEY_FILE)' : 'An OAuth service app needs its client id: pass --client-id (or set OKTA_CLIENT_ID)');
+      return {};
+    }
+    const scopeList = values.scopes ?? env.OKTA_SCOPES ?? COMMAND_SCOPES[command] ?? '';
+    try {
+      return { oauth: { clientId, privateKey: privateKeyFrom(keyFile), scopes: scopeList.split(/[\s,]+/).filter(Boolean) } };
+    } catch (error) {
+      problems.push((error as Error).message);
+      return {};
+    }
+  }
+  return { apiToken, accessToken };
+}
+
+/**
+ * The client options from flags and environment; every missing or conflicting setting is reported at once,
+ * with `earlier` problems the command found itself.
+ */
+export function clientOptions(values: Values, env: NodeJS.ProcessEnv, command: string, needsCredentials: boolean, earlier: string[] = []): OktaSessionsOptions {
+  const problems = [...earlier];
+  const orgUrl = values['org-url'] ?? env.OKTA_ORG_URL;
+  if (!orgUrl) problems.push('No Okta org: set OKTA_ORG_URL or pass --org-url https://your-org.okta.com');
+  const known = problems.length;
+  const credentials = credentialsFrom(values, env, command, problems);
+  if (needsCredentials && problems.length === known && givenCredentials(credentials).length === 0) {
+    problems.push('No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY_FILE), or pass --api-token');
+  }
+  let timeoutMs: number | undefined;
+  try {
+    timeoutMs = values['timeout-ms'] === undefined ? undefined : checkTimeout(values['timeout-ms'], '--timeout-ms');
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  const options: OktaSessionsOptions = { orgUrl: orgUrl as string, ...credentials };
+  if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  return options;
+}

@@ -1,0 +1,16 @@
+import { clientOptions } from '../client-options.js';
+import { type Command, printSession, withClient } from '../command.js';
+import { EXIT } from '../exit.js';
+import { runBulkCommand } from './bulk-command.js';
+import { sessionIdArgument } from './session-id.js';
+
+/** `get <sessionId>`: getSession; `get --from`: every listed session. */
+export const get: Command = {
+  arguments: [1, 1],
+  bulk: (values, io) => runBulkCommand('get', values, clientOptions(values, io.env, 'get', true), io),
+  async run([id], values, io) {
+    const sessionId = sessionIdArgument(id);
+    printSession(await withClient(clientOptions(values, io.env, 'get', true), (okta) => okta.get(sessionId)), values, io);
+    return EXIT.ok;
+  },
+};

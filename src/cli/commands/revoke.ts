@@ -1,0 +1,17 @@
+import { clientOptions } from '../client-options.js';
+import { type Command, withClient } from '../command.js';
+import { EXIT } from '../exit.js';
+import { runBulkCommand } from './bulk-command.js';
+import { sessionIdArgument } from './session-id.js';
+
+/** `revoke <sessionId>`: revokeSession; `revoke --from`: every listed session, paced and journaled. */
+export const revoke: Command = {
+  arguments: [1, 1],
+  bulk: (values, io) => runBulkCommand('revoke', values, clientOptions(values, io.env, 'revoke', true), io),
+  async run([id], values, io) {
+    const sessionId = sessionIdArgument(id);
+    await withClient(clientOptions(values, io.env, 'revoke', true), (okta) => okta.revoke(sessionId));
+    io.out(values.json ? JSON.stringify({ revoked: sessionId }) : `revoked ${sessionId}`);
+    return EXIT.ok;
+  },
+};

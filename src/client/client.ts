@@ -1,0 +1,137 @@
+import { type ClientCredentials, createCredentials } from '../auth/credentials.js';
+import { isBrowser } from '../helpers/runtime.js';
+import type { CallBudget } from '../http/budget.js';
+import { type Engine, type EngineFactory, fetchEngines } from '../http/engine.js';
+import { type CallInit, createSpecClient } from '../http/openapi-fetch-seam.js';
+import { normalizeRetry } from '../http/retry.js';
+import { checkCookie, cookieSecrets } from '../input/cookie.js';
+import { normalizeOrgUrl } from '../input/org-url.js';
+import { checkSessionId } from '../input/session-id.js';
+import { checkTimeout } from '../input/timeout.js';
+import type { OperationId } from '../operations.js';
+import type { RateLimit } from '../errors/classes.js';
+import { OKTA_MAX_CONCURRENCY } from '../pacing/concurrency-limit.js';
+import { RateLimitScheduler } from '../pacing/scheduler.js';
+import { ServerClock } from '../pacing/server-clock.js';
+import type { Session } from '../types.js';
+import { type ClientCore, runCall, type SendCall } from './call.js';
+import { entryEngines } from './entry-engines.js';
+import type { CallOptions, CurrentSessionOptions, OktaSessionsOptions } from './options.js';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Client for the Okta Sessions API. Each method is one operation of the spec;
+ * failures throw `OktaError` subclasses.
+ */
+export class OktaSessions {
+  readonly #api;
+  readonly #core: ClientCore;
+  #closed = false;
+
+  /**
+   * `engines` is internal: what sends the requests when `fetch` is not given. The package entry
+   * the class was imported from supplies it (node:http(s) on Node, fetch elsewhere); tests inject one.
+   */
+  constructor(options: OktaSessionsOptions);
+  /** @internal */
+  constructor(options: OktaSessionsOptions, engines: EngineFactory);
+  constructor(options: OktaSessionsOptions, engines: EngineFactory = entryEngines()) {
+    if (typeof options !== 'object' || options === null)
+      throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
+    const orgUrl = normalizeOrgUrl(options.orgUrl);
+    this.#api = createSpecClient(orgUrl);
+    if (options.apiToken !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
+      throw new TypeError(
+        'apiToken in a browser would ship the token to every visitor of this page: call the admin methods from your server (the /me methods need no token). ' +
+          'For a page no one else can load, pass dangerouslyAllowBrowser: true',
+      );
+    }
+    const retry = normalizeRetry(options.retry);
+    const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
+    if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
+    const clock = new ServerClock();
+    const scheduler =
+      options.rateLimit === false
+        ? undefined
+        : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, clock, { org: orgUrl, onRateLimitStore: options.onRateLimitStore });
+    const engineOptions = { origin: orgUrl, maxSockets: scheduler?.maxConcurrency ?? OKTA_MAX_CONCURRENCY, proxy: options.proxy };
+    const engine: Engine = (options.fetch === undefined ? engines : fetchEngines(options.fetch))(engineOptions);
+    const credentials: ClientCredentials | undefined = createCredentials(options, { orgUrl, engine, policy: retry, clock, timeoutMs });
+    this.#core = { credentials, retry, timeoutMs, engine, clock, scheduler, onRetry: options.onRetry, calls: new Set<CallBudget>(), closed: () => this.#closed };
+  }
+
+  /** Ends the client: calls in flight or waiting are aborted, its connections closed, and later calls refused. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const reason = new DOMException('The client was closed (okta.close()) during this call', 'AbortError');
+    for (const budget of this.#core.calls) budget.close(reason);
+    await this.#core.engine.close();
+  }
+
+  /** The rate-limit state learned from Okta's headers, per bucket (empty when `rateLimit: false`). */
+  rateLimits(): Record<string, RateLimit> {
+    return this.#core.scheduler?.snapshot() ?? {};
+  }
+
+  /** createSession: exchanges a single-use session token for a session. */
+  async create(sessionToken: string, options?: CallOptions): Promise<Session> {
+    if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
+    return this.#call<Session>('createSession', options, [sessionToken], (init) =>
+      this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }),
+    );
+  }
+
+  /** getSession */
+  async get(sessionId: string, options?: CallOptions): Promise<Session> {
+    const path = { sessionId: checkSessionId(sessionId) };
+    return this.#call<Session>('getSession', options, [], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+  }
+
+  /** refreshSession: moves `expiresAt` forward. */
+  async refresh(sessionId: string, options?: CallOptions): Promise<Session> {
+    const path = { sessionId: checkSessionId(sessionId) };
+    return this.#call<Session>('refreshSession', options, [], (init) =>
+      this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }),
+    );
+  }
+
+  /** revokeSession (EndSession, Stop-OktaSession in other SDKs). */
+  async revoke(sessionId: string, options?: CallOptions): Promise<void> {
+    const path = { sessionId: checkSessionId(sessionId) };
+    await this.#call<void>('revokeSession', options, [], (init) =>
+      this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }),
+    );
+  }
+
+  /** getCurrentSession: the session of the cookie's owner. Never sends the API token. */
+  async getCurrent(options?: CurrentSessionOptions): Promise<Session> {
+    return this.#callWithCookie<Session>('getCurrentSession', options, (init) => this.#api.GET('/api/v1/sessions/me', init));
+  }
+
+  /** refreshCurrentSession */
+  async refreshCurrent(options?: CurrentSessionOptions): Promise<Session> {
+    return this.#callWithCookie<Session>('refreshCurrentSession', options, (init) => this.#api.POST('/api/v1/sessions/me/lifecycle/refresh', init));
+  }
+
+  /** closeCurrentSession: signs the cookie's owner out. */
+  async closeCurrent(options?: CurrentSessionOptions): Promise<void> {
+    await this.#callWithCookie<void>('closeCurrentSession', options, (init) => this.#api.DELETE('/api/v1/sessions/me', init));
+  }
+
+  #callWithCookie<T>(operationId: OperationId, options: CurrentSessionOptions | undefined, send: (init: CallInit & { params: { header?: { Cookie: string } } }) => ReturnType<SendCall>): Promise<T> {
+    if (options?.cookie === undefined) {
+      if (!isBrowser()) {
+        throw new TypeError(`${operationId} needs the user's session cookie outside a browser: pass { cookie: "sid=…" }`);
+      }
+      return this.#call(operationId, options, [], (init) => send({ ...init, credentials: 'include', params: {} }));
+    }
+    const cookie = checkCookie(options.cookie);
+    return this.#call(operationId, options, cookieSecrets(cookie), (init) => send({ ...init, params: { header: { Cookie: cookie } } }));
+  }
+
+  /** The spec's success body is the value: T is the generated Session (or void) for each method. */
+  async #call<T>(operationId: OperationId, options: CallOptions | undefined, secrets: readonly string[], send: SendCall): Promise<T> {
+    return (await runCall(this.#core, operationId, options, secrets, send)).value as T;
+  }
+}

@@ -1,0 +1,53 @@
+import type { Credentials } from '../auth/credentials.js';
+import type { RetryEvent, RetryOptions } from '../http/retry.js';
+import type { RateLimitEvent, RateLimitOptions } from '../pacing/scheduler.js';
+import type { RateLimitStoreEvent } from '../pacing/store.js';
+
+export interface OktaSessionsOptions extends Credentials {
+  /** The org's origin, e.g. `https://acme.okta.com`. Plain http only for loopback hosts. */
+  orgUrl: string | URL;
+  /** 429 retries (on by default: 2 retries, waits up to 60 s); `false` turns them off. */
+  retry?: RetryOptions | false;
+  /** Budget for a whole call, retries and waits included. Default 30 000; `Infinity` for none. */
+  timeoutMs?: number;
+  /**
+   * A custom fetch. Without one, on Node the client sends through node:http(s) with a keep-alive pool of its own
+   * (`okta.close()` ends it); elsewhere through the global fetch, looked up at call time.
+   */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * On Node: the proxy to reach Okta through (`http://user:pass@proxy:3128`; https targets are tunnelled with CONNECT).
+   * Without it, `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY` and `NO_PROXY` apply, as curl reads them; `false` ignores them.
+   */
+  proxy?: string | URL | false;
+  /**
+   * Pacing by Okta's rate-limit headers (on by default): requests for a used-up bucket wait
+   * for its reset instead of drawing 429s, with at most `maxConcurrent` in flight. `false` turns it off.
+   */
+  rateLimit?: RateLimitOptions | false;
+  /** Called before each retry wait, for logging and metrics. Errors it throws are ignored. */
+  onRetry?: (event: RetryEvent) => void;
+  /** Called when a request is held back for its rate-limit bucket. Errors it throws are ignored. */
+  onRateLimit?: (event: RateLimitEvent) => void;
+  /** With `rateLimit.store`: called when a bucket falls back to local pacing (the store failed) and when it returns. */
+  onRateLimitStore?: (event: RateLimitStoreEvent) => void;
+  /**
+   * In a browser, `apiToken` is refused: the token would ship to every visitor of the page, with the
+   * power of the admin who made it. Set this only for a page no one else can load (an internal tool).
+   */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+export interface CurrentSessionOptions extends CallOptions {
+  /**
+   * The user's session cookie as a Cookie header value: `sid=…` (Classic) or `idx=…` (Identity Engine).
+   * In a browser, leave it out: the browser sends its own cookie (`credentials: 'include'`).
+   */
+  cookie?: string;
+}
