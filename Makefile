@@ -56,8 +56,9 @@ contract-diff: $(NPM_STAMP)
 contract-check: $(NPM_STAMP)
 	npm run -s contract-check
 
-## make bench: benchmarks side by side with raw fetch and @okta/okta-sdk-nodejs; writes bench/results.md and bench/chart.svg
+## make bench: the scenarios' quick run (bench/smoke.test.ts), then benchmarks side by side with raw fetch and @okta/okta-sdk-nodejs; writes bench/results.md and bench/chart.svg
 bench: $(NPM_STAMP)
+	npx vitest run --project bench
 	node --expose-gc --import tsx bench/run.ts
 
 ## make docs: rewrite docs/reliability.md (fault suite, properties, bench/results.json) and README's contract class table (rules table)

@@ -7,12 +7,12 @@ import { defineConfig } from 'vitest/config';
  */
 const PER_ENGINE_SUITES = [
   'test/faults/faults.test.ts',
-  'test/client/retry.test.ts',
-  'test/client/errors.test.ts',
-  'test/client/operations.test.ts',
-  'test/server/server.test.ts',
-  'test/auth/oauth.test.ts',
-  'test/redis/redis-store.test.ts',
+  'test/http/retry.test.ts',
+  'test/http/api-answer.test.ts',
+  'test/client/client.test.ts',
+  'test/testing/server.test.ts',
+  'test/auth/oauth/authorizer.test.ts',
+  'test/redis/store.test.ts',
 ];
 
 export default defineConfig({
@@ -29,6 +29,8 @@ export default defineConfig({
         test: { name: 'fetch', include: PER_ENGINE_SUITES },
         resolve: { alias: [{ find: /^((?:\.\.\/)+)src\/index\.js$/, replacement: '$1src/universal.ts' }] },
       },
+      // Every benchmark scenario with tiny counts: `make bench` runs it before measuring (not part of `make test`).
+      { extends: true, test: { name: 'bench', include: ['bench/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { operations } from '../generated/operations.js';
 import { OktaSessions } from '../src/index.js';
 import { OPERATIONS } from '../src/operations.js';
-import { oktaHeaders, RECORDED_SESSION } from './helpers.js';
+import { oktaHeaders, RECORDED_SESSION } from './support/okta.js';
 
 const specOperations = Object.keys(operations);
 const table = Object.values(OPERATIONS);

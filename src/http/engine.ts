@@ -1,5 +1,5 @@
 /**
- * What the transport, the errors and openapi-fetch read of a response. A fetch
+ * What the attempt loop and the classifiers read of a response. A fetch
  * `Response` is one; the Node engine builds only this, with the body already
  * read (a Session is a few hundred bytes), which is much of why it is faster.
  */
@@ -23,7 +23,7 @@ export interface ResponseHeaders extends Iterable<[string, string]> {
 }
 
 /**
- * What puts one request on the wire and returns its response: the transport's
+ * What puts one request on the wire and returns its response: the attempt loop's
  * only way out. `init` carries a method, headers, a string body (or none) and
  * the attempt's signal; redirects are never followed.
  */

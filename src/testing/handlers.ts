@@ -3,7 +3,7 @@ import { errorBody } from './error-catalogue.js';
 import { OAUTH_SCOPES } from './okta-limits.js';
 import { renderSession, type SessionStore } from './session-store.js';
 
-/** What the server answers, before transport concerns (headers it stamps on every response, faults). */
+/** What the server answers, before what the wire adds (headers it stamps on every response, faults). */
 export interface Answer {
   status: number;
   body?: unknown;

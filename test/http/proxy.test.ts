@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { OktaSessions } from '../../src/index.js';
 import { fetchEngines } from '../../src/http/engine.js';
 import { startOktaSessionsServer, type OktaSessionsServer } from '../../src/testing/index.js';
-import { rejectionOf } from '../helpers.js';
+import { rejectionOf } from '../support/okta.js';
 import { runCli } from '../support/cli.js';
 import { localhostCertificate } from '../support/tls.js';
 

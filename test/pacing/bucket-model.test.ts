@@ -22,9 +22,9 @@ function answer(limit: number, remaining: number, resetInSeconds: number, at = T
 }
 
 /** Sends one request at `at` and records its answer. */
-function exchange(model: BucketModel, signal: RateLimitReading | undefined, at = T): boolean {
+function exchange(model: BucketModel, reading: RateLimitReading | undefined, at = T): boolean {
   const probe = model.send(at);
-  model.settle(probe, signal, at);
+  model.settle(probe, reading, at);
   return probe;
 }
 

@@ -6,8 +6,8 @@ const answered: RateLimitReading = { serverDateMs: undefined, limit: 600, remain
 const concurrency429: RateLimitReading = { ...answered, limit: 0, remaining: 0, concurrencyLimited: true };
 
 /** Answers `count` requests sent in the limit's current epoch. */
-function answer(limit: ConcurrencyLimit, count: number, signal: RateLimitReading, saturated = true): void {
-  for (let i = 0; i < count; i++) limit.observe(signal, limit.epoch, saturated);
+function answer(limit: ConcurrencyLimit, count: number, reading: RateLimitReading, saturated = true): void {
+  for (let i = 0; i < count; i++) limit.observe(reading, limit.epoch, saturated);
 }
 
 describe('adaptive concurrency limit', () => {

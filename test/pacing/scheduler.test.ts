@@ -12,7 +12,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function signal(limit: number, remaining: number, resetInSeconds: number): RateLimitReading {
+function reading(limit: number, remaining: number, resetInSeconds: number): RateLimitReading {
   return { serverDateMs: Date.now(), limit, remaining, resetAtMs: T + resetInSeconds * 1000, concurrencyLimited: limit === 0 && remaining === 0, retryAfterMs: undefined };
 }
 
@@ -28,7 +28,7 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
 
   it('answers "not within your budget" as a value, with the bucket state, instead of building an error', async () => {
     const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
-    scheduler.tryAcquire('getSession')?.release(signal(20, 0, 45));
+    scheduler.tryAcquire('getSession')?.release(reading(20, 0, 45));
     expect(scheduler.tryAcquire('revokeSession')).toBeUndefined();
     await expect(scheduler.acquire('revokeSession', budget(5000))).resolves.toEqual({
       notWithinBudget: { limit: 20, remaining: 0, resetAt: new Date(T + 45_000) },
@@ -38,7 +38,7 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
   it('answers "wait", then "go" at the reset, in FIFO order, and reports the wait once', async () => {
     const events: unknown[] = [];
     const scheduler = new RateLimitScheduler({}, (event) => events.push(event), new ServerClock());
-    scheduler.tryAcquire('getSession')?.release(signal(20, 0, 10));
+    scheduler.tryAcquire('getSession')?.release(reading(20, 0, 10));
     const order: string[] = [];
     const admitted = (name: string) => (permit: Permit | NotWithinBudget) => {
       order.push(name);
@@ -60,7 +60,7 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
 
   it('an aborted waiter leaves no wake-up timer behind', async () => {
     const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
-    scheduler.tryAcquire('getSession')?.release(signal(20, 0, 10));
+    scheduler.tryAcquire('getSession')?.release(reading(20, 0, 10));
     const controller = new AbortController();
     const waiting = scheduler.acquire('getSession', budget(30_000, controller));
     expect(vi.getTimerCount()).toBe(1);
@@ -72,7 +72,7 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
   it('after a concurrency-limit answer, the retry waits exactly as long as the bucket is held', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
     const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
-    const answer = signal(0, 0, 3600);
+    const answer = reading(0, 0, 3600);
     scheduler.tryAcquire('getSession')?.release(answer);
     expect(scheduler.retryWaitMs('getSession', answer, Date.now())).toBe(250);
     expect(scheduler.tryAcquire('getSession')).toBeUndefined();
@@ -82,12 +82,12 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
 
   it('after an ordinary 429 the retry waits for the reset on the server clock plus the margin', () => {
     const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
-    expect(scheduler.retryWaitMs('getSession', signal(20, 0, 3), Date.now())).toBe(3000 + RESET_MARGIN_MS);
+    expect(scheduler.retryWaitMs('getSession', reading(20, 0, 3), Date.now())).toBe(3000 + RESET_MARGIN_MS);
   });
 
   it('a bucket override moves an operation to another counter', () => {
     const scheduler = new RateLimitScheduler({ buckets: { getSession: 'reads' } }, undefined, new ServerClock());
-    scheduler.tryAcquire('revokeSession')?.release(signal(20, 0, 10));
+    scheduler.tryAcquire('revokeSession')?.release(reading(20, 0, 10));
     expect(scheduler.tryAcquire('getSession')).toBeDefined();
     expect(Object.keys(scheduler.snapshot())).toEqual(['sessions']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/index.js';
-import { RECORDED_SESSION } from '../helpers.js';
+import { RECORDED_SESSION } from '../support/okta.js';
 import { createSpecValidator, loadSpec } from '../support/spec-validator.js';
 
 const spec = loadSpec();

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OktaSessions } from '../../src/index.js';
-import { API_TOKEN, newClient, ORG, oktaHeaders, RECORDED_SESSION } from '../helpers.js';
+import { API_TOKEN, newClient, ORG, oktaHeaders, RECORDED_SESSION } from '../support/okta.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -133,3 +133,12 @@ describe('cookie operations (/me)', () => {
     expect(requests[0]?.headers.get('cookie')).toBeNull();
   });
 });
+
+describe('client options', () => {
+  it('rejects a missing options object, both credentials at once, and a non-function fetch', () => {
+    expect(() => new OktaSessions(undefined as never)).toThrow(/needs an options object/);
+    expect(() => new OktaSessions({ orgUrl: ORG, apiToken: 'a-token', accessToken: 'b-token' })).toThrow('Pass one of apiToken, accessToken or oauth, not apiToken and accessToken');
+    expect(() => new OktaSessions({ orgUrl: ORG, fetch: 'x' as never })).toThrow(/fetch must be a function/);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OktaRateLimitError, OktaSessions, type OktaSessionsOptions, type RateLimitEvent } from '../../src/index.js';
-import { oktaHeaders, RATE_LIMITED_BODY, RECORDED_SESSION, rejectionOf } from '../helpers.js';
+import { oktaHeaders, RATE_LIMITED_BODY, RECORDED_SESSION, rejectionOf } from '../support/okta.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
 

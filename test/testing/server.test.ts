@@ -7,7 +7,7 @@ import {
   OktaSessions,
 } from '../../src/index.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
-import { rejectionOf } from '../helpers.js';
+import { rejectionOf } from '../support/okta.js';
 import { startValidatedServer, validatedResponses } from '../support/server.js';
 
 const server = await startValidatedServer({ rateLimit: false });

@@ -1,4 +1,4 @@
-import { OktaSessions, type OktaSessionsOptions } from '../src/index.js';
+import { OktaSessions, type OktaSessionsOptions } from '../../src/index.js';
 
 export const ORG = 'https://acme.okta.com';
 export const API_TOKEN = '00TESTtokenValue-abcdef0123456789';

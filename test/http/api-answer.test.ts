@@ -12,7 +12,7 @@ import {
   OktaRateLimitError,
   OktaServerError,
 } from '../../src/index.js';
-import { API_TOKEN, newClient, ORG, oktaErrorBody, oktaHeaders, RATE_LIMITED_BODY, rejectionOf } from '../helpers.js';
+import { API_TOKEN, newClient, ORG, oktaErrorBody, oktaHeaders, RATE_LIMITED_BODY, rejectionOf } from '../support/okta.js';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { decodeJwt, decodeProtectedHeader, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renewalMarginMs } from '../../src/auth/oauth/authorizer.js';
-import { OktaAuthenticationError, OktaConnectionError, OktaOAuthError, OktaSessions, type OAuthOptions } from '../../src/index.js';
-import { type OktaSessionsServer, startOktaSessionsServer } from '../../src/testing/index.js';
+import { renewalMarginMs } from '../../../src/auth/oauth/authorizer.js';
+import { OktaAuthenticationError, OktaConnectionError, OktaOAuthError, OktaSessions, type OAuthOptions } from '../../../src/index.js';
+import { type OktaSessionsServer, startOktaSessionsServer } from '../../../src/testing/index.js';
 
 const SCOPES = ['okta.sessions.read', 'okta.sessions.manage'];
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OktaRateLimitError, OktaTimeoutError, type RetryEvent } from '../../src/index.js';
-import { newClient, ORG, oktaHeaders, RATE_LIMITED_BODY, RECORDED_SESSION, rejectionOf } from '../helpers.js';
+import { newClient, ORG, oktaHeaders, RATE_LIMITED_BODY, RECORDED_SESSION, rejectionOf } from '../support/okta.js';
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 

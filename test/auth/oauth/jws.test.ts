@@ -2,10 +2,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { calculateJwkThumbprint, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { importSigningKey } from '../../src/auth/oauth/keys.js';
-import { signJws } from '../../src/auth/oauth/jws.js';
-import { decodeJws, jwkThumbprint, verifiesWith } from '../../src/testing/jws.js';
-import type { PrivateJwk } from '../../src/auth/oauth/options.js';
+import { importSigningKey } from '../../../src/auth/oauth/keys.js';
+import { signJws } from '../../../src/auth/oauth/jws.js';
+import { decodeJws, jwkThumbprint, verifiesWith } from '../../../src/testing/jws.js';
+import type { PrivateJwk } from '../../../src/auth/oauth/options.js';
 
 const KEYS = [
   ['RS256', () => generateKeyPairSync('rsa', { modulusLength: 2048 })],

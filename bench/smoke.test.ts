@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from '../bench/lib/clients.js';
-import { startStaticServer } from '../bench/lib/static-server.js';
-import { type BenchResults, renderReport, targets } from '../bench/report.js';
-import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from '../bench/scenarios.js';
-import { measureSharedBurst } from '../bench/shared-burst.js';
+import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, OKTA_SESSIONS_REDIS, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from './lib/clients.js';
+import { startStaticServer } from './lib/static-server.js';
+import { type BenchResults, renderReport, targets } from './report.js';
+import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
+import { measureSharedBurst } from './shared-burst.js';
 import { fetchEngines } from '../src/http/engine.js';
 import { nodeEngine } from '../src/http/node-engine.js';
 
