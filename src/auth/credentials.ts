@@ -1,4 +1,4 @@
-import type { OperationRef } from '../errors/classes.js';
+import { OktaConnectionError, type OperationRef } from '../errors/classes.js';
 import type { CallBudget } from '../http/budget.js';
 import { facadeMethodOf, type Operation } from '../operations.js';
 import type { CallAuthorization } from './authorization.js';
@@ -73,13 +73,19 @@ export function createCredentials(credentials: Credentials, oauthContext: Omit<O
     const oauth = checkOAuthOptions(credentials.oauth);
     // The OAuth flow is loaded on first use: a bundler splits it off, and a client without oauth never loads it.
     let authorizer: Promise<OAuthAuthorizer> | undefined;
+    const load = (operation: OperationRef) =>
+      import('./oauth/authorizer.js').then(
+        ({ OAuthAuthorizer }) => new OAuthAuthorizer({ ...oauthContext, oauth }),
+        (error: unknown) => {
+          // A page gone offline cannot fetch the chunk: a typed error now, and another try on the next call.
+          authorizer = undefined;
+          throw new OktaConnectionError(`Could not load the OAuth flow (okta-sessions' auth/oauth chunk): ${error instanceof Error ? error.message : String(error)}`, operation, { cause: error });
+        },
+      );
     return {
       scheme: 'oauth2',
       scopes: new Set(oauth.scopes),
-      authorize: async (budget, operation) => {
-        authorizer ??= import('./oauth/authorizer.js').then(({ OAuthAuthorizer }) => new OAuthAuthorizer({ ...oauthContext, oauth }));
-        return (await authorizer).authorize(budget, operation);
-      },
+      authorize: async (budget, operation) => (await (authorizer ??= load(operation))).authorize(budget, operation),
     };
   }
   const provider = staticTokenProvider(credentials);

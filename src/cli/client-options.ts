@@ -12,8 +12,11 @@ const COMMAND_SCOPES: Record<string, string> = { get: 'okta.sessions.read', refr
 
 const CREDENTIAL_NAMES: Record<keyof Credentials, string> = { apiToken: 'an API token', accessToken: 'an access token', oauth: 'an OAuth service app' };
 
-/** A key file: a JWK (JSON) or a PEM. */
+/** A key file: a JWK (JSON) or a PEM. The value names the file: a key given in its place is never echoed. */
 function privateKeyFrom(file: string): OAuthOptions['privateKey'] {
+  if (/^\s*(-----BEGIN|\{)/.test(file) || /[\r\n]/.test(file)) {
+    throw new UsageError('--private-key and OKTA_PRIVATE_KEY_FILE take the path of the key file (a PEM or a JWK JSON file), not the key itself; the value given looks like a key, so it is not shown');
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -9,6 +9,8 @@ import { describeSession } from './output.js';
 export interface Command {
   /** Positional arguments it takes, at least and at most. */
   arguments: readonly [number, number];
+  /** What its first argument names, for the error report: the CLI's output gives it whole. */
+  subject?: { key: string; label: string };
   /** `revoke --from` and `get --from`: a bulk run instead of one id. */
   bulk?: (values: Values, io: CliIo) => Promise<number>;
   run(args: readonly string[], values: Values, io: CliIo): Promise<number>;

@@ -63,6 +63,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await runCommand(name, command, args, values, io);
   } catch (error) {
-    return reportError(error, values.json, io);
+    const subject = command.subject && args[0] !== undefined ? { ...command.subject, value: args[0] } : undefined;
+    return reportError(error, values.json, io, subject);
   }
 }

@@ -2,8 +2,17 @@ import { OktaApiError, OktaError, OktaOAuthError } from '../errors/classes.js';
 import { EXIT, LocalError, UsageError } from './exit.js';
 import type { CliIo } from './io.js';
 
+/** What a command acted on, as the user gave it: the CLI's own output names it whole (the library's errors shorten a session id). */
+export interface Subject {
+  /** The JSON key, e.g. `sessionId`. */
+  key: string;
+  /** The text label, e.g. `session id`. */
+  label: string;
+  value: string;
+}
+
 /** Prints an error on stderr (one JSON object with --json) and returns its exit code. */
-export function reportError(error: unknown, json: boolean, io: Pick<CliIo, 'err'>): number {
+export function reportError(error: unknown, json: boolean, io: Pick<CliIo, 'err'>, subject?: Subject): number {
   let code: number;
   let fields: Record<string, unknown>;
   let text: string[];
@@ -30,6 +39,10 @@ export function reportError(error: unknown, json: boolean, io: Pick<CliIo, 'err'
     const message = error instanceof Error ? error.message : String(error);
     fields = { error: error instanceof LocalError ? 'local' : 'unexpected', message };
     text = [error instanceof LocalError ? message : `okta-sessions: unexpected error: ${message}`];
+  }
+  if (subject && error instanceof OktaError) {
+    fields[subject.key] = subject.value;
+    text.push(`${subject.label}: ${subject.value}`);
   }
   if (json) io.err(JSON.stringify(fields));
   else for (const line of text) io.err(line);

@@ -7,6 +7,7 @@
 import type { CallAuthorization } from '../auth/authorization.js';
 import { type ClientCredentials, checkCredentialsFor } from '../auth/credentials.js';
 import { OktaAuthenticationError } from '../errors/classes.js';
+import type { Secret } from '../errors/redact.js';
 import { apiAnswerClassifier, apiUnansweredError } from '../http/api-answer.js';
 import { type AttemptNumber, type AttemptRequest, type Outcome, runAttempts } from '../http/attempts.js';
 import { CallBudget } from '../http/budget.js';
@@ -38,7 +39,7 @@ export interface ClientCore {
 export type SendCall = (init: CallInit) => Promise<CallResult>;
 
 /** Runs one operation; `secrets` are the caller's values to redact from anything it reports (a cookie, a session token). */
-export async function runCall(core: ClientCore, operationId: OperationId, options: CallOptions | undefined, secrets: readonly string[], send: SendCall): Promise<Outcome<unknown>> {
+export async function runCall(core: ClientCore, operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<Outcome<unknown>> {
   const operation = OPERATIONS[operationId];
   // The spec gives the cookie operations `security: []`: they never carry a token.
   const credentials = operation.security.length > 0 ? checkCredentialsFor(core.credentials, operation) : undefined;
@@ -69,8 +70,8 @@ function authorizationHeaders(authorization: CallAuthorization | undefined): Rec
 }
 
 /** The attempt loop as openapi-fetch's fetch for this call: the request it built, sent until the API answer classifier has a value. */
-async function sendThroughLoop(core: ClientCore, operation: Operation, budget: CallBudget, authorization: CallAuthorization | undefined, callSecrets: readonly string[], request: CallRequest): Promise<CallAnswer> {
-  const secrets = [...callSecrets, ...core.engine.secrets];
+async function sendThroughLoop(core: ClientCore, operation: Operation, budget: CallBudget, authorization: CallAuthorization | undefined, callSecrets: readonly Secret[], request: CallRequest): Promise<CallAnswer> {
+  const secrets: Secret[] = [...callSecrets, ...core.engine.secrets];
   if (authorization) secrets.push(authorization.secret);
   const outcome = await runAttempts({
     operation,
@@ -80,6 +81,7 @@ async function sendThroughLoop(core: ClientCore, operation: Operation, budget: C
     clock: core.clock,
     pacing: core.scheduler && { scheduler: core.scheduler, operationId: operation.operationId },
     onRetry: core.onRetry,
+    secrets,
     request: (attempt) => attemptRequest(request, attempt, authorization, secrets),
     classify: apiAnswerClassifier(operation, secrets),
     unanswered: apiUnansweredError(operation, secrets, core.retry.attemptTimeoutMs),
@@ -93,7 +95,7 @@ async function sendThroughLoop(core: ClientCore, operation: Operation, budget: C
  * and, on retries, the retry headers Okta's own SDKs send, so Okta support can
  * tie the retries to the first 429.
  */
-async function attemptRequest(request: CallRequest, attempt: AttemptNumber, authorization: CallAuthorization | undefined, secrets: string[]): Promise<AttemptRequest> {
+async function attemptRequest(request: CallRequest, attempt: AttemptNumber, authorization: CallAuthorization | undefined, secrets: Secret[]): Promise<AttemptRequest> {
   const proofs = authorization?.attemptHeaders && (await authorization.attemptHeaders(request.method, request.url));
   if (!proofs && attempt.retryCount === 0) return request;
   const headers = new Headers(request.init.headers);

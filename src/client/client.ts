@@ -10,6 +10,7 @@ import { checkSessionId } from '../input/session-id.js';
 import { checkTimeout } from '../input/timeout.js';
 import type { OperationId } from '../operations.js';
 import type { RateLimit } from '../errors/classes.js';
+import { type Secret, sessionIdSecret } from '../errors/redact.js';
 import { OKTA_MAX_CONCURRENCY } from '../pacing/concurrency-limit.js';
 import { RateLimitScheduler } from '../pacing/scheduler.js';
 import { ServerClock } from '../pacing/server-clock.js';
@@ -19,6 +20,23 @@ import { entryEngines } from './entry-engines.js';
 import type { CallOptions, CurrentSessionOptions, OktaSessionsOptions } from './options.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * In a browser (a page or a worker), a long-lived secret would ship to every visitor, with the power of
+ * whoever made it: an API token (an admin's), or a service app's private key. A static `accessToken` is
+ * allowed: in a page it is the signed-in user's own short-lived token (okta-auth-js, PKCE).
+ */
+function refuseLongLivedSecretsInBrowser(options: OktaSessionsOptions): void {
+  if (options.dangerouslyAllowBrowser === true || !isBrowser()) return;
+  const what =
+    options.apiToken !== undefined ? 'apiToken in a browser would ship the token' : options.oauth !== undefined ? "oauth in a browser would ship the service app's private key" : undefined;
+  if (what) {
+    throw new TypeError(
+      `${what} to every visitor of this page: call the admin methods from your server (the /me methods need no token). ` +
+        'For a page no one else can load, pass dangerouslyAllowBrowser: true',
+    );
+  }
+}
 
 /**
  * Client for the Okta Sessions API. Each method is one operation of the spec;
@@ -41,12 +59,7 @@ export class OktaSessions {
       throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
     const orgUrl = normalizeOrgUrl(options.orgUrl);
     this.#api = createSpecClient(orgUrl);
-    if (options.apiToken !== undefined && isBrowser() && options.dangerouslyAllowBrowser !== true) {
-      throw new TypeError(
-        'apiToken in a browser would ship the token to every visitor of this page: call the admin methods from your server (the /me methods need no token). ' +
-          'For a page no one else can load, pass dangerouslyAllowBrowser: true',
-      );
-    }
+    refuseLongLivedSecretsInBrowser(options);
     const retry = normalizeRetry(options.retry);
     const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
@@ -85,13 +98,13 @@ export class OktaSessions {
   /** getSession */
   async get(sessionId: string, options?: CallOptions): Promise<Session> {
     const path = { sessionId: checkSessionId(sessionId) };
-    return this.#call<Session>('getSession', options, [], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+    return this.#call<Session>('getSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
   }
 
   /** refreshSession: moves `expiresAt` forward. */
   async refresh(sessionId: string, options?: CallOptions): Promise<Session> {
     const path = { sessionId: checkSessionId(sessionId) };
-    return this.#call<Session>('refreshSession', options, [], (init) =>
+    return this.#call<Session>('refreshSession', options, [sessionIdSecret(sessionId)], (init) =>
       this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }),
     );
   }
@@ -99,7 +112,7 @@ export class OktaSessions {
   /** revokeSession (EndSession, Stop-OktaSession in other SDKs). */
   async revoke(sessionId: string, options?: CallOptions): Promise<void> {
     const path = { sessionId: checkSessionId(sessionId) };
-    await this.#call<void>('revokeSession', options, [], (init) =>
+    await this.#call<void>('revokeSession', options, [sessionIdSecret(sessionId)], (init) =>
       this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }),
     );
   }
@@ -131,7 +144,7 @@ export class OktaSessions {
   }
 
   /** The spec's success body is the value: T is the generated Session (or void) for each method. */
-  async #call<T>(operationId: OperationId, options: CallOptions | undefined, secrets: readonly string[], send: SendCall): Promise<T> {
+  async #call<T>(operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<T> {
     return (await runCall(this.#core, operationId, options, secrets, send)).value as T;
   }
 }

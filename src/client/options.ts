@@ -32,8 +32,8 @@ export interface OktaSessionsOptions extends Credentials {
   /** With `rateLimit.store`: called when a bucket falls back to local pacing (the store failed) and when it returns. */
   onRateLimitStore?: (event: RateLimitStoreEvent) => void;
   /**
-   * In a browser, `apiToken` is refused: the token would ship to every visitor of the page, with the
-   * power of the admin who made it. Set this only for a page no one else can load (an internal tool).
+   * In a browser (a page or a worker), `apiToken` and `oauth` are refused: the token or the service app's key
+   * would ship to every visitor of the page. Set this only for a page no one else can load (an internal tool).
    */
   dangerouslyAllowBrowser?: boolean;
 }

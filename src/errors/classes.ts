@@ -89,7 +89,7 @@ export interface ApiErrorDetails {
   errorLink?: string;
   errorCauses: ErrorCause[];
   requestId?: string;
-  /** Response headers, without `set-cookie`. */
+  /** The response headers a caller needs (request id, rate limits, `retry-after`, `date`, `content-type`, `www-authenticate`), redacted. */
   headers: Headers;
   /** Attempts the call made: more than 1 when earlier ones were retried (an earlier attempt may have succeeded). */
   attempts: number;

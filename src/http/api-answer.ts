@@ -18,7 +18,7 @@ import {
   type RateLimit,
 } from '../errors/classes.js';
 import { browserFetchFailureHint, describeConnectionError } from '../errors/connection.js';
-import { redact, safeHeaders } from '../errors/redact.js';
+import { redact, safeHeaders, type Secret } from '../errors/redact.js';
 import { type RateLimitReading, rateLimitOf } from '../pacing/rate-limit-reading.js';
 import type { ErrorCause } from '../types.js';
 import type { Verdict } from './attempts.js';
@@ -27,6 +27,12 @@ import { type AttemptFailure, failureOfStatus } from './retry.js';
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** `X-Okta-Request-Id`, redacted like everything else the server sends back. */
+export function redactedRequestId(response: EngineResponse, secrets: readonly Secret[]): string | undefined {
+  const requestId = response.headers.get('x-okta-request-id');
+  return requestId === null ? undefined : redact(requestId, secrets);
+}
+
 const CLASS_BY_STATUS: Record<number, typeof OktaApiError> = {
   400: OktaBadRequestError,
   401: OktaAuthenticationError,
@@ -34,12 +40,12 @@ const CLASS_BY_STATUS: Record<number, typeof OktaApiError> = {
   404: OktaNotFoundError,
 };
 
-function stringField(body: Record<string, unknown>, key: string, secrets: readonly string[]): string | undefined {
+function stringField(body: Record<string, unknown>, key: string, secrets: readonly Secret[]): string | undefined {
   const value = body[key];
   return typeof value === 'string' ? redact(value, secrets) : undefined;
 }
 
-function errorCauses(body: Record<string, unknown>, secrets: readonly string[]): ErrorCause[] {
+function errorCauses(body: Record<string, unknown>, secrets: readonly Secret[]): ErrorCause[] {
   if (!Array.isArray(body.errorCauses)) return [];
   return body.errorCauses.flatMap((cause: unknown) =>
     typeof cause === 'object' && cause !== null && typeof (cause as ErrorCause).errorSummary === 'string'
@@ -63,7 +69,7 @@ function redirectTarget(response: EngineResponse): string {
 }
 
 /** One message format for every status: `Okta 404 E0000007: Not found: … (GET /api/v1/sessions/{sessionId})`. */
-function message(details: ApiErrorDetails, response: EngineResponse, body: unknown, secrets: readonly string[], note: string | undefined): string {
+function message(details: ApiErrorDetails, response: EngineResponse, body: unknown, secrets: readonly Secret[], note: string | undefined): string {
   const head = details.errorCode ? `Okta ${details.status} ${details.errorCode}` : `Okta ${details.status}`;
   const statusText = redact(response.statusText, secrets);
   let text: string;
@@ -85,7 +91,7 @@ function createApiError(
   response: EngineResponse,
   body: unknown,
   operation: OperationRef,
-  secrets: readonly string[],
+  secrets: readonly Secret[],
   attempts: number,
   rateLimit: RateLimit | undefined,
   note?: string,
@@ -98,11 +104,12 @@ function createApiError(
     errorId: stringField(fields, 'errorId', secrets),
     errorLink: stringField(fields, 'errorLink', secrets),
     errorCauses: errorCauses(fields, secrets),
-    requestId: response.headers.get('x-okta-request-id') ?? undefined,
-    headers: safeHeaders(response.headers),
+    requestId: redactedRequestId(response, secrets),
+    headers: safeHeaders(response.headers, secrets),
     attempts,
   };
-  const text = message(details, response, body, secrets, note);
+  // Every part is redacted already; the whole once more, for what a redirect target or a status text may carry.
+  const text = redact(message(details, response, body, secrets, note), secrets);
   if (response.status === 429) {
     return new OktaRateLimitError(text, { ...details, rateLimit }, operation);
   }
@@ -126,7 +133,7 @@ async function readErrorBody(response: EngineResponse): Promise<unknown> {
  * including a 2xx whose body does not parse, is the error. Error bodies are read
  * only when the error is thrown.
  */
-export function apiAnswerClassifier(operation: OperationRef, secrets: readonly string[]) {
+export function apiAnswerClassifier(operation: OperationRef, secrets: readonly Secret[]) {
   return async (response: EngineResponse, reading: RateLimitReading, attempts: number): Promise<Verdict<unknown>> => {
     const failure = failureOfStatus(response.status);
     if (failure) return { failure, error: async (note) => createApiError(response, await readErrorBody(response), operation, secrets, attempts, rateLimitOf(reading), note) };
@@ -142,7 +149,7 @@ export function apiAnswerClassifier(operation: OperationRef, secrets: readonly s
 }
 
 /** The error for an API call whose last attempt got no answer: a timeout, or a connection that failed, said with its cause. */
-export function apiUnansweredError(operation: OperationRef, secrets: readonly string[], attemptTimeoutMs: number) {
+export function apiUnansweredError(operation: OperationRef, secrets: readonly Secret[], attemptTimeoutMs: number) {
   return (failure: AttemptFailure, cause: unknown, ending: string): Error => {
     if (failure === 'attempt-timeout') return new OktaTimeoutError(`Okta sent no complete answer within ${attemptTimeoutMs} ms${ending}`, attemptTimeoutMs, operation, { cause });
     const what = failure === 'refused' || failure === 'untrusted-certificate' ? 'Could not reach Okta' : 'Connection to Okta failed';

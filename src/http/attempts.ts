@@ -10,6 +10,7 @@
  */
 import { OktaError, OktaRateLimitError, type OperationRef, type RateLimit } from '../errors/classes.js';
 import { connectionFailureOf } from '../errors/connection.js';
+import { redact, type Secret } from '../errors/redact.js';
 import { callHook } from '../helpers/hooks.js';
 import { sleep } from '../helpers/sleep.js';
 import type { OperationId } from '../operations.js';
@@ -57,6 +58,8 @@ export interface AttemptPlan<T> {
   /** Pacing by the operation's bucket; undefined for the token endpoint, and with pacing off. */
   pacing: { scheduler: RateLimitScheduler; operationId: OperationId } | undefined;
   onRetry: ((event: RetryEvent) => void) | undefined;
+  /** What the call must not show, in its hook events either. */
+  secrets: readonly Secret[];
   /** The request of one attempt, built anew each time. */
   request(attempt: AttemptNumber): AttemptRequest | Promise<AttemptRequest>;
   /** What an answer means; `attempts` counts this one. Reading the body here is part of the attempt. */
@@ -148,7 +151,8 @@ export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> 
     const requestId = response?.headers.get('x-okta-request-id') ?? undefined;
     if (failure === 'rate-limited') retryFor ??= requestId;
     if (response && !response.bodyUsed) await response.body?.cancel();
-    callHook(plan.onRetry, { operationId: operation.operationId, retryCount: retryNumber, delayMs: decision.delayMs, reason: failure, status: response?.status, requestId });
+    const shownRequestId = requestId === undefined ? undefined : redact(requestId, plan.secrets);
+    callHook(plan.onRetry, { operationId: operation.operationId, retryCount: retryNumber, delayMs: decision.delayMs, reason: failure, status: response?.status, requestId: shownRequestId });
     try {
       await sleep(decision.delayMs, budget.signal);
     } catch (error) {

@@ -110,16 +110,24 @@ interface Protocol {
  * node:https (with tls) or node:http, loaded with the first request: importing the package stays as quick
  * as it is without them, and the first request pays a few milliseconds once.
  */
-async function loadProtocol(protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0], proxied: (() => Promise<HttpAgent>) | undefined): Promise<Protocol> {
+async function loadProtocol(protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0], proxy: ProxyChoice | undefined): Promise<Protocol> {
   if (protocol !== 'http:' && protocol !== 'https:') throw new TypeError(`Cannot send to a ${protocol} URL`);
   const module = protocol === 'https:' ? await import('node:https') : await import('node:http');
-  return { request: module.request, agent: proxied ? await proxied() : new module.Agent(poolOptions) };
+  return { request: module.request, agent: proxy ? await proxyAgent(proxy, protocol, poolOptions) : new module.Agent(poolOptions) };
 }
 
-/** A proxy agent, loaded only when a proxy applies: CONNECT tunnels, for https and http targets alike. */
-async function proxyAgent(proxy: ProxyChoice, maxSockets: number): Promise<HttpAgent> {
-  const { HttpsProxyAgent } = await import('https-proxy-agent');
-  return new HttpsProxyAgent(proxy.url, { keepAlive: true, maxSockets, timeout: IDLE_TIMEOUT_MS });
+/**
+ * A proxy agent, loaded only when a proxy applies, as curl proxies: https targets through a CONNECT
+ * tunnel, plain http ones as absolute-form requests to the proxy (which many proxies require: Squid
+ * allows CONNECT to TLS ports only by default).
+ */
+async function proxyAgent(proxy: ProxyChoice, protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0]): Promise<HttpAgent> {
+  if (protocol === 'https:') {
+    const { HttpsProxyAgent } = await import('https-proxy-agent');
+    return new HttpsProxyAgent(proxy.url, poolOptions);
+  }
+  const { HttpProxyAgent } = await import('http-proxy-agent');
+  return new HttpProxyAgent(proxy.url, poolOptions);
 }
 
 /**
@@ -129,8 +137,6 @@ async function proxyAgent(proxy: ProxyChoice, maxSockets: number): Promise<HttpA
 export function nodeEngine(options: EngineOptions): Engine {
   const proxy = chooseProxy(options.origin, options.proxy);
   const poolOptions = { keepAlive: true, maxSockets: options.maxSockets, timeout: IDLE_TIMEOUT_MS };
-  let proxied: Promise<HttpAgent> | undefined;
-  const proxiedAgent = proxy && (() => (proxied ??= proxyAgent(proxy, options.maxSockets)));
   /** Per protocol, once loaded: later requests take it without awaiting. */
   const protocols = new Map<string, Protocol>();
   const loading = new Map<string, Promise<Protocol>>();
@@ -139,7 +145,7 @@ export function nodeEngine(options: EngineOptions): Engine {
   async function protocolFor(protocol: string): Promise<Protocol> {
     let pending = loading.get(protocol);
     if (!pending) {
-      pending = loadProtocol(protocol, poolOptions, proxiedAgent);
+      pending = loadProtocol(protocol, poolOptions, proxy);
       loading.set(protocol, pending);
       pending.then((loaded) => protocols.set(protocol, loaded)).catch(() => loading.delete(protocol));
     }
@@ -230,7 +236,6 @@ export function nodeEngine(options: EngineOptions): Engine {
     async close() {
       closed = true;
       const agents = new Set(await Promise.all([...loading.values()].map((pending) => pending.then((loaded) => loaded.agent, () => undefined))));
-      if (proxied) agents.add(await proxied.catch(() => undefined));
       for (const agent of agents) agent?.destroy();
     },
   };

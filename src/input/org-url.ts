@@ -4,13 +4,18 @@ function isLoopback(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
+/** The text of a URL that did not parse, safe to quote: whatever stands before its last "@" may be a password. */
+function quotable(text: string): string {
+  return text.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, (_userinfo, scheme: string | undefined) => `${scheme ?? ''}[REDACTED]@`);
+}
+
 /** Validates `orgUrl` and returns its origin, e.g. `https://acme.okta.com`. */
 export function normalizeOrgUrl(orgUrl: string | URL): string {
   let url: URL;
   try {
     url = new URL(String(orgUrl));
   } catch {
-    throw new TypeError(`orgUrl must be an absolute URL such as "https://acme.okta.com"; got ${JSON.stringify(String(orgUrl))}`);
+    throw new TypeError(`orgUrl must be an absolute URL such as "https://acme.okta.com"; got ${JSON.stringify(quotable(String(orgUrl)))}`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
     throw new TypeError(

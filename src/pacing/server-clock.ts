@@ -35,4 +35,9 @@ export class ServerClock {
   toServer(localMs: number): number {
     return localMs + (this.#lower ?? 0);
   }
+
+  /** Now on the server's clock, in whole seconds, as JWT claims count time (the local clock until an answer has come). */
+  serverEpochSeconds(): number {
+    return Math.floor(this.toServer(Date.now()) / 1000);
+  }
 }

@@ -14,18 +14,41 @@ export interface DecodedJws {
   signature: Buffer;
 }
 
-/** Hash and key options per JWS algorithm; ECDSA signatures are r||s (IEEE P1363), as JWS has them. */
-const VERIFIERS: Record<string, { hash: string; padding?: number; saltLength?: number; dsaEncoding?: 'ieee-p1363' }> = {
-  RS256: { hash: 'sha256' },
-  RS384: { hash: 'sha384' },
-  RS512: { hash: 'sha512' },
-  PS256: { hash: 'sha256', padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 },
-  PS384: { hash: 'sha384', padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 48 },
-  PS512: { hash: 'sha512', padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 64 },
-  ES256: { hash: 'sha256', dsaEncoding: 'ieee-p1363' },
-  ES384: { hash: 'sha384', dsaEncoding: 'ieee-p1363' },
-  ES512: { hash: 'sha512', dsaEncoding: 'ieee-p1363' },
+interface Verifier {
+  hash: string;
+  /** The key an algorithm is bound to, as Okta binds it: RSA for RS* and PS*, the curve for ES*. */
+  kty: 'RSA' | 'EC';
+  crv?: string;
+  padding?: number;
+  saltLength?: number;
+  dsaEncoding?: 'ieee-p1363';
+  /** ES*: a signature is r||s, each as long as the curve's order. */
+  signatureBytes?: number;
+}
+
+const rsa = (hash: string, pss?: number): Verifier => ({ hash, kty: 'RSA', ...(pss ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss } : {}) });
+const ec = (hash: string, crv: string, signatureBytes: number): Verifier => ({ hash, kty: 'EC', crv, dsaEncoding: 'ieee-p1363', signatureBytes });
+
+/** Hash and key per JWS algorithm; ECDSA signatures are r||s (IEEE P1363), as JWS has them. */
+const VERIFIERS: Record<string, Verifier> = {
+  RS256: rsa('sha256'),
+  RS384: rsa('sha384'),
+  RS512: rsa('sha512'),
+  PS256: rsa('sha256', 32),
+  PS384: rsa('sha384', 48),
+  PS512: rsa('sha512', 64),
+  ES256: ec('sha256', 'P-256', 64),
+  ES384: ec('sha384', 'P-384', 96),
+  ES512: ec('sha512', 'P-521', 132),
 };
+
+/** An RSA modulus's length in bytes: an RSA signature is exactly that long. */
+function modulusBytes(jwk: JsonWebKey): number {
+  const n = Buffer.from(jwk.n ?? '', 'base64url');
+  let start = 0;
+  while (start < n.length && n[start] === 0) start++;
+  return n.length - start;
+}
 
 function decodeJson(part: string): Record<string, unknown> {
   const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
@@ -41,11 +64,16 @@ export function decodeJws(token: string): DecodedJws {
   return { header: decodeJson(header), claims: decodeJson(claims), signingInput: `${header}.${claims}`, signature: Buffer.from(signature, 'base64url') };
 }
 
-/** True when `jws` is signed, under its header's `alg`, by the private half of `publicJwk`. */
+/**
+ * True when `jws` is signed, under its header's `alg`, by the private half of `publicJwk`, and `alg` is one
+ * that key can sign with (as Okta checks): never a signature of another algorithm that happens to verify.
+ */
 export function verifiesWith(jws: DecodedJws, publicJwk: JsonWebKey): boolean {
   const verifier = typeof jws.header.alg === 'string' ? VERIFIERS[jws.header.alg] : undefined;
-  if (!verifier) return false;
-  const { hash, ...options } = verifier;
+  if (!verifier || publicJwk.kty !== verifier.kty || (verifier.crv !== undefined && publicJwk.crv !== verifier.crv)) return false;
+  const expectedBytes = verifier.signatureBytes ?? modulusBytes(publicJwk);
+  if (jws.signature.length !== expectedBytes) return false;
+  const { hash, kty: _kty, crv: _crv, signatureBytes: _bytes, ...options } = verifier;
   try {
     return verify(hash, Buffer.from(jws.signingInput), { key: createPublicKey({ key: publicJwk, format: 'jwk' }), ...options }, jws.signature);
   } catch {

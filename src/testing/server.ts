@@ -34,6 +34,11 @@ export interface OktaSessionsServerOptions {
   apiToken?: string;
   /** Browsers: Trusted Origins for the `/me` operations and `/login/sessionCookieRedirect`. Off by default (no CORS headers). */
   cors?: CorsOptions;
+  /**
+   * How far the server's clock runs ahead of this machine's (negative: behind), in every time it checks or
+   * sends: `Date`, rate-limit resets, token and proof lifetimes. For tests of a client whose clock is off.
+   */
+  clockOffsetMs?: number;
 }
 
 export interface ResponseRecord {
@@ -85,6 +90,10 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
  */
 export async function startOktaSessionsServer(options: OktaSessionsServerOptions = {}): Promise<OktaSessionsServer> {
   const host = options.host ?? '127.0.0.1';
+  const clockOffsetMs = options.clockOffsetMs ?? 0;
+  if (!Number.isFinite(clockOffsetMs)) throw new TypeError(`clockOffsetMs must be a number of ms; got ${String(options.clockOffsetMs)}`);
+  /** The server's clock. */
+  const now = () => Date.now() + clockOffsetMs;
   if (!LOOPBACK.test(host)) throw new TypeError(`host must be a loopback address (127.0.0.0/8, ::1 or localhost); got ${host}`);
   const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit);
   const buckets = options.buckets ?? OKTA_BUCKETS;
@@ -124,7 +133,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       return send(res, record, 204, undefined, allowed);
     }
     if (url.pathname === '/login/sessionCookieRedirect' && method === 'GET') {
-      const answer = answerSessionCookieRedirect(url.searchParams, state, (candidate) => cors?.isTrusted(candidate) ?? false, Date.now());
+      const answer = answerSessionCookieRedirect(url.searchParams, state, (candidate) => cors?.isTrusted(candidate) ?? false, now());
       return send(res, record, answer.status, answer.body, answer.headers ?? {});
     }
     const isTokenRequest = url.pathname === '/oauth2/v1/token';
@@ -138,7 +147,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     }
 
     const { clockSkewMs, bare, duplicateReset } = stages.headers;
-    const headers: Record<string, string | string[]> = { date: new Date(Date.now() + clockSkewMs).toUTCString() };
+    const headers: Record<string, string | string[]> = { date: new Date(now() + clockSkewMs).toUTCString() };
     if (!bare) headers['x-okta-request-id'] = randomBytes(16).toString('hex');
     const setRateLimitHeaders = (limit: number, remaining: number, resetAtMs: number) => {
       if (bare) return;
@@ -154,15 +163,15 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       if (body === undefined) return reply(400, { error: 'invalid_request', error_description: 'The request body could not be read.' }, headers);
       if (stages.status) {
         // The token endpoint's own rate limit, when a test asks for a 429 there: the next second.
-        if (stages.status.status === 429) setRateLimitHeaders(50, 0, Date.now() + 1000);
+        if (stages.status.status === 429) setRateLimitHeaders(50, 0, now() + 1000);
         return reply(stages.status.status, stages.status.body ?? errorBodyForStatus(stages.status.status), { ...headers, ...stages.status.headers });
       }
-      const answer = await oauth.answerToken(body, headerOf(req, 'dpop'), state.baseUrl, Date.now());
+      const answer = await oauth.answerToken(body, headerOf(req, 'dpop'), state.baseUrl, now());
       return reply(answer.status, answer.body, { ...headers, ...answer.headers });
     }
     if (url.pathname === '/api/v1/authn' && method === 'POST') {
       const answer = await readBody(req).then(
-        (body) => answerPrimaryAuthentication(body, state, Date.now()),
+        (body) => answerPrimaryAuthentication(body, state, now()),
         (): Answer => ({ status: 400, body: errorBody('E0000003') }),
       );
       return reply(answer.status, answer.body, headers);
@@ -184,12 +193,12 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     const authorization = req.headers.authorization;
     let proofVerified = false;
     if (authorization?.startsWith('DPoP ')) {
-      const refused = await oauth.checkResourceProof(authorization.slice(5), headerOf(req, 'dpop'), method, `${state.baseUrl}${req.url ?? '/'}`, Date.now());
+      const refused = await oauth.checkResourceProof(authorization.slice(5), headerOf(req, 'dpop'), method, `${state.baseUrl}${req.url ?? '/'}`, now());
       if (refused) return reply(refused.status, refused.body, { ...headers, ...refused.headers });
       proofVerified = true;
     }
     const perform = () =>
-      answerOperation(operationId, { sessionId: route.sessionId, body, cookie: req.headers.cookie, authorization, proofVerified }, state, Date.now());
+      answerOperation(operationId, { sessionId: route.sessionId, body, cookie: req.headers.cookie, authorization, proofVerified }, state, now());
     if (stages.afterBody === 'process-then-drop') {
       // The request is processed, then the connection drops before the answer.
       perform();
@@ -202,12 +211,12 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     }
 
     if (limiter) {
-      const now = Date.now();
+      const nowMs = now();
       if (options.concurrencyLimit !== undefined && inFlight > options.concurrencyLimit) {
-        setRateLimitHeaders(0, 0, now + 60_000);
+        setRateLimitHeaders(0, 0, nowMs + 60_000);
         return reply(429, errorBody('E0000047'), headers);
       }
-      const window = limiter.take(buckets[operationId], now);
+      const window = limiter.take(buckets[operationId], nowMs);
       setRateLimitHeaders(window.limit, window.remaining, window.resetAtMs);
       if (!window.allowed) return reply(429, errorBody('E0000047'), headers);
     }
@@ -257,12 +266,12 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     apiToken: state.apiToken,
     async issueSessionToken(user) {
       if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('issueSessionToken needs { login: string }');
-      return state.store.issueSessionToken(user.login, Date.now());
+      return state.store.issueSessionToken(user.login, now());
     },
     issueSession(user) {
       if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('issueSession needs { login: string }');
-      const now = Date.now();
-      return (state.store.redeem(state.store.issueSessionToken(user.login, now), now) as { id: string }).id;
+      const nowMs = now();
+      return (state.store.redeem(state.store.issueSessionToken(user.login, nowMs), nowMs) as { id: string }).id;
     },
     issueAccessToken(scopes) {
       const token = oktaId('eyJ', 64);

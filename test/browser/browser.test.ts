@@ -3,6 +3,7 @@
  * same site, the session cookie set by /login/sessionCookieRedirect and sent by the browser itself.
  */
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
@@ -14,13 +15,14 @@ import { systemTool } from '../support/system-tools.js';
 const OUTPUT_DIR = 'test/browser/output';
 const LOGIN = 'ada@example.com';
 
-/** A static origin serving the test page and its bundle. */
-async function pageOrigin(bundle: string): Promise<{ origin: string; server: Server }> {
+/** A static origin serving the test page, its module and the chunks split off it (loaded on use), and the worker. */
+async function pageOrigin(files: ReadonlyMap<string, string>): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
-    if (req.url === '/bundle.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    const script = files.get(req.url ?? '');
+    if (script !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     } else if (req.url === '/app.html') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><style>pre { white-space: pre-wrap }</style><body><h1>okta-sessions</h1><script src="/bundle.js"></script></body>');
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><style>pre { white-space: pre-wrap }</style><body><h1>okta-sessions</h1><script type="module" src="/page.js"></script></body>');
     } else {
       res.writeHead(404).end();
     }
@@ -38,9 +40,19 @@ describe('the /me operations in headless Chromium', () => {
 
   beforeAll(async () => {
     const executablePath = systemTool(['chromium', 'chromium-browser', 'google-chrome'], 'chromium');
-    const bundled = await build({ entryPoints: ['test/browser/page.ts'], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent' });
-    const bundle = bundled.outputFiles[0]?.text ?? '';
-    [trusted, untrusted] = await Promise.all([pageOrigin(bundle), pageOrigin(bundle)]);
+    // As a web app's bundler builds it: code behind import() (the OAuth flow) is a chunk the page loads on use.
+    const bundled = await build({
+      entryPoints: { page: 'test/browser/page.ts', worker: 'test/browser/worker.ts' },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      outdir: 'out',
+      write: false,
+      logLevel: 'silent',
+    });
+    const files = new Map(bundled.outputFiles.map((file) => [`/${basename(file.path)}`, file.text]));
+    [trusted, untrusted] = await Promise.all([pageOrigin(files), pageOrigin(files)]);
     okta = await startOktaSessionsServer({ cors: { trustedOrigins: [trusted.origin] } });
     oktaWithCorsOnErrors = await startOktaSessionsServer({ cors: { trustedOrigins: [trusted.origin], errorResponses: true } });
     browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -112,6 +124,32 @@ describe('the /me operations in headless Chromium', () => {
     const refused = await page.evaluate((orgUrl) => (window as any).withApiToken(orgUrl, false), okta.url);
     expect(refused).toContain('would ship the token to every visitor');
     expect(await page.evaluate((orgUrl) => (window as any).withApiToken(orgUrl, true), okta.url)).toBe('constructed');
+    await page.close();
+  }, 60_000);
+
+  it('refuses a service app (oauth) in a page as an API token, and both in a Web Worker, unless dangerouslyAllowBrowser', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${trusted.origin}/app.html`);
+    expect(await page.evaluate((orgUrl) => (window as any).withServiceApp(orgUrl, false), okta.url)).toContain("would ship the service app's private key");
+    expect(await page.evaluate((orgUrl) => (window as any).withServiceApp(orgUrl, true), okta.url)).toBe('constructed');
+    expect(await page.evaluate((orgUrl) => (window as any).withAccessToken(orgUrl), okta.url)).toBe('constructed');
+    const inWorker = await page.evaluate((orgUrl) => (window as any).inWorker(orgUrl), okta.url);
+    expect(inWorker.apiToken).toContain('would ship the token to every visitor');
+    expect(inWorker.oauth).toContain("would ship the service app's private key");
+    expect(inWorker.allowed).toBe('constructed');
+    await page.close();
+  }, 60_000);
+
+  it('offline after the page loaded, every failure is still an OktaConnectionError: a call, and the OAuth flow it cannot load', async () => {
+    const page = await signIn(okta);
+    await page.setOfflineMode(true);
+    const offline = await page.evaluate((orgUrl) => (window as any).offlineCalls(orgUrl), okta.url);
+    await page.setOfflineMode(false);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await page.screenshot({ path: `${OUTPUT_DIR}/offline.png`, fullPage: true });
+    expect(offline.current).toMatchObject({ ok: false, error: { name: 'OktaConnectionError', isOktaError: true, isConnectionError: true } });
+    expect(offline.serviceApp).toMatchObject({ ok: false, error: { name: 'OktaConnectionError', isOktaError: true, isConnectionError: true } });
+    expect(offline.serviceApp.error.message).toContain('Could not load the OAuth flow');
     await page.close();
   }, 60_000);
 });

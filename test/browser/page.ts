@@ -1,10 +1,10 @@
 /** The test page: what a web app does with the `/me` operations. Bundled for the browser by browser.test.ts. */
-import { OktaError, OktaSessions } from '../../src/universal.js';
+import { OktaConnectionError, OktaError, OktaSessions } from '../../src/universal.js';
 
 interface Outcome {
   ok: boolean;
   value?: { id: string; login: string; expiresAt: string } | undefined;
-  error?: { name: string; isOktaError: boolean; message: string; status: number | undefined };
+  error?: { name: string; isOktaError: boolean; isConnectionError: boolean; message: string; status: number | undefined };
 }
 
 async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
@@ -13,7 +13,7 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
     return { ok: true, value: value && { id: value.id, login: value.login, expiresAt: value.expiresAt } };
   } catch (error) {
     const e = error as Error & { status?: number };
-    return { ok: false, error: { name: e.name, isOktaError: error instanceof OktaError, message: e.message, status: e.status } };
+    return { ok: false, error: { name: e.name, isOktaError: error instanceof OktaError, isConnectionError: error instanceof OktaConnectionError, message: e.message, status: e.status } };
   }
 }
 
@@ -54,5 +54,44 @@ function withApiToken(orgUrl: string, dangerouslyAllowBrowser: boolean): string 
   }
 }
 
-Object.assign(window, { signInFlow, currentSession, withApiToken });
+/** A throwaway EC key, as a service app's would be. */
+async function serviceAppKey(): Promise<JsonWebKey> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
+  return crypto.subtle.exportKey('jwk', pair.privateKey);
+}
+
+async function withServiceApp(orgUrl: string, dangerouslyAllowBrowser: boolean): Promise<string> {
+  try {
+    new OktaSessions({ orgUrl, oauth: { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: (await serviceAppKey()) as never, scopes: ['okta.sessions.read'] }, dangerouslyAllowBrowser });
+    return 'constructed';
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function withAccessToken(orgUrl: string): string {
+  new OktaSessions({ orgUrl, accessToken: 'the-signed-in-users-own-token' });
+  return 'constructed';
+}
+
+/** What the client says in a Web Worker, which has no `document`. */
+function inWorker(orgUrl: string): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('/worker.js', { type: 'module' });
+    worker.onmessage = (event) => resolve(event.data as Record<string, string>);
+    worker.onerror = (event) => reject(new Error(event.message));
+    worker.postMessage(orgUrl);
+  });
+}
+
+/** With the network gone after the page loaded: the page's own code is there, the OAuth chunk and Okta are not. */
+async function offlineCalls(orgUrl: string) {
+  const current = await outcomeOf(() => new OktaSessions({ orgUrl }).getCurrent());
+  const serviceApp = new OktaSessions({ orgUrl, oauth: { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: (await serviceAppKey()) as never, scopes: ['okta.sessions.read'] }, dangerouslyAllowBrowser: true });
+  const result = { current, serviceApp: await outcomeOf(() => serviceApp.get('102l8zwRRO8Q2y3vlkDEVbkig')) };
+  for (const [label, outcome] of Object.entries(result)) show(`offline ${label}`, outcome);
+  return result;
+}
+
+Object.assign(window, { signInFlow, currentSession, withApiToken, withServiceApp, withAccessToken, inWorker, offlineCalls });
 document.title = 'okta-sessions browser test';

@@ -37,8 +37,10 @@ describe('okta-sessions CLI', () => {
   it('an API error exits 1 with errorCode, errorSummary and the request id on stderr', async () => {
     const run = await cli(['get', '102unknownSessionId']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('E0000007: Not found: Resource not found: 102unknownSessionId (AppSession)');
+    // The library shortens a session id in its errors (on Classic it is the sid cookie); the CLI names the one it was given.
+    expect(run.stderr).toContain('E0000007: Not found: Resource not found: 102unk... (AppSession)');
     expect(run.stderr).toMatch(/request id: [0-9a-f]{32}/);
+    expect(run.stderr).toContain('session id: 102unknownSessionId');
     expect(run.stdout).toBe('');
   });
 
@@ -179,6 +181,35 @@ describe('okta-sessions CLI', () => {
       expectNoStack(missingFile);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never prints a private key given where the path of its file belongs (a JWK or a PEM), in either output mode', async () => {
+    const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const jwk = JSON.stringify(await exportJWK(privateKey));
+    const pem = await exportPKCS8(privateKey);
+    const pemBody = pem.split('\n')[1] as string;
+    for (const key of [jwk, pem]) {
+      for (const args of [['get', 'abc'], ['get', 'abc', '--json']]) {
+        const viaEnv = await cli(args, { OKTA_API_TOKEN: '', OKTA_CLIENT_ID: '0oa8f5j3ecb5w3dF35d7', OKTA_PRIVATE_KEY_FILE: key });
+        const viaFlag = await cli([...args, '--client-id', '0oa8f5j3ecb5w3dF35d7', `--private-key=${key}`], { OKTA_API_TOKEN: '' });
+        for (const run of [viaEnv, viaFlag]) {
+          expect(run.code).toBe(2);
+          expect(run.stderr).toContain('take the path of the key file');
+          expect(run.stderr).not.toContain(String(JSON.parse(jwk).d));
+          expect(run.stderr).not.toContain(pemBody);
+          expect(run.stderr).not.toContain('BEGIN PRIVATE KEY');
+        }
+      }
+    }
+  });
+
+  it('quotes an org URL that does not parse without its password, in either output mode', async () => {
+    for (const args of [['get', 'abc'], ['get', 'abc', '--json']]) {
+      const run = await cli(args, { OKTA_ORG_URL: 'https://admin:s3cret-pass@acme okta.com' });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('[REDACTED]@acme okta.com');
+      expect(run.stderr).not.toContain('s3cret');
     }
   });
 

@@ -61,6 +61,7 @@ export function renderReliabilityDoc(): string {
     `| Any session id is rejected before sending, or becomes exactly \`/api/v1/sessions/<one encoded segment>\` (plus the operation's suffix) | ${FUZZ_RUNS.sessionIds} |`,
     `| Any status (200-599), headers and body from the server end in a value or an \`OktaError\` | ${FUZZ_RUNS.responses} |`,
     `| Rate-limit header parsing never throws and never gives a negative or non-finite wait | ${FUZZ_RUNS.rateLimitHeaders} |`,
+    `| Random secrets (API token, session token, cookie, session id), reflected by the server everywhere, appear in no error text, header or hook event, for every failure kind | ${FUZZ_RUNS.secrets} |`,
     '',
     '## Load',
     '',

@@ -180,4 +180,37 @@ describe('redaction', () => {
       expect(String((error as Error).message)).not.toContain('break-secret');
     }
   });
+
+  it('keeps only the headers a caller needs on an error, redacted: never a reflected Authorization, cookie, or credentials in Location or Proxy-Authenticate', async () => {
+    nock(ORG)
+      .get('/api/v1/sessions/abc')
+      .reply(401, oktaErrorBody('E0000011', 'Invalid token provided'), {
+        ...oktaHeaders(),
+        authorization: `SSWS ${API_TOKEN}`,
+        'x-echo-authorization': `SSWS ${API_TOKEN}`,
+        cookie: `sid=${COOKIE_VALUE}`,
+        'set-cookie': `sid=${COOKIE_VALUE}`,
+        location: 'https://admin:proxy-password-9@evil.example/next',
+        'proxy-authenticate': 'Basic realm="corp", token="proxy-password-9"',
+        'www-authenticate': `SSWS realm="okta", error="invalid_token", token="${API_TOKEN}"`,
+      });
+    const error = (await rejectionOf(newClient().get('abc'))) as OktaAuthenticationError;
+    expect([...error.headers.keys()].sort()).toEqual(['content-type', 'date', 'www-authenticate', 'x-okta-request-id', 'x-rate-limit-limit', 'x-rate-limit-remaining', 'x-rate-limit-reset']);
+    expect(error.headers.get('www-authenticate')).toBe('SSWS realm="okta", error="invalid_token", token="[REDACTED]"');
+    expect(error.requestId).toBe('aabbccddeeff00112233445566778899');
+    const text = everythingAbout(error);
+    for (const secret of [API_TOKEN, COOKIE_VALUE, 'proxy-password-9']) expect(text).not.toContain(secret);
+  });
+
+  it('shortens a session id the caller gave wherever Okta quotes it (on Classic it is the sid cookie), keeping a prefix to match it by', async () => {
+    const sessionId = '102l8zwRRO8Q2y3vlkDEVbkig';
+    nock(ORG)
+      .get(`/api/v1/sessions/${sessionId}`)
+      .reply(404, { ...oktaErrorBody('E0000007', `Not found: Resource not found: ${sessionId} (AppSession)`), errorCauses: [{ errorSummary: `no session ${sessionId}` }] }, oktaHeaders());
+    const error = (await rejectionOf(newClient().get(sessionId))) as OktaNotFoundError;
+    expect(error.errorSummary).toBe('Not found: Resource not found: 102l8z... (AppSession)');
+    expect(error.errorCauses).toEqual([{ errorSummary: 'no session 102l8z...' }]);
+    expect(error.message).toContain('102l8z...');
+    expect(everythingAbout(error)).not.toContain(sessionId);
+  });
 });

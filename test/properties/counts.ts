@@ -3,4 +3,5 @@ export const FUZZ_RUNS = {
   sessionIds: 2_000,
   responses: 500,
   rateLimitHeaders: 5_000,
+  secrets: 300,
 } as const;

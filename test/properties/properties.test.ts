@@ -1,6 +1,7 @@
+import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OktaError, OktaSessions } from '../../src/index.js';
+import { OktaError, OktaSessions, type RetryEvent } from '../../src/index.js';
 import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/http/retry.js';
 import { OPERATIONS } from '../../src/operations.js';
 import { rateLimitOf, readRateLimit, serverRequestedWaitMs } from '../../src/pacing/rate-limit-reading.js';
@@ -121,6 +122,59 @@ describe('property: rate-limit headers', () => {
         if (decision.retry) expect(Number.isFinite(decision.delayMs) && decision.delayMs >= 0).toBe(true);
       }),
       { numRuns: FUZZ_RUNS.rateLimitHeaders },
+    );
+  });
+});
+
+/** Visible ASCII, as tokens are; cookie-octets, as cookie values are; Okta's session id alphabet. */
+const token = fc.stringMatching(/^[\x21-\x7e]{12,40}$/);
+const cookieValue = fc.stringMatching(/^[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]{12,40}$/);
+const sessionId = fc.stringMatching(/^102[A-Za-z0-9_-]{10,30}$/);
+const failureKinds = ['400', '401', '403', '404', '429', '500', '503', 'redirect', 'reset', 'truncated'] as const;
+
+describe('property: secrets never leave the client', () => {
+  it('random secrets, reflected by the server in every body field and header, appear in no error text, header or hook event, for every failure kind', async () => {
+    await fc.assert(
+      fc.asyncProperty(token, token, cookieValue, sessionId, fc.constantFrom(...failureKinds), fc.constantFrom('get', 'create', 'getCurrent'), async (apiToken, sessionToken, cookie, id, kind, method) => {
+        // What the call sends, which the server reflects: the server knows nothing else.
+        const sent = { get: [apiToken, id], create: [apiToken, sessionToken], getCurrent: [cookie] }[method];
+        const echo = sent.join(' | ');
+        const respond = () => {
+          if (kind === 'reset') throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+          if (kind === 'truncated') return new Response(`{"id":"${id}","login":"${echo}`, { status: 200, headers: { 'content-type': 'application/json', 'x-okta-request-id': echo } });
+          const status = kind === 'redirect' ? 302 : Number(kind);
+          const body = JSON.stringify({ errorCode: 'E0000007', errorSummary: `Not found: ${echo}`, errorLink: echo, errorId: echo, errorCauses: [{ errorSummary: echo }] });
+          const reflected = encodeURIComponent(echo);
+          return new Response(body, {
+            status,
+            statusText: 'Reflected',
+            headers: {
+              'content-type': 'application/json',
+              'x-okta-request-id': 'aabbccddeeff00112233445566778899',
+              'www-authenticate': `SSWS error="${echo}"`,
+              authorization: `SSWS ${echo}`,
+              'set-cookie': `sid=${cookie}`,
+              'x-echo': echo,
+              location: `https://user:${reflected}@evil.example/${reflected}?t=${reflected}`,
+              'proxy-authenticate': `Basic realm="${reflected}"`,
+            },
+          });
+        };
+        const events: RetryEvent[] = [];
+        const { client } = recordingClient(respond, { apiToken, retry: { maxRetries: 1, maxDelayMs: 5 }, onRetry: (event) => events.push(event), timeoutMs: 2_000 });
+        const call = method === 'get' ? client.get(id) : method === 'create' ? client.create(sessionToken) : client.getCurrent({ cookie: `sid=${cookie}` });
+        let error: unknown;
+        try {
+          await call;
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, kind).toBeInstanceOf(OktaError);
+        const e = error as OktaError & { headers?: Headers };
+        const text = [e.message, e.stack, JSON.stringify(e), inspect(e, { depth: Infinity, showHidden: true }), JSON.stringify([...(e.headers ?? [])]), JSON.stringify(events)].join('\n');
+        for (const secret of sent) expect(text, `${kind} ${method}`).not.toContain(secret);
+      }),
+      { numRuns: FUZZ_RUNS.secrets },
     );
   });
 });

@@ -43,13 +43,16 @@ describe('sessions', () => {
     expect(Date.parse(refreshed.expiresAt!)).toBeGreaterThan(Date.parse(session.expiresAt!));
   });
 
-  it('revoke makes the session gone: 404 E0000007 naming the id', async () => {
+  it('revoke makes the session gone: 404 E0000007 naming the id, as Okta does (the client shortens it)', async () => {
     const session = await newSession();
     await okta.revoke(session.id!);
+    const raw = await fetch(`${server.url}/api/v1/sessions/${session.id}`, { headers: { authorization: `SSWS ${server.apiToken}` } });
+    expect(raw.status).toBe(404);
+    expect(((await raw.json()) as { errorSummary: string }).errorSummary).toBe(`Not found: Resource not found: ${session.id} (AppSession)`);
     const error = (await rejectionOf(okta.get(session.id!))) as OktaNotFoundError;
     expect(error).toBeInstanceOf(OktaNotFoundError);
     expect(error.errorCode).toBe('E0000007');
-    expect(error.errorSummary).toBe(`Not found: Resource not found: ${session.id} (AppSession)`);
+    expect(error.errorSummary).toBe(`Not found: Resource not found: ${session.id!.slice(0, 6)}... (AppSession)`);
     await expect(okta.revoke(session.id!)).rejects.toBeInstanceOf(OktaNotFoundError);
     await expect(okta.refresh(session.id!)).rejects.toBeInstanceOf(OktaNotFoundError);
   });

@@ -83,7 +83,7 @@ export class OAuthAuthorizer {
       secret: accessToken,
       attemptHeaders:
         tokenType === 'DPoP' && proofKey
-          ? async (method, url) => ({ DPoP: await dpopProof(proofKey, { method, url, accessToken }) })
+          ? async (method, url) => ({ DPoP: await dpopProof(proofKey, { method, url, accessToken, issuedAtS: this.#options.clock.serverEpochSeconds() }) })
           : undefined,
       invalidate: () => {
         // Only the token this call used: a newer one another call fetched stays.

@@ -1,5 +1,5 @@
 /** DPoP proofs (RFC 9449): one per HTTP request, each retry included, with a fresh jti. */
-import { base64url, epochSeconds, signJws } from './jws.js';
+import { base64url, signJws } from './jws.js';
 import type { ProofKey } from './keys.js';
 
 /** `htu`: the request URL without query and fragment. */
@@ -16,8 +16,9 @@ async function tokenHash(accessToken: string): Promise<string> {
   return base64url(new Uint8Array(digest));
 }
 
-export async function dpopProof(key: ProofKey, request: { method: string; url: string; nonce?: string | undefined; accessToken?: string }): Promise<string> {
-  const claims: Record<string, unknown> = { htm: request.method, htu: targetUri(request.url), jti: crypto.randomUUID(), iat: epochSeconds() };
+/** A proof for one request; `issuedAtS` is now on Okta's clock, as the client estimates it. */
+export async function dpopProof(key: ProofKey, request: { method: string; url: string; issuedAtS: number; nonce?: string | undefined; accessToken?: string }): Promise<string> {
+  const claims: Record<string, unknown> = { htm: request.method, htu: targetUri(request.url), jti: crypto.randomUUID(), iat: request.issuedAtS };
   if (request.nonce !== undefined) claims.nonce = request.nonce;
   if (request.accessToken !== undefined) claims.ath = await tokenHash(request.accessToken);
   return signJws({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk }, claims, key.privateKey);

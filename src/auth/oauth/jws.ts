@@ -70,8 +70,3 @@ export async function signJws(header: { alg: string } & Record<string, unknown>,
   const signature = await crypto.subtle.sign(paramsOf(header.alg).signWith, key, new TextEncoder().encode(signingInput));
   return `${signingInput}.${base64url(new Uint8Array(signature))}`;
 }
-
-/** Seconds since the epoch, as JWT claims count time. */
-export function epochSeconds(): number {
-  return Math.floor(Date.now() / 1000);
-}

@@ -9,13 +9,14 @@
 import { OktaConnectionError, OktaOAuthError, type OperationRef } from '../../errors/classes.js';
 import { describeConnectionError } from '../../errors/connection.js';
 import { redact } from '../../errors/redact.js';
+import { redactedRequestId } from '../../http/api-answer.js';
 import { runAttempts, type Verdict } from '../../http/attempts.js';
 import type { CallBudget } from '../../http/budget.js';
 import type { Engine, EngineResponse } from '../../http/engine.js';
 import { failureOfStatus, type RetryPolicy } from '../../http/retry.js';
 import type { ServerClock } from '../../pacing/server-clock.js';
 import { dpopProof } from './dpop.js';
-import { epochSeconds, signJws } from './jws.js';
+import { signJws } from './jws.js';
 import { generateProofKey, type ProofKey, type SigningKey } from './keys.js';
 import type { DpopMode } from './options.js';
 
@@ -57,12 +58,21 @@ const HINTS: Record<string, string> = {
   invalid_client: 'check oauth.clientId, and that oauth.privateKey is the key registered with the app (oauth.keyId its kid) and the app uses private_key_jwt',
   invalid_scope: 'grant the scopes to the app in Okta (its Okta API Scopes tab), or request fewer in oauth.scopes',
   unauthorized_client: 'the app must allow the Client Credentials grant',
-  invalid_dpop_proof: "the app requires DPoP: set oauth.dpop to 'auto' or true",
 };
+
+/** The hint for `invalid_dpop_proof`: without DPoP, the app requires it; with it, the proof itself was refused. */
+const DPOP_HINTS = {
+  off: "the app requires DPoP: set oauth.dpop to 'auto' or true",
+  on: "the DPoP proof was refused though its times follow Okta's clock: check that nothing between this client and Okta rewrites the request's method or URL",
+};
+
+/** An answer that may say the assertion or proof carried a time Okta does not accept (this machine's clock is off). */
+const TIME_PROBLEM = /\b(iat|exp|nbf|expired|not yet valid|future|clock|time|within)\b/i;
 
 function clientAssertion(context: TokenRequestContext): Promise<string> {
   const { signingKey, clientId, tokenUrl } = context;
-  const now = epochSeconds();
+  // On Okta's clock: with this machine's clock off, Okta would refuse an assertion that expired or is not yet valid.
+  const now = context.clock.serverEpochSeconds();
   const header = { alg: signingKey.alg, ...(signingKey.kid ? { kid: signingKey.kid } : {}) };
   return signJws(header, { iss: clientId, sub: clientId, aud: tokenUrl, iat: now, exp: now + ASSERTION_LIFETIME_S, jti: crypto.randomUUID() }, signingKey.key);
 }
@@ -74,7 +84,7 @@ async function requestInit(context: TokenRequestContext, secrets: string[]): Pro
   const { dpop } = context;
   if (dpop.using) {
     dpop.key ??= await generateProofKey();
-    headers.DPoP = await dpopProof(dpop.key, { method: 'POST', url: context.tokenUrl, nonce: dpop.nonce });
+    headers.DPoP = await dpopProof(dpop.key, { method: 'POST', url: context.tokenUrl, nonce: dpop.nonce, issuedAtS: context.clock.serverEpochSeconds() });
     secrets.push(headers.DPoP);
   }
   const body = new URLSearchParams({
@@ -102,24 +112,26 @@ function issuedToken(body: Record<string, unknown>): IssuedToken | undefined {
   return { accessToken, tokenType, expiresInMs: expiresIn * 1000 };
 }
 
-function oauthError(response: EngineResponse, body: Record<string, unknown>, operation: OperationRef, secrets: readonly string[], attempts: number): OktaOAuthError {
+function oauthError(response: EngineResponse, body: Record<string, unknown>, operation: OperationRef, secrets: readonly string[], attempts: number, usingDpop: boolean): OktaOAuthError {
   const error = typeof body.error === 'string' ? body.error : undefined;
   const errorDescription = typeof body.error_description === 'string' ? redact(body.error_description, secrets) : undefined;
-  const hint = error ? HINTS[error] : undefined;
+  const hint = error === 'invalid_dpop_proof' ? DPOP_HINTS[usingDpop ? 'on' : 'off'] : error ? HINTS[error] : undefined;
   const what = error ? `${error}${errorDescription ? `: ${errorDescription}` : ''}` : `no OAuth error in the answer${response.ok ? ' (no usable access_token)' : ''}`;
   const message = `Okta token endpoint ${response.status} ${what}${hint ? `; ${hint}` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
-  return new OktaOAuthError(message, { status: response.status, error, errorDescription, requestId: response.headers.get('x-okta-request-id') ?? undefined, attempts }, operation);
+  return new OktaOAuthError(message, { status: response.status, error, errorDescription, requestId: redactedRequestId(response, secrets), attempts }, operation);
 }
 
 /** What a token endpoint answer means: a token, a DPoP challenge to answer at once, a failure a retry may cure, or an OAuth error. */
 function tokenAnswerClassifier(context: TokenRequestContext, operation: OperationRef, secrets: readonly string[]) {
   let nonceRetries = 0;
+  let retriedOnOktasClock = false;
   const { dpop } = context;
+  const refusal = (response: EngineResponse, body: Record<string, unknown>, attempts: number) => oauthError(response, body, operation, secrets, attempts, dpop.using);
   return async (response: EngineResponse, _reading: unknown, attempts: number): Promise<Verdict<IssuedToken>> => {
     const body = parseJson(await response.text());
     if (response.ok) {
       const token = issuedToken(body);
-      return token ? { value: token } : { error: oauthError(response, body, operation, secrets, attempts) };
+      return token ? { value: token } : { error: refusal(response, body, attempts) };
     }
     const nonce = response.headers.get('dpop-nonce');
     if (response.status === 400 && body.error === 'use_dpop_nonce' && nonce && nonceRetries < MAX_NONCE_RETRIES) {
@@ -132,8 +144,14 @@ function tokenAnswerClassifier(context: TokenRequestContext, operation: Operatio
       dpop.using = true;
       return { again: true };
     }
+    // A time refused, from a clock this answer's Date has just corrected: once more, signed on Okta's clock.
+    const timeRefused = (body.error === 'invalid_dpop_proof' && dpop.using) || (body.error === 'invalid_client' && TIME_PROBLEM.test(String(body.error_description ?? '')));
+    if (timeRefused && !retriedOnOktasClock) {
+      retriedOnOktasClock = true;
+      return { again: true };
+    }
     const failure = failureOfStatus(response.status);
-    const error = oauthError(response, body, operation, secrets, attempts);
+    const error = refusal(response, body, attempts);
     return failure ? { failure, error: () => error } : { error };
   };
 }
@@ -150,6 +168,7 @@ export async function requestToken(context: TokenRequestContext): Promise<Issued
     clock: context.clock,
     pacing: undefined,
     onRetry: undefined,
+    secrets,
     request: async () => ({ url: context.tokenUrl, init: await requestInit(context, secrets) }),
     classify: tokenAnswerClassifier(context, operation, secrets),
     unanswered: (_failure, cause, ending) =>

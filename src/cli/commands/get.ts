@@ -2,11 +2,12 @@ import { clientOptions } from '../client-options.js';
 import { type Command, printSession, withClient } from '../command.js';
 import { EXIT } from '../exit.js';
 import { runBulkCommand } from './bulk-command.js';
-import { sessionIdArgument } from './session-id.js';
+import { SESSION_ID, sessionIdArgument } from './session-id.js';
 
 /** `get <sessionId>`: getSession; `get --from`: every listed session. */
 export const get: Command = {
   arguments: [1, 1],
+  subject: SESSION_ID,
   bulk: (values, io) => runBulkCommand('get', values, clientOptions(values, io.env, 'get', true), io),
   async run([id], values, io) {
     const sessionId = sessionIdArgument(id);

@@ -7,3 +7,6 @@ export function sessionIdArgument(value: string | undefined): string {
   if (problem) throw new UsageError(problem);
   return value as string;
 }
+
+/** How a session id command names its subject in an error report. */
+export const SESSION_ID = { key: 'sessionId', label: 'session id' } as const;

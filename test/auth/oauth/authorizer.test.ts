@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewalMarginMs } from '../../../src/auth/oauth/authorizer.js';
 import { OktaAuthenticationError, OktaConnectionError, OktaOAuthError, OktaSessions, type OAuthOptions } from '../../../src/index.js';
 import { type OktaSessionsServer, startOktaSessionsServer } from '../../../src/testing/index.js';
+import { rejectionOf } from '../../support/okta.js';
 
 const SCOPES = ['okta.sessions.read', 'okta.sessions.manage'];
 
@@ -236,6 +237,54 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
     await expect(withKey(key.publicJwk)).rejects.toThrow(new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to'));
     await expect(withKey('-----BEGIN RSA PRIVATE KEY-----\nabc')).rejects.toThrow('openssl pkcs8 -topk8 -nocrypt');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('times in signed tokens follow Okta’s clock', () => {
+  it.each([
+    ['2 minutes behind', 120_000],
+    ['2 minutes ahead', -120_000],
+  ])('with this machine’s clock %s, DPoP tokens come and calls succeed, in auto mode and with dpop: true', async (_how, serverAheadMs) => {
+    const server = await startOktaSessionsServer({ rateLimit: false, clockOffsetMs: serverAheadMs });
+    try {
+      const key = await ecKey();
+      const sessionId = server.issueSession({ login: 'clock@example.com' });
+      for (const dpop of ['auto', true] as const) {
+        const { clientId } = server.registerServiceApp({ publicKey: key.publicJwk, scopes: SCOPES });
+        const sent: SentRequest[] = [];
+        const okta = new OktaSessions({ orgUrl: server.url, fetch: recordingFetch(sent), oauth: { clientId, privateKey: key.privateJwk, scopes: SCOPES, dpop } });
+        expect((await okta.get(sessionId)).login).toBe('clock@example.com');
+        const lastToken = sent.filter((request) => request.url.endsWith('/oauth2/v1/token')).at(-1);
+        const serverNowS = (Date.now() + serverAheadMs) / 1000;
+        expect(Math.abs((decodeJwt(lastToken?.headers.get('dpop') ?? '').iat as number) - serverNowS)).toBeLessThan(5);
+        expect(Math.abs((decodeJwt(new URLSearchParams(lastToken?.body).get('client_assertion') ?? '').iat as number) - serverNowS)).toBeLessThan(5);
+        const call = sent.filter((request) => request.url.includes('/api/v1/')).at(-1);
+        expect(Math.abs((decodeJwt(call?.headers.get('dpop') ?? '').iat as number) - serverNowS)).toBeLessThan(5);
+        await okta.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a proof refused while DPoP is on is tried once more, and the error does not say to turn DPoP on', async () => {
+    const server = await startOktaSessionsServer({ rateLimit: false });
+    try {
+      const key = await ecKey();
+      const { clientId } = server.registerServiceApp({ publicKey: key.publicJwk, scopes: SCOPES });
+      const refusal = { type: 'status', status: 400, body: { error: 'invalid_dpop_proof', error_description: 'DPoP proof iat is not within a minute of now' } } as const;
+      server.inject(refusal, { operation: 'oauthToken', times: 2 });
+      const okta = new OktaSessions({ orgUrl: server.url, oauth: { clientId, privateKey: key.privateJwk, scopes: SCOPES, dpop: true } });
+      const error = (await rejectionOf(okta.get('102abc'))) as OktaOAuthError;
+      expect(error).toBeInstanceOf(OktaOAuthError);
+      expect(error.error).toBe('invalid_dpop_proof');
+      // Refused, tried once more on Okta's clock, refused again: reported.
+      expect(server.faultsInjected).toBe(2);
+      expect(error.message).not.toContain('set oauth.dpop');
+      expect(error.message).toContain("times follow Okta's clock");
+    } finally {
+      await server.close();
+    }
   });
 });
 
