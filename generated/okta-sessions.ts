@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit by hand. Regenerate with `make generate`.
-// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 76557c3d7dc9d03321bea93df9d10996dd9c65e616bce4780742f3f420d9a349
+// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 8a47a8dff0ba3aae8eb2176eabc82e677d3f62c20c9d64b6b3e8166831db7c32
 
 export interface paths {
     "/api/v1/sessions": {
@@ -122,14 +122,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An ID, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user */
+                id: components["parameters"]["pathId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a user
+         * @description Retrieves a user from your Okta org.
+         *
+         *     You can substitute `me` for the `id` to fetch the current user linked to an API token or session cookie.
+         *      * The request returns the user linked to the API token that is specified in the Authorization header, not the user linked to the active session. Details of the admin user who granted the API token is returned.
+         *      * When the end user has an active Okta session, it is typically a CORS request from the browser. Therefore, it's possible to retrieve the current user without the Authorization header.
+         *
+         *     When fetching a user by `login` or `login shortname`, [URL encode](https://developer.mozilla.org/en-US/docs/Glossary/Percent-encoding) the request parameter to ensure that special characters are escaped properly. Logins with a `/` character can only be fetched by `id` due to URL issues with escaping the `/` character. If you don't know a user's ID, you can use the [List all users](/openapi/okta-management/management/user/listusers) endpoint to find it.
+         *
+         *     > **Note:** Some browsers block third-party cookies by default, which disrupts Okta functionality in certain flows. See [Mitigate the impact of third-party cookie deprecation](https://help.okta.com/okta_help.htm?type=oie&id=ext-third-party-cookies).
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{userId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ID of an existing Okta user */
+                userId: components["parameters"]["pathUserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke all user sessions
+         * @description Revokes all active identity provider sessions of the user. This forces the user to authenticate on the next operation. Optionally revokes OpenID Connect and OAuth refresh and access tokens issued to the user.
+         *
+         *     You can also clear the user's remembered factors for all devices using the `forgetDevices` parameter. See [forgetDevices](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserSessions/#tag/UserSessions/operation/revokeUserSessions!in=query&path=forgetDevices&t=request).
+         *     > **Note:** This operation doesn't clear the sessions created for web or native apps.
+         */
+        delete: operations["revokeUserSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Specifies the authentication provider that validates the user's password credential. The user's current provider is managed by the **Delegated Authentication** settings for your org. The provider object is **read-only**. */
+        AuthenticationProvider: {
+            /**
+             * @description The name of the authentication provider
+             * @example OKTA
+             */
+            readonly name?: string;
+            type?: components["schemas"]["AuthenticationProviderType"];
+        };
+        /**
+         * @description The type of authentication provider
+         * @enum {string}
+         */
+        AuthenticationProviderType: "ACTIVE_DIRECTORY" | "FEDERATION" | "IMPORT" | "LDAP" | "OKTA" | "SOCIAL";
         CreateSessionRequest: {
             /** @description The session token obtained during authentication */
             sessionToken?: string;
         };
+        /**
+         * @description Algorithm used to generate the key. Only required for the PBKDF2 algorithm.
+         * @enum {string}
+         */
+        DigestAlgorithm: "SHA256_HMAC" | "SHA512_HMAC";
         /** Error */
         Error: {
             errorCauses?: components["schemas"]["ErrorCause"][];
@@ -169,6 +245,81 @@ export interface components {
         /** @description Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations. */
         LinksSelf: {
             self?: components["schemas"]["HrefObjectSelfLink"];
+        };
+        /**
+         * @description Specifies a password for a user.
+         *
+         *     When a user has a valid password, imported hashed password, or password hook, and a response object contains
+         *     a password credential, then the password object is a bare object without the value property defined (for example, `password: {}`). This indicates that a password value exists. You can modify password policy requirements in the Admin Console by editing the Password authenticator:  **Security** > **Authenticators** > **Password** (or for Okta Classic orgs, use **Security** > **Authentication** > **Password**).
+         *
+         *     For information on defaults and configuring your password policies, see [Configure the password authenticator](https://help.okta.com/okta_help.htm?type=oie&id=ext-configure-password) in the help documentation.
+         */
+        PasswordCredential: {
+            hash?: components["schemas"]["PasswordCredentialHash"];
+            hook?: components["schemas"]["PasswordCredentialHook"];
+            /**
+             * Format: password
+             * @description Specifies the password for a user. The password policy validates this password.
+             * @example pa$$word
+             */
+            value?: string;
+        };
+        /**
+         * @description Specifies a hashed password to import into Okta. This allows an existing password to be imported into Okta directly
+         *     from some other store. Okta supports the BCRYPT, SHA-512, SHA-256, SHA-1, MD5, and PBKDF2 hash functions for password import.
+         *      A hashed password may be specified in a password object when creating or updating a user, but not for other operations.
+         *      See the [Create user with imported hashed password](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#create-user-with-imported-hashed-password) description. When you update a user with a hashed password, the user must be in the `STAGED` status.
+         */
+        PasswordCredentialHash: {
+            algorithm?: components["schemas"]["PasswordCredentialHashAlgorithm"];
+            digestAlgorithm?: components["schemas"]["DigestAlgorithm"];
+            /** @description The number of iterations used when hashing passwords using PBKDF2. Must be >= 4096. Only required for PBKDF2 algorithm. */
+            iterationCount?: number;
+            /** @description Size of the derived key in bytes. Only required for PBKDF2 algorithm. */
+            keySize?: number;
+            /**
+             * @description Only required for salted hashes. For BCRYPT, this specifies Radix-64 as the encoded salt used to generate the hash,
+             *     which must be 22 characters long. For other salted hashes, this specifies the Base64-encoded salt used to
+             *     generate the hash.
+             */
+            salt?: string;
+            /** @description Specifies whether salt was pre- or postfixed to the password before hashing. Only required for salted algorithms. */
+            saltOrder?: string;
+            /**
+             * @description For SHA-512, SHA-256, SHA-1, MD5, and PBKDF2, this is the actual base64-encoded hash of the password (and salt, if used).
+             *     This is the Base64-encoded `value` of the SHA-512/SHA-256/SHA-1/MD5/PBKDF2 digest that was computed by either pre-fixing or post-fixing
+             *     the `salt` to the `password`, depending on the `saltOrder`. If a `salt` was not used in the `source` system, then this should just be
+             *     the Base64-encoded `value` of the password's SHA-512/SHA-256/SHA-1/MD5/PBKDF2 digest. For BCRYPT, this is the actual Radix-64 encoded hashed password.
+             */
+            value?: string;
+            /** @description Governs the strength of the hash and the time required to compute it. Only required for BCRYPT algorithm. */
+            workFactor?: number;
+        };
+        /**
+         * @description The algorithm used to generate the hash using the password (and salt, when applicable).
+         * @enum {string}
+         */
+        PasswordCredentialHashAlgorithm: "BCRYPT" | "MD5" | "PBKDF2" | "SHA-1" | "SHA-256" | "SHA-512";
+        /** @description Specify a [password import inline hook](/openapi/okta-management/management/tags/inlinehook/createpasswordimportinlinehook) to trigger verification of the user's password the first time the user signs in. This allows an existing password to be imported into Okta directly from some other store. */
+        PasswordCredentialHook: {
+            /** @description The type of password inline hook. Currently, must be set to default. */
+            type?: string;
+        };
+        /**
+         * @description Specifies a secret question and answer that's validated (case insensitive) when a user forgets their
+         *     password or unlocks their account. The answer property is write-only.
+         */
+        RecoveryQuestionCredential: {
+            /**
+             * @description The answer to the recovery question
+             * @example se7en
+             */
+            answer?: string;
+            /**
+             * @description The recovery question
+             * @example what is your favourite movie?
+             */
+            question?: string;
         };
         Session: {
             _links?: components["schemas"]["LinksSelf"];
@@ -212,6 +363,239 @@ export interface components {
         SessionIdentityProviderType: "ACTIVE_DIRECTORY" | "FEDERATION" | "LDAP" | "OKTA" | "SOCIAL";
         /** @enum {string} */
         SessionStatus: "ACTIVE" | "MFA_ENROLL" | "MFA_REQUIRED";
+        User: {
+            /** @description Embedded resources related to the user using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification */
+            readonly _embedded?: {
+                [key: string]: Record<string, never>;
+            };
+            /**
+             * @description Specifies link relations (see [Web Linking](https://datatracker.ietf.org/doc/html/rfc8288) available for the current status of a user.
+             *     The links object is used for dynamic discovery of related resources, lifecycle operations, and credential operations. The links object is read-only.
+             *
+             *     For an individual user result, the links object contains a full set of link relations available for that user as determined by your policies.
+             *     For a collection of users, the links object contains only the `self` link. Operations that return a collection of users include [List all users](https://developer.okta.com/docs/api/openapi/okta-management/management/user/listusers) and [List all group member users](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Group/#tag/Group/operation/listGroupUsers).
+             */
+            _links?: components["schemas"]["LinksSelf"] & {
+                /** @description URL to activate the user */
+                activate?: components["schemas"]["HrefObject"];
+                /** @description URL to change the user's password */
+                changePassword?: components["schemas"]["HrefObject"];
+                /** @description URL to change the user's recovery question */
+                changeRecoveryQuestion?: components["schemas"]["HrefObject"];
+                /** @description URL to deactivate a user */
+                deactivate?: components["schemas"]["HrefObject"];
+                /** @description URL to expire the user's password */
+                expirePassword?: components["schemas"]["HrefObject"];
+                /** @description URL to initiate a forgot password operation */
+                forgotPassword?: components["schemas"]["HrefObject"];
+                /** @description URL to reactivate the user */
+                reactivate?: components["schemas"]["HrefObject"];
+                /** @description URL to reset the user's factors */
+                resetFactors?: components["schemas"]["HrefObject"];
+                /** @description URL to reset the user's password */
+                resetPassword?: components["schemas"]["HrefObject"];
+                /** @description URL to the user's profile schema */
+                schema?: components["schemas"]["HrefObject"];
+                /** @description URL to the individual user */
+                self?: components["schemas"]["HrefObject"];
+                /** @description URL to suspend the user */
+                suspend?: components["schemas"]["HrefObject"];
+                /** @description URL to the user type */
+                type?: components["schemas"]["HrefObject"];
+                /** @description URL to unlock the locked-out user */
+                unlock?: components["schemas"]["HrefObject"];
+                /** @description URL to unsuspend the user */
+                unsuspend?: components["schemas"]["HrefObject"];
+            } & unknown;
+            /**
+             * Format: date-time
+             * @description The timestamp when the user status transitioned to `ACTIVE`
+             */
+            readonly activated?: string | null;
+            /**
+             * Format: date-time
+             * @description The timestamp when the user was created
+             */
+            readonly created?: string;
+            credentials?: components["schemas"]["UserCredentials"];
+            /** @description The unique key for the user */
+            readonly id?: string;
+            /**
+             * Format: date-time
+             * @description The timestamp of the last login
+             */
+            readonly lastLogin?: string | null;
+            /**
+             * Format: date-time
+             * @description The timestamp when the user was last updated
+             */
+            readonly lastUpdated?: string;
+            /**
+             * Format: date-time
+             * @description The timestamp when the user's password was last updated
+             */
+            readonly passwordChanged?: string | null;
+            profile?: components["schemas"]["UserProfile"];
+            /**
+             * @description The ID of the realm in which the user is residing. See [Realms](/openapi/okta-management/management/tags/realm).
+             * @example guo1bfiNtSnZYILxO0g4
+             */
+            readonly realmId?: string;
+            status?: components["schemas"]["UserStatus"];
+            /**
+             * Format: date-time
+             * @description The timestamp when the status of the user last changed
+             */
+            readonly statusChanged?: string | null;
+            /**
+             * @description The target status of an in-progress asynchronous status transition. This property is only returned if the user's state is transitioning.
+             * @enum {string|null}
+             */
+            readonly transitioningToStatus?: "ACTIVE" | "DEPROVISIONED" | "PROVISIONED" | null;
+            /**
+             * @description The user type that determines the schema for the user's profile. The `type` property is a map that identifies the [User Types](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserType/#tag/UserType).
+             *
+             *     Currently it contains a single element, `id`. It can be specified when creating a new user, and can be updated by an admin on a full replace of an existing user (but not a partial update).
+             */
+            type?: {
+                /** @description The ID of the user type */
+                id?: string;
+            };
+        };
+        /** @description Describes how the account is blocked from access. If `appliesTo` is `ANY_DEVICES`, then the account is blocked for all devices. If `appliesTo` is `UNKNOWN_DEVICES`, then the account is only blocked for unknown devices. */
+        UserBlock: {
+            /**
+             * @description The devices that the block applies to
+             * @enum {string}
+             */
+            readonly appliesTo?: "ANY_DEVICES" | "UNKNOWN_DEVICES";
+            /**
+             * @description Type of access block
+             * @enum {string}
+             */
+            readonly type?: "DEVICE_BASED";
+        };
+        /** @description Specifies primary authentication and recovery credentials for a user. Credential types and requirements vary depending on the provider and security policy of the org. */
+        UserCredentials: {
+            password?: components["schemas"]["PasswordCredential"];
+            provider?: components["schemas"]["AuthenticationProvider"];
+            recovery_question?: components["schemas"]["RecoveryQuestionCredential"];
+        };
+        UserGetSingleton: components["schemas"]["User"] & {
+            /** @description The embedded resources related to the object if the `expand` query parameter is specified */
+            _embedded?: {
+                /** @description A list of access block details for the user account */
+                blocks?: components["schemas"]["UserBlock"][];
+            };
+        };
+        /**
+         * @description Specifies the default and custom profile properties for a user.
+         *
+         *     The default user profile is based on the [System for Cross-domain Identity Management: Core Schema](https://datatracker.ietf.org/doc/html/rfc7643).
+         *
+         *     The only permitted customizations of the default profile are to update permissions, change whether the `firstName` and `lastName` properties are nullable, and specify a [pattern](https://developer.okta.com/docs/reference/api/schemas/#login-pattern-validation) for `login`. You can use the Profile Editor in the Admin Console or the [Schemas API](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UISchema/#tag/UISchema) to make schema modifications.
+         *
+         *     You can extend user profiles with custom properties. You must first add the custom property to the user profile schema before you reference it.
+         *     You can use the Profile Editor in the Admin Console or the [Schemas API](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UISchema/#tag/UISchema) to manage schema extensions.
+         *
+         *     Custom attributes can contain HTML tags. It's the client's responsibility to escape or encode this data before displaying it. Use [best-practices](https://cheatsheetseries.owasp.org/cheatsheets/Cross_Site_Scripting_Prevention_Cheat_Sheet.html) to prevent cross-site scripting.
+         */
+        UserProfile: {
+            /** @description The city or locality of the user's address (`locality`) */
+            city?: string | null;
+            /** @description Name of the cost center assigned to a user */
+            costCenter?: string | null;
+            /** @description The country name component of the user's address (`country`). For validation, see [ISO 3166-1 alpha 2 "short" code format](https://datatracker.ietf.org/doc/html/draft-ietf-scim-core-schema-22#ref-ISO3166). */
+            countryCode?: string | null;
+            /** @description Name of the user's department */
+            department?: string;
+            /** @description Name of the user suitable for display to end users */
+            displayName?: string | null;
+            /** @description Name of the user's division */
+            division?: string | null;
+            /**
+             * Format: email
+             * @description The primary email address of the user. For validation, see [RFC 5322 Section 3.2.3](https://datatracker.ietf.org/doc/html/rfc5322#section-3.2.3).
+             */
+            email?: string;
+            /** @description The organization or company assigned unique identifier for the user */
+            employeeNumber?: string;
+            /** @description Given name of the user (`givenName`) */
+            firstName?: string | null;
+            /** @description Honorific prefix(es) of the user, or title in most Western languages */
+            honorificPrefix?: string | null;
+            /** @description Honorific suffix(es) of the user */
+            honorificSuffix?: string | null;
+            /** @description The family name of the user (`familyName`) */
+            lastName?: string | null;
+            /**
+             * @description The user's default location for purposes of localizing items such as currency, date time format, numerical representations, and so on.
+             *     A locale value is a concatenation of the ISO 639-1 two-letter language code, an underscore, and the ISO 3166-1 two-letter country code. For example, en_US specifies the language English and country US. This value is `en_US` by default.
+             */
+            locale?: string;
+            /**
+             * @description The unique identifier for the user (`username`). For validation, see [Login pattern validation](https://developer.okta.com/docs/reference/api/schemas/#login-pattern-validation).
+             *
+             *     Every user within your Okta org must have a unique identifier for a login. This constraint applies to all users you import from other systems or applications such as Active Directory. Your organization is the top-level namespace to mix and match logins from all your connected applications or directories. Careful consideration of naming conventions for your login identifier will make it easier to onboard new applications in the future.
+             *
+             *     Logins are not considered unique if they differ only in case and/or diacritical marks. If one of your users has a login of `Isaac.Brock@example.com`, there cannot be another user whose login is `isaac.brock@example.com`, nor `isáàc.bröck@example.com`.
+             *
+             *     Okta has a default ambiguous name resolution policy for usernames that include @-signs. By default, usernames must be formatted as email addresses and thus always include @-signs. You can remove that restriction using either the Admin Console or the [Schemas API](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Schema/). Users can sign in with their non-qualified short name (for example: `isaac.brock` with username `isaac.brock@example.com`) as long as the short name is still unique within the org.
+             */
+            login?: string;
+            /** @description The `displayName` of the user's manager */
+            manager?: string | null;
+            /** @description The `id` of the user's manager */
+            managerId?: string | null;
+            /** @description The middle name of the user */
+            middleName?: string | null;
+            /** @description The mobile phone number of the user */
+            mobilePhone?: string | null;
+            /** @description The casual way to address the user in real life */
+            nickName?: string | null;
+            /** @description Name of the the user's organization */
+            organization?: string | null;
+            /** @description Mailing address component of the user's address */
+            postalAddress?: string | null;
+            /** @description The user's preferred written or spoken language. For validation, see [RFC 7231 Section 5.3.5](https://datatracker.ietf.org/doc/html/rfc7231#section-5.3.5). */
+            preferredLanguage?: string | null;
+            /** @description The primary phone number of the user such as a home number */
+            primaryPhone?: string | null;
+            /** @description The URL of the user's online profile. For example, a web page. See [URL](https://datatracker.ietf.org/doc/html/rfc1808). */
+            profileUrl?: string | null;
+            /**
+             * Format: email
+             * @description The secondary email address of the user typically used for account recovery. For validation, see [RFC 5322 Section 3.2.3](https://datatracker.ietf.org/doc/html/rfc5322#section-3.2.3).
+             */
+            secondEmail?: string | null;
+            /** @description The state or region component of the user's address (`region`) */
+            state?: string | null;
+            /** @description The full street address component of the user's address */
+            streetAddress?: string | null;
+            /** @description The user's time zone */
+            timezone?: string | null;
+            /** @description The user's title, such as Vice President */
+            title?: string | null;
+            /**
+             * @description The property used to describe the organization-to-user relationship, such as employee or contractor
+             *
+             *     > **Note:** The `userType` property is a standard string attribute and should be treated as a descriptive label rather than a functional setting. Unlike a user's assigned user [`type`](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/User/#tag/User/operation/createUser!path=type&t=request), this property is purely informational and doesn't influence the behavior of the Okta platform.
+             */
+            userType?: string | null;
+            /** @description The ZIP code or postal code component of the user's address (`postalCode`) */
+            zipCode?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The current status of the user.
+         *
+         *     The status of a user changes in response to explicit events, such as admin-driven lifecycle changes, user login, or self-service password recovery. Okta doesn't asynchronously sweep through users and update their password expiry state, for example. Instead, Okta evaluates password policy at login time, notices the password has expired, and moves the user to the expired state. When running reports, remember that the data is valid as of the last login or lifecycle event for that user.
+         *
+         *     > **Note:** The `ACTIVATING` status is a transitional status that occurs when a user is being activated but hasn't completed the activation process. This status isn't directly settable through the API, nor should you use it for any of your user management workflows.
+         * @enum {string}
+         */
+        UserStatus: "ACTIVE" | "DEPROVISIONED" | "LOCKED_OUT" | "PASSWORD_EXPIRED" | "PROVISIONED" | "RECOVERY" | "STAGED" | "SUSPENDED";
     };
     responses: {
         /** @description Forbidden */
@@ -243,14 +627,34 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Specifies the media type of the resource. Optional `okta-response` value can be included for performance optimization.
+         *
+         *     Complex DelAuth configurations may degrade performance when fetching specific parts of the response, and passing this parameter can omit these parts, bypassing the bottleneck.
+         *
+         *     Enum values for `okta-response`:
+         *       * `omitCredentials`: Omits the credentials subobject from the response.
+         *       * `omitCredentialsLinks`: Omits the following HAL links from the response: Update password, Change recovery question, Start forgot password flow, Reset password, Reset factors, Unlock.
+         *       * `omitTransitioningToStatus`: Omits the `transitioningToStatus` field from the response.
+         */
+        OktaResponse: string;
+        /** @description An ID, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user */
+        pathId: string;
         /** @description `id` of the session */
         pathSessionId: string;
+        /** @description ID of an existing Okta user */
+        pathUserId: string;
+        /** @description An optional parameter to include metadata in the `_embedded` attribute. Valid values: `blocks` or <x-lifecycle class="ea"></x-lifecycle> `classification`. */
+        queryUserExpand: string;
     };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
+export type AuthenticationProvider = components['schemas']['AuthenticationProvider'];
+export type AuthenticationProviderType = components['schemas']['AuthenticationProviderType'];
 export type CreateSessionRequest = components['schemas']['CreateSessionRequest'];
+export type DigestAlgorithm = components['schemas']['DigestAlgorithm'];
 export type Error = components['schemas']['Error'];
 export type ErrorCause = components['schemas']['ErrorCause'];
 export type HrefHints = components['schemas']['HrefHints'];
@@ -258,15 +662,30 @@ export type HrefObject = components['schemas']['HrefObject'];
 export type HrefObjectSelfLink = components['schemas']['HrefObjectSelfLink'];
 export type HttpMethod = components['schemas']['HttpMethod'];
 export type LinksSelf = components['schemas']['LinksSelf'];
+export type PasswordCredential = components['schemas']['PasswordCredential'];
+export type PasswordCredentialHash = components['schemas']['PasswordCredentialHash'];
+export type PasswordCredentialHashAlgorithm = components['schemas']['PasswordCredentialHashAlgorithm'];
+export type PasswordCredentialHook = components['schemas']['PasswordCredentialHook'];
+export type RecoveryQuestionCredential = components['schemas']['RecoveryQuestionCredential'];
 export type Session = components['schemas']['Session'];
 export type SessionAuthenticationMethod = components['schemas']['SessionAuthenticationMethod'];
 export type SessionIdentityProvider = components['schemas']['SessionIdentityProvider'];
 export type SessionIdentityProviderType = components['schemas']['SessionIdentityProviderType'];
 export type SessionStatus = components['schemas']['SessionStatus'];
+export type User = components['schemas']['User'];
+export type UserBlock = components['schemas']['UserBlock'];
+export type UserCredentials = components['schemas']['UserCredentials'];
+export type UserGetSingleton = components['schemas']['UserGetSingleton'];
+export type UserProfile = components['schemas']['UserProfile'];
+export type UserStatus = components['schemas']['UserStatus'];
 export type ResponseErrorAccessDenied403 = components['responses']['ErrorAccessDenied403'];
 export type ResponseErrorResourceNotFound404 = components['responses']['ErrorResourceNotFound404'];
 export type ResponseErrorTooManyRequests429 = components['responses']['ErrorTooManyRequests429'];
+export type ParameterOktaResponse = components['parameters']['OktaResponse'];
+export type ParameterPathId = components['parameters']['pathId'];
 export type ParameterPathSessionId = components['parameters']['pathSessionId'];
+export type ParameterPathUserId = components['parameters']['pathUserId'];
+export type ParameterQueryUserExpand = components['parameters']['queryUserExpand'];
 export type $defs = Record<string, never>;
 export interface operations {
     createSession: {
@@ -477,6 +896,100 @@ export interface operations {
                 };
                 content?: never;
             };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: {
+                /** @description An optional parameter to include metadata in the `_embedded` attribute. Valid values: `blocks` or <x-lifecycle class="ea"></x-lifecycle> `classification`. */
+                expand?: components["parameters"]["queryUserExpand"];
+            };
+            header?: {
+                /**
+                 * @description Specifies the media type of the resource. Optional `okta-response` value can be included for performance optimization.
+                 *
+                 *     Complex DelAuth configurations may degrade performance when fetching specific parts of the response, and passing this parameter can omit these parts, bypassing the bottleneck.
+                 *
+                 *     Enum values for `okta-response`:
+                 *       * `omitCredentials`: Omits the credentials subobject from the response.
+                 *       * `omitCredentialsLinks`: Omits the following HAL links from the response: Update password, Change recovery question, Start forgot password flow, Reset password, Reset factors, Unlock.
+                 *       * `omitTransitioningToStatus`: Omits the `transitioningToStatus` field from the response.
+                 */
+                "Content-Type"?: components["parameters"]["OktaResponse"];
+            };
+            path: {
+                /** @description An ID, login, or login shortname (as long as the shortname is unambiguous) of an existing Okta user */
+                id: components["parameters"]["pathId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /**
+                     * @description An HTTP entity tag (`ETag`) is an identifier for a specific version of a resource. See [Conditional Requests and Entity Tags](/#conditional-requests-and-entity-tags).
+                     * @example W/"1234567890abcdef"
+                     */
+                    Etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserGetSingleton"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["ErrorTooManyRequests429"];
+        };
+    };
+    revokeUserSessions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Clears the user's remembered factors for all devices.
+                 *     > **Note:** This parameter defaults to false in Classic Engine.
+                 */
+                forgetDevices?: boolean;
+                /** @description Revokes issued OpenID Connect and OAuth refresh and access tokens */
+                oauthTokens?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description ID of an existing Okta user */
+                userId: components["parameters"]["pathUserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: components["responses"]["ErrorAccessDenied403"];
+            404: components["responses"]["ErrorResourceNotFound404"];
+            429: components["responses"]["ErrorTooManyRequests429"];
         };
     };
 }

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit by hand. Regenerate with `make generate`.
-// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 76557c3d7dc9d03321bea93df9d10996dd9c65e616bce4780742f3f420d9a349
+// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 8a47a8dff0ba3aae8eb2176eabc82e677d3f62c20c9d64b6b3e8166831db7c32
 
 /** Every operation in the spec: the facade and the coverage test read this table. */
 export const operations = {
@@ -38,6 +38,18 @@ export const operations = {
     ],
     "deprecated": false
   },
+  "getUser": {
+    "method": "GET",
+    "path": "/api/v1/users/{id}",
+    "security": [
+      "apiToken",
+      "oauth2"
+    ],
+    "scopes": [
+      "okta.users.read"
+    ],
+    "deprecated": false
+  },
   "refreshCurrentSession": {
     "method": "POST",
     "path": "/api/v1/sessions/me/lifecycle/refresh",
@@ -66,6 +78,18 @@ export const operations = {
     ],
     "scopes": [
       "okta.sessions.manage"
+    ],
+    "deprecated": false
+  },
+  "revokeUserSessions": {
+    "method": "DELETE",
+    "path": "/api/v1/users/{userId}/sessions",
+    "security": [
+      "apiToken",
+      "oauth2"
+    ],
+    "scopes": [
+      "okta.users.manage"
     ],
     "deprecated": false
   }

@@ -1,7 +1,8 @@
 /** Everything the package exports but the client class, which each entry picks for its runtime. */
 export type { AccessTokenProvider, Credentials } from './auth/credentials.js';
 export type { OAuthOptions, PrivateJwk } from './auth/oauth/options.js';
-export type { CallOptions, CurrentSessionOptions, OktaSessionsOptions } from './client/options.js';
+export type { OktaPromise, OktaResponse } from './client/call-promise.js';
+export type { CallOptions, ClearUserSessionsOptions, CurrentSessionOptions, OktaSessionsOptions } from './client/options.js';
 export {
   OktaApiError,
   OktaAuthenticationError,

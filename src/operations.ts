@@ -14,7 +14,7 @@ export interface SentParts {
 export interface FacadeFacts {
   /** The `OktaSessions` method that calls it, or why the facade leaves it out on purpose. */
   exposedAs: string | { excludedBecause: string };
-  /** The rate-limit counter it draws from (Okta's recorded responses: the admin operations share one, /me has its own). */
+  /** The rate-limit counter it draws from; the client learns its limit from the headers, whatever Okta documents. */
   bucket: string;
   /**
    * Whether resending after an unclear failure (503, reset, attempt timeout) is safe.
@@ -24,6 +24,14 @@ export interface FacadeFacts {
   sends: SentParts;
 }
 
+/**
+ * Buckets: Okta's recorded responses show the admin operations on /api/v1/sessions* drawing from one counter;
+ * its rate-limit reference documents /api/v1/sessions at 100 (free) to 750 (Workforce) a minute. The /me
+ * operations are counted apart. The two user operations are not on Okta's rate-limit pages (2026): getUser has
+ * its own "Get a user by ID or login" bucket in the management reference; clearing a user's sessions probably
+ * counts under "update or delete a user by ID" (100 to 600 a minute) or the /api/v1 catch-all. Each is a
+ * bucket of its own here (`rateLimit.buckets` can merge them), learned from the headers.
+ */
 const FACADE_FACTS = {
   createSession: {
     exposedAs: 'create',
@@ -66,6 +74,19 @@ const FACADE_FACTS = {
     bucket: 'sessions/me',
     safeToRepeat: true,
     sends: { parameters: ['header Cookie'], body: [] },
+  },
+  getUser: {
+    exposedAs: 'getUser',
+    bucket: 'users/get',
+    safeToRepeat: true,
+    sends: { parameters: ['path id'], body: [] },
+  },
+  revokeUserSessions: {
+    exposedAs: 'clearUserSessions',
+    bucket: 'users/sessions',
+    // Ending sessions that are already ended ends nothing more: a retried clear is harmless.
+    safeToRepeat: true,
+    sends: { parameters: ['path userId', 'query oauthTokens', 'query forgetDevices'], body: [] },
   },
 } as const satisfies Record<OperationId, FacadeFacts>;
 

@@ -11,4 +11,8 @@ export type {
   SessionIdentityProvider,
   SessionIdentityProviderType,
   SessionStatus,
+  User,
+  UserGetSingleton,
+  UserProfile,
+  UserStatus,
 } from '../generated/okta-sessions.js';

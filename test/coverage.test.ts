@@ -32,11 +32,12 @@ describe('spec coverage', () => {
     });
     const call = (client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[method];
     expect(typeof call, `OktaSessions has no method ${method}`).toBe('function');
-    const argument = spec.path.includes('{sessionId}') ? 'sess1' : operationId === 'createSession' ? 'token1' : { cookie: 'sid=sess1' };
+    // Every path parameter (a session id, a user id or login) is the method's first argument.
+    const argument = spec.path.includes('{') ? 'arg1' : operationId === 'createSession' ? 'token1' : { cookie: 'sid=sess1' };
     await call?.call(client, argument);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.method).toBe(spec.method);
-    expect(new URL(sent[0]!.url).pathname).toBe(spec.path.replace('{sessionId}', 'sess1'));
+    expect(new URL(sent[0]!.url).pathname).toBe(spec.path.replace(/\{[^}]+\}/, 'arg1'));
     expect(sent[0]?.headers.has('authorization')).toBe(spec.security.length > 0);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Slices Okta's management spec down to the Session operations and the
- * components they reference, transitively, and nothing else.
+ * Slices Okta's management spec down to the Session operations, the user
+ * operations the client needs beside them, and the components they reference,
+ * transitively, and nothing else.
  *
  * Hand-written rather than Redocly's `filter-in` + `remove-unused-components`:
  * those need Redocly's 100 MB toolchain and telemetry opt-outs, leave path
@@ -8,13 +9,30 @@
  * A ref closure over plain YAML is short, offline and deterministic.
  */
 
-import { eachOperation, isObject, type Json, type JsonObject, type OpenApiDocument, operationsOf, securityOf } from './openapi-walk.ts';
+import { eachOperation, HTTP_METHODS, isObject, type Json, type JsonObject, type OpenApiDocument, operationsOf, securityOf } from './openapi-walk.ts';
 
 /** Every path of the Sessions API starts with this; new session operations are picked up too. */
 export const SESSION_PATH_PREFIX = '/api/v1/sessions';
 
+/**
+ * Operations outside the Sessions API the client takes, by operationId, wherever a release puts them:
+ * clearing a user's sessions (what responders need on Identity Engine), and finding that user by login
+ * first. Only these operations of their path items; the rest of the Users API stays out.
+ */
+export const USER_OPERATIONS: readonly string[] = ['revokeUserSessions', 'getUser'];
+
 function isSessionPath(path: string): boolean {
   return path === SESSION_PATH_PREFIX || path.startsWith(`${SESSION_PATH_PREFIX}/`);
+}
+
+/** The path item with only the operations the slice takes from it (its path-level parameters kept); undefined for none. */
+function slicedPathItem(path: string, item: JsonObject): JsonObject | undefined {
+  const operations = operationsOf(item).filter(([, operation]) => isSessionPath(path) || USER_OPERATIONS.includes(String(operation.operationId)));
+  // A path item whose operations were all removed keeps only its parameters; drop it.
+  if (operations.length === 0) return undefined;
+  if (isSessionPath(path)) return item;
+  const methods = new Set<string>(HTTP_METHODS);
+  return Object.fromEntries([...Object.entries(item).filter(([key]) => !methods.has(key)), ...operations]);
 }
 
 /** `#/components/schemas/Session` -> ['schemas', 'Session'] */
@@ -61,10 +79,8 @@ export function sortedObject(entries: Iterable<[string, Json]>): JsonObject {
 function sessionPaths(spec: OpenApiDocument): JsonObject {
   const paths: JsonObject = {};
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    if (!isSessionPath(path) || !isObject(item)) continue;
-    // A path item whose operations were all removed keeps only its parameters; drop it.
-    if (operationsOf(item).length === 0) continue;
-    paths[path] = item;
+    const sliced = isObject(item) ? slicedPathItem(path, item) : undefined;
+    if (sliced) paths[path] = sliced;
   }
   return sortedObject(Object.entries(paths));
 }
@@ -121,7 +137,7 @@ export function sliceSessionSpec(spec: OpenApiDocument): OpenApiDocument {
     throw new Error('Not an OpenAPI 3 document: expected top-level "openapi" and "paths"');
   }
   const paths = sessionPaths(spec);
-  if (Object.keys(paths).length === 0) {
+  if (!Object.keys(paths).some(isSessionPath)) {
     throw new Error(`The spec has no operations under ${SESSION_PATH_PREFIX}`);
   }
   const components = spec.components ?? {};
@@ -154,7 +170,7 @@ export function sliceSessionSpec(spec: OpenApiDocument): OpenApiDocument {
   return sliced;
 }
 
-/** True when the document already is a Session slice (no paths outside the Sessions API). */
+/** True when the document already is a slice (no operation it would leave out). */
 export function isSessionSlice(spec: OpenApiDocument): boolean {
-  return Object.keys(spec.paths ?? {}).every(isSessionPath);
+  return eachOperation(spec.paths).every(({ path, operation }) => isSessionPath(path) || USER_OPERATIONS.includes(String(operation.operationId)));
 }

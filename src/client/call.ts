@@ -9,10 +9,10 @@ import { type ClientCredentials, checkCredentialsFor } from '../auth/credentials
 import { OktaAuthenticationError } from '../errors/classes.js';
 import type { Secret } from '../errors/redact.js';
 import { apiAnswerClassifier, apiUnansweredError } from '../http/api-answer.js';
-import { type AttemptNumber, type AttemptRequest, type Outcome, runAttempts } from '../http/attempts.js';
+import { type AttemptNumber, type AttemptRequest, runAttempts } from '../http/attempts.js';
 import { CallBudget } from '../http/budget.js';
 import type { Engine } from '../http/engine.js';
-import { CallAnswer, type CallInit, type CallRequest, type CallResult, callInit, outcomeOf } from '../http/openapi-fetch-seam.js';
+import { CallAnswer, type CallInit, type CallRequest, type CallResult, callInit, type FinishedCall, finishedOf } from '../http/openapi-fetch-seam.js';
 import type { RetryEvent, RetryPolicy } from '../http/retry.js';
 import { checkTimeout } from '../input/timeout.js';
 import { type Operation, OPERATIONS, type OperationId } from '../operations.js';
@@ -39,7 +39,7 @@ export interface ClientCore {
 export type SendCall = (init: CallInit) => Promise<CallResult>;
 
 /** Runs one operation; `secrets` are the caller's values to redact from anything it reports (a cookie, a session token). */
-export async function runCall(core: ClientCore, operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<Outcome<unknown>> {
+export async function runCall(core: ClientCore, operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<FinishedCall> {
   const operation = OPERATIONS[operationId];
   // The spec gives the cookie operations `security: []`: they never carry a token.
   const credentials = operation.security.length > 0 ? checkCredentialsFor(core.credentials, operation) : undefined;
@@ -52,7 +52,7 @@ export async function runCall(core: ClientCore, operationId: OperationId, option
       const pending = credentials?.authorize(budget, operation);
       const authorization = pending instanceof Promise ? await pending : pending;
       try {
-        return outcomeOf(await send(callInit((request) => sendThroughLoop(core, operation, budget, authorization, secrets, request), authorizationHeaders(authorization))));
+        return finishedOf(await send(callInit((request) => sendThroughLoop(core, operation, budget, authorization, secrets, request), authorizationHeaders(authorization))));
       } catch (error) {
         // A token Okta refused (revoked, or expired early): one retry with a new one; a second 401 is the caller's.
         if (renewed || !authorization?.invalidate || !(error instanceof OktaAuthenticationError)) throw error;
@@ -86,7 +86,7 @@ async function sendThroughLoop(core: ClientCore, operation: Operation, budget: C
     classify: apiAnswerClassifier(operation, secrets),
     unanswered: apiUnansweredError(operation, secrets, core.retry.attemptTimeoutMs),
   });
-  return new CallAnswer(outcome);
+  return new CallAnswer({ outcome, secrets });
 }
 
 /**

@@ -2,22 +2,24 @@ import { type ClientCredentials, createCredentials } from '../auth/credentials.j
 import { isBrowser } from '../helpers/runtime.js';
 import type { CallBudget } from '../http/budget.js';
 import { type Engine, type EngineFactory, fetchEngines } from '../http/engine.js';
-import { type CallInit, createSpecClient } from '../http/openapi-fetch-seam.js';
+import { type CallInit, createSpecClient, type FinishedCall } from '../http/openapi-fetch-seam.js';
 import { normalizeRetry } from '../http/retry.js';
 import { checkCookie, cookieSecrets } from '../input/cookie.js';
 import { normalizeOrgUrl } from '../input/org-url.js';
 import { checkSessionId } from '../input/session-id.js';
 import { checkTimeout } from '../input/timeout.js';
+import { checkUserId } from '../input/user-id.js';
 import type { OperationId } from '../operations.js';
 import type { RateLimit } from '../errors/classes.js';
 import { type Secret, sessionIdSecret } from '../errors/redact.js';
 import { OKTA_MAX_CONCURRENCY } from '../pacing/concurrency-limit.js';
 import { RateLimitScheduler } from '../pacing/scheduler.js';
 import { ServerClock } from '../pacing/server-clock.js';
-import type { Session } from '../types.js';
+import type { Session, UserGetSingleton } from '../types.js';
 import { type ClientCore, runCall, type SendCall } from './call.js';
+import { callPromise, type OktaPromise } from './call-promise.js';
 import { entryEngines } from './entry-engines.js';
-import type { CallOptions, CurrentSessionOptions, OktaSessionsOptions } from './options.js';
+import type { CallOptions, ClearUserSessionsOptions, CurrentSessionOptions, OktaSessionsOptions } from './options.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -88,63 +90,99 @@ export class OktaSessions {
   }
 
   /** createSession: exchanges a single-use session token for a session. */
-  async create(sessionToken: string, options?: CallOptions): Promise<Session> {
-    if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
-    return this.#call<Session>('createSession', options, [sessionToken], (init) =>
-      this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }),
-    );
+  create(sessionToken: string, options?: CallOptions): OktaPromise<Session> {
+    return callPromise(() => {
+      if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
+      return this.#run('createSession', options, [sessionToken], (init) => this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }));
+    });
   }
 
   /** getSession */
-  async get(sessionId: string, options?: CallOptions): Promise<Session> {
-    const path = { sessionId: checkSessionId(sessionId) };
-    return this.#call<Session>('getSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+  get(sessionId: string, options?: CallOptions): OktaPromise<Session> {
+    return callPromise(() => {
+      const path = { sessionId: checkSessionId(sessionId) };
+      return this.#run('getSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+    });
   }
 
   /** refreshSession: moves `expiresAt` forward. */
-  async refresh(sessionId: string, options?: CallOptions): Promise<Session> {
-    const path = { sessionId: checkSessionId(sessionId) };
-    return this.#call<Session>('refreshSession', options, [sessionIdSecret(sessionId)], (init) =>
-      this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }),
-    );
+  refresh(sessionId: string, options?: CallOptions): OktaPromise<Session> {
+    return callPromise(() => {
+      const path = { sessionId: checkSessionId(sessionId) };
+      return this.#run('refreshSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }));
+    });
   }
 
   /** revokeSession (EndSession, Stop-OktaSession in other SDKs). */
-  async revoke(sessionId: string, options?: CallOptions): Promise<void> {
-    const path = { sessionId: checkSessionId(sessionId) };
-    await this.#call<void>('revokeSession', options, [sessionIdSecret(sessionId)], (init) =>
-      this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }),
-    );
+  revoke(sessionId: string, options?: CallOptions): OktaPromise<void> {
+    return callPromise(() => {
+      const path = { sessionId: checkSessionId(sessionId) };
+      return this.#run('revokeSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+    });
   }
 
   /** getCurrentSession: the session of the cookie's owner. Never sends the API token. */
-  async getCurrent(options?: CurrentSessionOptions): Promise<Session> {
-    return this.#callWithCookie<Session>('getCurrentSession', options, (init) => this.#api.GET('/api/v1/sessions/me', init));
+  getCurrent(options?: CurrentSessionOptions): OktaPromise<Session> {
+    return this.#callWithCookie('getCurrentSession', options, (init) => this.#api.GET('/api/v1/sessions/me', init));
   }
 
   /** refreshCurrentSession */
-  async refreshCurrent(options?: CurrentSessionOptions): Promise<Session> {
-    return this.#callWithCookie<Session>('refreshCurrentSession', options, (init) => this.#api.POST('/api/v1/sessions/me/lifecycle/refresh', init));
+  refreshCurrent(options?: CurrentSessionOptions): OktaPromise<Session> {
+    return this.#callWithCookie('refreshCurrentSession', options, (init) => this.#api.POST('/api/v1/sessions/me/lifecycle/refresh', init));
   }
 
   /** closeCurrentSession: signs the cookie's owner out. */
-  async closeCurrent(options?: CurrentSessionOptions): Promise<void> {
-    await this.#callWithCookie<void>('closeCurrentSession', options, (init) => this.#api.DELETE('/api/v1/sessions/me', init));
+  closeCurrent(options?: CurrentSessionOptions): OktaPromise<void> {
+    return this.#callWithCookie('closeCurrentSession', options, (init) => this.#api.DELETE('/api/v1/sessions/me', init));
   }
 
-  #callWithCookie<T>(operationId: OperationId, options: CurrentSessionOptions | undefined, send: (init: CallInit & { params: { header?: { Cookie: string } } }) => ReturnType<SendCall>): Promise<T> {
-    if (options?.cookie === undefined) {
-      if (!isBrowser()) {
-        throw new TypeError(`${operationId} needs the user's session cookie outside a browser: pass { cookie: "sid=…" }`);
+  /** getUser: a user by id, login or login shortname (`ada` for `ada@example.com`, when unambiguous). */
+  getUser(idOrLogin: string, options?: CallOptions): OktaPromise<UserGetSingleton> {
+    return callPromise(() => {
+      const path = { id: checkUserId(idOrLogin, 'idOrLogin') };
+      return this.#run('getUser', options, [], (init) => this.#api.GET('/api/v1/users/{id}', { ...init, params: { path } }));
+    });
+  }
+
+  /**
+   * revokeUserSessions: ends every Okta session of the user, the way to log a user out on Identity Engine.
+   * `oauthTokens: true` also revokes the OAuth/OIDC tokens issued to the user (Okta's default: kept);
+   * `forgetDevices` clears remembered factors (Okta's default: true on Identity Engine, false on Classic).
+   * Left out, a parameter is not sent and Okta's default applies.
+   */
+  clearUserSessions(userId: string, options?: ClearUserSessionsOptions): OktaPromise<void> {
+    return callPromise(() => {
+      const path = { userId: checkUserId(userId, 'userId') };
+      const query = clearQuery(options);
+      return this.#run('revokeUserSessions', options, [], (init) => this.#api.DELETE('/api/v1/users/{userId}/sessions', { ...init, params: { path, query } }));
+    });
+  }
+
+  #callWithCookie<T>(operationId: OperationId, options: CurrentSessionOptions | undefined, send: (init: CallInit & { params: { header?: { Cookie: string } } }) => ReturnType<SendCall>): OktaPromise<T> {
+    return callPromise(() => {
+      if (options?.cookie === undefined) {
+        if (!isBrowser()) throw new TypeError(`${operationId} needs the user's session cookie outside a browser: pass { cookie: "sid=…" }`);
+        return this.#run(operationId, options, [], (init) => send({ ...init, credentials: 'include', params: {} }));
       }
-      return this.#call(operationId, options, [], (init) => send({ ...init, credentials: 'include', params: {} }));
-    }
-    const cookie = checkCookie(options.cookie);
-    return this.#call(operationId, options, cookieSecrets(cookie), (init) => send({ ...init, params: { header: { Cookie: cookie } } }));
+      const cookie = checkCookie(options.cookie);
+      return this.#run(operationId, options, cookieSecrets(cookie), (init) => send({ ...init, params: { header: { Cookie: cookie } } }));
+    });
   }
 
-  /** The spec's success body is the value: T is the generated Session (or void) for each method. */
-  async #call<T>(operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<T> {
-    return (await runCall(this.#core, operationId, options, secrets, send)).value as T;
+  /** One call of the spec: the value is its success body, typed by each method as the generated type (or void). */
+  #run(operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<FinishedCall> {
+    return runCall(this.#core, operationId, options, secrets, send);
   }
+}
+
+/** The query of a clear: each parameter only when given, and a boolean when it is. */
+function clearQuery(options: ClearUserSessionsOptions | undefined): { oauthTokens?: boolean; forgetDevices?: boolean } {
+  const query: { oauthTokens?: boolean; forgetDevices?: boolean } = {};
+  for (const name of ['oauthTokens', 'forgetDevices'] as const) {
+    const value = options?.[name];
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') throw new TypeError(`clearUserSessions: ${name} must be true or false (leave it out for Okta's default); got ${JSON.stringify(value)}`);
+    query[name] = value;
+  }
+  return query;
 }

@@ -51,3 +51,10 @@ export interface CurrentSessionOptions extends CallOptions {
    */
   cookie?: string;
 }
+
+export interface ClearUserSessionsOptions extends CallOptions {
+  /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. Okta's default: false. */
+  oauthTokens?: boolean;
+  /** Clear the user's remembered factors on all devices. Okta's default: true on Identity Engine, false on Classic. */
+  forgetDevices?: boolean;
+}

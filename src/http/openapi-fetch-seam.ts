@@ -22,6 +22,7 @@
  */
 import createClient from 'openapi-fetch';
 import type { paths } from '../types.js';
+import type { Secret } from '../errors/redact.js';
 import type { Outcome } from './attempts.js';
 import type { ResponseHeaders } from './engine.js';
 
@@ -48,13 +49,19 @@ export class CallAnswer {
   readonly body = null;
   readonly status: number;
   readonly headers: ResponseHeaders;
-  readonly outcome: Outcome<unknown>;
+  readonly finished: FinishedCall;
 
-  constructor(outcome: Outcome<unknown>) {
-    this.status = outcome.response.status;
-    this.headers = outcome.response.headers;
-    this.outcome = outcome;
+  constructor(finished: FinishedCall) {
+    this.status = finished.outcome.response.status;
+    this.headers = finished.outcome.response.headers;
+    this.finished = finished;
   }
+}
+
+/** A call the loop finished: its outcome, and the secrets to redact from anything shown of it. */
+export interface FinishedCall {
+  outcome: Outcome<unknown>;
+  secrets: readonly Secret[];
 }
 
 /** The custom fetch the attempt loop provides for one call. */
@@ -91,7 +98,7 @@ export interface CallResult {
   response: unknown;
 }
 
-/** The call's outcome, from the answer inside openapi-fetch's result. */
-export function outcomeOf(result: CallResult): Outcome<unknown> {
-  return (result.response as CallAnswer).outcome;
+/** The finished call, from the answer inside openapi-fetch's result. */
+export function finishedOf(result: CallResult): FinishedCall {
+  return (result.response as CallAnswer).finished;
 }

@@ -1,4 +1,4 @@
-import { oktaId } from './session-store.js';
+import { oktaId } from './ids.js';
 
 /** Okta's error summaries for the codes the server answers with; `{0}` takes the detail. */
 const ERROR_SUMMARIES: Record<string, string> = {

@@ -2,6 +2,7 @@ import { type OperationId, operations } from '../../generated/operations.js';
 import { errorBody } from './error-catalogue.js';
 import { OAUTH_SCOPES } from './okta-limits.js';
 import { renderSession, type SessionStore } from './session-store.js';
+import { renderUser, type UserStore } from './user-store.js';
 
 /** What the server answers, before what the wire adds (headers it stamps on every response, faults). */
 export interface Answer {
@@ -12,8 +13,9 @@ export interface Answer {
 
 /** The parts of a request Okta's behaviour depends on. */
 export interface OperationRequest {
-  /** The `{sessionId}` path segment, still encoded. */
-  sessionId: string | undefined;
+  /** The path's `{…}` segment (a session id, a user id or login), still encoded. */
+  pathParam: string | undefined;
+  query: URLSearchParams;
   body: string;
   cookie: string | undefined;
   authorization: string | undefined;
@@ -29,9 +31,20 @@ export interface IssuedAccessToken {
   boundTo: string | undefined;
 }
 
+/** What a clear of a user's sessions received, as Okta got it: the query values as sent (absent: Okta's default). */
+export interface SessionClear {
+  userId: string;
+  oauthTokens: string | undefined;
+  forgetDevices: string | undefined;
+  /** Sessions it ended. */
+  ended: number;
+}
+
 /** The server's state the handlers read and change. */
 export interface OktaState {
   store: SessionStore;
+  users: UserStore;
+  clears: SessionClear[];
   apiToken: string;
   /** Issued OAuth access tokens and their scopes. */
   accessTokens: ReadonlyMap<string, IssuedAccessToken>;
@@ -39,7 +52,7 @@ export interface OktaState {
   sessionTokenLifetimeMs: number;
 }
 
-const notFound = (what: string): Answer => ({ status: 404, body: errorBody('E0000007', `Resource not found: ${what} (AppSession)`) });
+const notFound = (what: string, kind = 'AppSession'): Answer => ({ status: 404, body: errorBody('E0000007', `Resource not found: ${what} (${kind})`) });
 
 /**
  * The session cookie. Okta also sets `Secure`; the embedded server speaks plain http on loopback.
@@ -118,9 +131,10 @@ export function answerOperation(operationId: OperationId, request: OperationRequ
   const denied = authorize(operationId, request, state, nowMs);
   if (denied) return denied;
   if (operationId === 'createSession') return answerCreate(request, state, nowMs);
+  if (operationId === 'getUser' || operationId === 'revokeUserSessions') return answerUser(operationId, request, state, nowMs);
 
   const { store, baseUrl } = state;
-  const sessionId = decodeURIComponent(request.sessionId ?? '');
+  const sessionId = decodeURIComponent(request.pathParam ?? '');
   if (operationId === 'getSession') {
     const session = store.find(sessionId, nowMs);
     return session ? { status: 200, body: renderSession(session, baseUrl, `/api/v1/sessions/${session.id}`) } : notFound(sessionId);
@@ -130,6 +144,20 @@ export function answerOperation(operationId: OperationId, request: OperationRequ
     return session ? { status: 200, body: renderSession(session, baseUrl, `/api/v1/sessions/${session.id}`) } : notFound(sessionId);
   }
   return store.remove(sessionId, nowMs) ? { status: 204 } : notFound(sessionId);
+}
+
+/** getUser (by id, login or unambiguous shortname) and revokeUserSessions (by id: every session of that user, and only that user's). */
+function answerUser(operationId: 'getUser' | 'revokeUserSessions', request: OperationRequest, state: OktaState, nowMs: number): Answer {
+  const key = decodeURIComponent(request.pathParam ?? '');
+  if (operationId === 'getUser') {
+    const user = state.users.find(key);
+    return user ? { status: 200, body: renderUser(user, state.baseUrl) } : notFound(key, 'User');
+  }
+  const user = state.users.byId(key);
+  if (!user) return notFound(key, 'User');
+  const ended = state.store.removeAllOf(user.id, nowMs);
+  state.clears.push({ userId: user.id, oauthTokens: request.query.get('oauthTokens') ?? undefined, forgetDevices: request.query.get('forgetDevices') ?? undefined, ended });
+  return { status: 204 };
 }
 
 /**

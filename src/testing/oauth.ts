@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
 import { type Answer, type IssuedAccessToken } from './handlers.js';
 import { decodeJws, type JwtClaims, jwkThumbprint, sha256Base64url, verifiesWith } from './jws.js';
-import { oktaId } from './session-store.js';
+import { oktaId } from './ids.js';
 
 export interface ServiceAppOptions {
   /** The app's public key, as registered in Okta (a public JWK, RSA or EC). */

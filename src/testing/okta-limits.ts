@@ -17,6 +17,9 @@ export const OKTA_BUCKETS: ServerBucketMap = {
   getCurrentSession: '/api/v1/sessions/me',
   refreshCurrentSession: '/api/v1/sessions/me',
   closeCurrentSession: '/api/v1/sessions/me',
+  // Not on Okta's rate-limit pages: each its own bucket, as the management reference gives getUser one.
+  getUser: '/api/v1/users/{id}',
+  revokeUserSessions: '/api/v1/users/{userId}/sessions',
 };
 
 /** The OAuth scope each operation needs; createSession accepts API tokens only. */
@@ -24,6 +27,8 @@ export const OAUTH_SCOPES: Partial<Record<OperationId, string>> = {
   getSession: 'okta.sessions.read',
   refreshSession: 'okta.sessions.manage',
   revokeSession: 'okta.sessions.manage',
+  getUser: 'okta.users.read',
+  revokeUserSessions: 'okta.users.manage',
 };
 
 /** The operations Okta answers cross-origin browser calls for (`x-okta-lifecycle: isCorsEnabled` in the spec). */

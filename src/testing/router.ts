@@ -1,7 +1,7 @@
 import { type OperationId, operations } from '../../generated/operations.js';
 
 export type Route =
-  | { operationId: OperationId; /** The `{sessionId}` segment, still encoded. */ sessionId: string | undefined }
+  | { operationId: OperationId; /** The path's `{…}` segment (`sessionId`, `id`, `userId`), still encoded. */ pathParam: string | undefined }
   | { operationId: undefined; /** The path exists, with other methods (Okta answers 405). */ knownPath: boolean };
 
 interface CompiledRoute {
@@ -29,7 +29,7 @@ export function routeOf(method: string, pathname: string): Route {
   for (const route of ROUTES) {
     if (route.method !== method) continue;
     const match = route.pattern.exec(pathname);
-    if (match) return { operationId: route.operationId, sessionId: match[1] };
+    if (match) return { operationId: route.operationId, pathParam: match[1] };
   }
   return { operationId: undefined, knownPath: ROUTES.some((route) => route.pattern.test(pathname)) };
 }

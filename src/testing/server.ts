@@ -3,80 +3,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { OperationId } from '../../generated/operations.js';
 import { errorBody, errorBodyForStatus } from './error-catalogue.js';
-import { type Fault, type FaultOptions, FaultQueue, faultStages } from './faults.js';
-import { type CorsOptions, checkCorsOptions } from './cors.js';
+import { FaultQueue, faultStages } from './faults.js';
+import { checkCorsOptions } from './cors.js';
 import { type Answer, answerOperation, answerPrimaryAuthentication, answerSessionCookieRedirect, type IssuedAccessToken, type OktaState } from './handlers.js';
-import { OAuthServer, type ServiceAppOptions } from './oauth.js';
-import { OKTA_BUCKETS, type ServerBucketMap } from './okta-limits.js';
-import { type RateLimitOptions, RateLimiter } from './rate-limiter.js';
+import { OAuthServer } from './oauth.js';
+import { OKTA_BUCKETS } from './okta-limits.js';
+import { RateLimiter } from './rate-limiter.js';
 import { routeOf } from './router.js';
-import { oktaId, SessionStore } from './session-store.js';
+import type { OktaSessionsServer, OktaSessionsServerOptions, ResponseRecord } from './server-api.js';
+import { oktaId } from './ids.js';
+import { SessionStore } from './session-store.js';
+import { UserStore } from './user-store.js';
 import { headerOf, readBody, writeResponse } from './wire.js';
-
-export interface OktaSessionsServerOptions {
-  /** 0 (default) picks a free port. */
-  port?: number;
-  /** A loopback address; default 127.0.0.1. */
-  host?: string;
-  /** Per-bucket windows; `false` turns rate limiting off. Default 100 requests per 60 s. */
-  rateLimit?: RateLimitOptions | false;
-  /** Simultaneous requests allowed before Okta's concurrency 429 (Limit and Remaining both 0). Off by default. */
-  concurrencyLimit?: number;
-  /** Which operations share a rate-limit counter. Default: the admin operations share one, /me has its own. */
-  buckets?: ServerBucketMap;
-  /** Default 2 hours, as Okta's default policy. */
-  sessionLifetimeMs?: number;
-  /** Default 5 minutes, as Okta's. */
-  sessionTokenLifetimeMs?: number;
-  /** Called with every response the server sends: for logging, or to validate responses in tests. */
-  onResponse?: (record: ResponseRecord) => void;
-  /** The API token the server accepts; a random one by default. */
-  apiToken?: string;
-  /** Browsers: Trusted Origins for the `/me` operations and `/login/sessionCookieRedirect`. Off by default (no CORS headers). */
-  cors?: CorsOptions;
-  /**
-   * How far the server's clock runs ahead of this machine's (negative: behind), in every time it checks or
-   * sends: `Date`, rate-limit resets, token and proof lifetimes. For tests of a client whose clock is off.
-   */
-  clockOffsetMs?: number;
-}
-
-export interface ResponseRecord {
-  operationId: OperationId | undefined;
-  method: string;
-  path: string;
-  status: number;
-  headers: Record<string, string | string[]>;
-  /** The parsed JSON body, when there was one. */
-  body: unknown;
-}
-
-export interface OktaSessionsServer {
-  /** `http://127.0.0.1:<port>` */
-  readonly url: string;
-  /** A valid API token (`Authorization: SSWS <apiToken>`). */
-  readonly apiToken: string;
-  /** A single-use session token for `create`, valid for `sessionTokenLifetimeMs`. */
-  issueSessionToken(user: { login: string }): Promise<string>;
-  /** A session, created directly (no HTTP, no rate limit): for seeding many sessions quickly. Returns its id. */
-  issueSession(user: { login: string }): string;
-  /** An OAuth access token (`Authorization: Bearer …`) holding these scopes, e.g. `okta.sessions.read`. */
-  issueAccessToken(scopes: readonly string[]): string;
-  /** An OAuth 2.0 service app for `oauth` clients: its public key, granted scopes, DPoP required (default) or not. */
-  registerServiceApp(options: ServiceAppOptions): { clientId: string };
-  /** Ends every access token issued so far (an admin revoking them): the next API call with one gets a 401. */
-  revokeAccessTokens(): void;
-  /** Requests to `/oauth2/v1/token` so far. */
-  readonly tokenRequests: number;
-  /** Queues a fault for the next `times` (default 1) matching requests, each with `probability` (default 1). */
-  inject(fault: Fault, options?: FaultOptions): void;
-  clearFaults(): void;
-  /** Requests received so far, per operation. */
-  readonly requestCounts: Readonly<Partial<Record<OperationId, number>>>;
-  /** Requests that got an injected fault so far, whether or not it produced a response. */
-  readonly faultsInjected: number;
-  close(): Promise<void>;
-}
 
 /** What a response record says of the request. */
 type RequestRecord = Omit<ResponseRecord, 'headers' | 'body' | 'status'>;
@@ -88,6 +26,8 @@ const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
  * does: status codes, error objects, rate-limit headers and windows, single-use
  * session tokens. Loopback only.
  */
+export type { OktaSessionsServer, OktaSessionsServerOptions, ResponseRecord } from './server-api.js';
+
 export async function startOktaSessionsServer(options: OktaSessionsServerOptions = {}): Promise<OktaSessionsServer> {
   const host = options.host ?? '127.0.0.1';
   const clockOffsetMs = options.clockOffsetMs ?? 0;
@@ -100,8 +40,11 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
   const sessionTokenLifetimeMs = options.sessionTokenLifetimeMs ?? 5 * 60_000;
   const accessTokens = new Map<string, IssuedAccessToken>();
   const oauth = new OAuthServer(accessTokens);
+  const users = new UserStore();
   const state: OktaState = {
-    store: new SessionStore({ sessionLifetimeMs: options.sessionLifetimeMs ?? 2 * 60 * 60_000, sessionTokenLifetimeMs }),
+    users,
+    clears: [],
+    store: new SessionStore(users, { sessionLifetimeMs: options.sessionLifetimeMs ?? 2 * 60 * 60_000, sessionTokenLifetimeMs }),
     apiToken: options.apiToken ?? oktaId('00', 42),
     accessTokens,
     baseUrl: '',
@@ -123,7 +66,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     const route = routeOf(method, url.pathname);
-    const record = { operationId: route.operationId, method, path: url.pathname };
+    const record = { operationId: route.operationId, method, path: url.pathname, query: Object.fromEntries(url.searchParams) };
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const reply = (status: number, body: unknown, headers: Record<string, string | string[]>) =>
       send(res, record, status, body, { ...headers, ...cors?.forResponse(origin, route.operationId, status) });
@@ -198,7 +141,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       proofVerified = true;
     }
     const perform = () =>
-      answerOperation(operationId, { sessionId: route.sessionId, body, cookie: req.headers.cookie, authorization, proofVerified }, state, now());
+      answerOperation(operationId, { pathParam: route.pathParam, query: url.searchParams, body, cookie: req.headers.cookie, authorization, proofVerified }, state, now());
     if (stages.afterBody === 'process-then-drop') {
       // The request is processed, then the connection drops before the answer.
       perform();
@@ -264,6 +207,13 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
   return {
     url: state.baseUrl,
     apiToken: state.apiToken,
+    createUser(user) {
+      if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('createUser needs { login: string, status? }');
+      return users.create(user.login, user.status ?? 'ACTIVE', now()).id;
+    },
+    get sessionClears() {
+      return state.clears;
+    },
     async issueSessionToken(user) {
       if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('issueSessionToken needs { login: string }');
       return state.store.issueSessionToken(user.login, now());

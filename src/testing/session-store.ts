@@ -1,15 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Session } from '../types.js';
-
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-
-/** An Okta-looking id: a prefix and random base62 characters (sessions "102…", users "00u…"). */
-export function oktaId(prefix: string, length: number): string {
-  const bytes = randomBytes(length);
-  let id = prefix;
-  for (let i = id.length; i < length; i++) id += ID_ALPHABET[(bytes[i] as number) % ID_ALPHABET.length];
-  return id;
-}
+import { oktaId } from './ids.js';
+import type { UserStore } from './user-store.js';
 
 interface StoredSession {
   id: string;
@@ -30,14 +21,15 @@ export interface StoreOptions {
   sessionTokenLifetimeMs: number;
 }
 
-/** In-memory sessions and single-use session tokens, as Okta keeps them. */
+/** In-memory sessions and single-use session tokens, as Okta keeps them; each session is a user's. */
 export class SessionStore {
   readonly #sessions = new Map<string, StoredSession>();
   readonly #tokens = new Map<string, SessionToken>();
-  readonly #userIds = new Map<string, string>();
+  readonly #users: UserStore;
   readonly #options: StoreOptions;
 
-  constructor(options: StoreOptions) {
+  constructor(users: UserStore, options: StoreOptions) {
+    this.#users = users;
     this.#options = options;
   }
 
@@ -52,15 +44,12 @@ export class SessionStore {
     const entry = this.#tokens.get(token);
     this.#tokens.delete(token);
     if (!entry || nowMs >= entry.expiresAtMs) return undefined;
-    let userId = this.#userIds.get(entry.login);
-    if (!userId) {
-      userId = oktaId('00u', 20);
-      this.#userIds.set(entry.login, userId);
-    }
+    // Signing in as a login makes that user when there is none, as a test needs one.
+    const user = this.#users.ensure(entry.login, nowMs);
     const session: StoredSession = {
       id: oktaId('102', 25),
-      userId,
-      login: entry.login,
+      userId: user.id,
+      login: user.login,
       createdAtMs: nowMs,
       expiresAtMs: nowMs + this.#options.sessionLifetimeMs,
       passwordVerifiedAtMs: nowMs,
@@ -88,6 +77,16 @@ export class SessionStore {
     const existed = this.find(id, nowMs) !== undefined;
     this.#sessions.delete(id);
     return existed;
+  }
+
+  /** Ends every session of the user (and only that user's); returns how many there were. */
+  removeAllOf(userId: string, nowMs: number): number {
+    let ended = 0;
+    for (const session of [...this.#sessions.values()]) {
+      if (session.userId !== userId) continue;
+      if (this.remove(session.id, nowMs)) ended++;
+    }
+    return ended;
   }
 
   get size(): number {

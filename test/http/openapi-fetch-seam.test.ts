@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CallAnswer, CallRequest, callInit, createSpecClient, outcomeOf } from '../../src/http/openapi-fetch-seam.js';
+import { CallAnswer, CallRequest, callInit, createSpecClient, finishedOf } from '../../src/http/openapi-fetch-seam.js';
 
 const ORG = 'https://acme.okta.com';
 const version = JSON.parse(readFileSync('node_modules/openapi-fetch/package.json', 'utf8')).version as string;
@@ -59,12 +59,12 @@ describe('openapi-fetch seam', () => {
   it("3: with parseAs 'stream' it reads nothing of the loop's answer and hands it back as the response", async () => {
     const value = { id: '102' };
     const outcome = { value, response: new Response(null, { status: 200, headers: { 'content-length': '13' } }), reading: {} as never, attempts: 2 };
-    const answer = new CallAnswer(outcome);
+    const answer = new CallAnswer({ outcome, secrets: [] });
     const { fetch } = recording(() => answer as unknown as Response);
     const result = await createSpecClient(ORG).GET('/api/v1/sessions/{sessionId}', { ...callInit(fetch, {}), params: { path: { sessionId: 's' } } });
     expect(result.response, broken('3 (the answer is handed back as is)')).toBe(answer);
-    expect(outcomeOf(result), broken('3 (the outcome rides on it, value and attempts)')).toEqual({ ...outcome, value: { id: '102' } });
-    const noContent = new CallAnswer({ ...outcome, value: undefined, response: new Response(null, { status: 204 }) });
+    expect(finishedOf(result).outcome, broken('3 (the outcome rides on it, value and attempts)')).toEqual({ ...outcome, value: { id: '102' } });
+    const noContent = new CallAnswer({ outcome: { ...outcome, value: undefined, response: new Response(null, { status: 204 }) }, secrets: [] });
     const empty = await createSpecClient(ORG).DELETE('/api/v1/sessions/{sessionId}', { ...callInit(recording(() => noContent as unknown as Response).fetch, {}), params: { path: { sessionId: 's' } } });
     expect(empty.response, broken('3 (a 204 answer too)')).toBe(noContent);
   });

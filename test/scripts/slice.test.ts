@@ -6,38 +6,44 @@ import { loadSessionSlice, operationIds, parseSpec, releaseFromFileName, toYaml 
 import { hasRealSpecs, NEEDS_SHARED, REAL_SPEC_2024, REAL_SPEC_2025, REAL_SPEC_2026 } from '../support/shared.js';
 
 const FIXTURE = new URL('../fixtures/management-mini.yaml', import.meta.url);
-const ALL_SEVEN = [
+const ALL_NINE = [
   'closeCurrentSession',
   'createSession',
   'getCurrentSession',
   'getSession',
+  'getUser',
   'refreshCurrentSession',
   'refreshSession',
   'revokeSession',
+  'revokeUserSessions',
 ];
 
 describe('slicer on the committed fixture', () => {
   const sliced = sliceSessionSpec(parseSpec(readFileSync(FIXTURE, 'utf8'), 'fixture'));
 
-  it('keeps the Session paths, drops other paths and parameters-only path items', () => {
-    expect(Object.keys(sliced.paths ?? {})).toEqual(['/api/v1/sessions', '/api/v1/sessions/me', '/api/v1/sessions/{sessionId}']);
+  it('keeps the Session paths and the two user operations, drops other paths, other operations of their path items, and parameters-only path items', () => {
+    expect(Object.keys(sliced.paths ?? {})).toEqual(['/api/v1/sessions', '/api/v1/sessions/me', '/api/v1/sessions/{sessionId}', '/api/v1/users/{userId}', '/api/v1/users/{userId}/sessions']);
+    const paths = sliced.paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths['/api/v1/users/{userId}'] ?? {})).toEqual(['parameters', 'get']);
+    expect(Object.keys(paths['/api/v1/users/{userId}/sessions'] ?? {})).toEqual(['parameters', 'delete']);
   });
 
   it('keeps exactly the transitive component closure', () => {
     const components = sliced.components as Record<string, Record<string, unknown>>;
-    expect(Object.keys(components.schemas ?? {})).toEqual(['CreateSessionRequest', 'Error', 'Session', 'SessionStatus']);
-    expect(Object.keys(components.parameters ?? {})).toEqual(['pathSessionId']);
+    expect(Object.keys(components.schemas ?? {})).toEqual(['CreateSessionRequest', 'Error', 'Session', 'SessionStatus', 'User']);
+    expect(Object.keys(components.parameters ?? {})).toEqual(['pathSessionId', 'pathUserId']);
     expect(Object.keys(components.responses ?? {})).toEqual(['ErrorTooManyRequests429']);
   });
 
   it('keeps only the security schemes and OAuth scopes the operations use', () => {
     const schemes = (sliced.components as Record<string, any>).securitySchemes;
     expect(Object.keys(schemes)).toEqual(['apiToken', 'oauth2']);
-    expect(Object.keys(schemes.oauth2.flows.authorizationCode.scopes)).toEqual(['okta.sessions.read']);
+    // okta.users.manage is named only by deleteUser, which the slice leaves out.
+    expect(Object.keys(schemes.oauth2.flows.authorizationCode.scopes)).toEqual(['okta.sessions.read', 'okta.users.read']);
   });
 
   it('keeps only the used tags, and info and servers', () => {
-    expect(sliced.tags).toEqual([{ name: 'Session' }]);
+    expect(sliced.tags).toEqual([{ name: 'Session' }, { name: 'User' }]);
     expect((sliced.info as Record<string, unknown>).version).toBe('9.9.9');
     expect(sliced.servers).toEqual([{ url: 'https://{yourOktaDomain}' }]);
   });
@@ -68,7 +74,7 @@ describe('slicer on real Okta releases', () => {
   it.skipIf(!hasRealSpecs)(`2026.06.3 adopted over 2025.08.0 with the retained-operations policy reproduces the committed slice byte for byte${NEEDS_SHARED}`, () => {
     const release = loadSessionSlice(REAL_SPEC_2026);
     expect(release.wasFull).toBe(true);
-    expect(operationIds(release.slice)).toEqual(['getSession', 'refreshSession', 'revokeSession']);
+    expect(operationIds(release.slice)).toEqual(['getSession', 'getUser', 'refreshSession', 'revokeSession', 'revokeUserSessions']);
     const before = loadSessionSlice(REAL_SPEC_2025).slice;
     const releases = Object.fromEntries(operationIds(before).map((id) => [id, '2025.08.0']));
     const adopted = adoptRelease(before, releases, release.slice, loadRetainedPolicy());
@@ -77,6 +83,7 @@ describe('slicer on real Okta releases', () => {
     expect(provenance).toMatchObject({ release: '2026.06.3', sourceSha256: release.sha256 });
     expect(provenance.operations.createSession).toEqual({ release: '2025.08.0', retained: expect.stringContaining('still serves') });
     expect(provenance.operations.getSession).toEqual({ release: '2026.06.3' });
+    expect(provenance.operations.revokeUserSessions).toEqual({ release: '2026.06.3' });
   });
 
   it.skipIf(!hasRealSpecs)(`2025.08.0 slices to the committed pre-2026 fixture byte for byte${NEEDS_SHARED}`, () => {
@@ -84,17 +91,19 @@ describe('slicer on real Okta releases', () => {
     expect(`${fixture.split('\n')[0]}\n${toYaml(loadSessionSlice(REAL_SPEC_2025).slice)}`).toBe(fixture);
   });
 
-  it.skipIf(!hasRealSpecs)(`2024.06.1 slices to the same seven operations${NEEDS_SHARED}`, () => {
+  it.skipIf(!hasRealSpecs)(`2024.06.1 slices to the same nine operations, getUser on its older path${NEEDS_SHARED}`, () => {
     const loaded = loadSessionSlice(REAL_SPEC_2024);
-    expect(operationIds(loaded.slice)).toEqual(ALL_SEVEN);
+    expect(operationIds(loaded.slice)).toEqual(ALL_NINE);
+    expect(Object.keys(loaded.slice.paths ?? {})).toContain('/api/v1/users/{userId}');
     const schemas = Object.keys((loaded.slice.components as Record<string, object>).schemas ?? {});
-    expect(schemas).toContain('Session');
-    expect(schemas).not.toContain('User');
+    expect(schemas).toEqual(expect.arrayContaining(['Session', 'User', 'UserStatus']));
+    // Only the user operations the client takes: nothing of the rest of the Users API.
+    expect(schemas.filter((name) => /^(CreateUser|UpdateUserRequest|UserNextLogin|GroupProfile)/.test(name))).toEqual([]);
   });
 
-  it('the committed slice has all seven operations and validates as a slice', () => {
+  it('the committed slice has all nine operations and validates as a slice', () => {
     const loaded = loadSessionSlice(new URL('../../openapi/okta-sessions.yaml', import.meta.url).pathname);
     expect(loaded.wasFull).toBe(false);
-    expect(operationIds(loaded.slice)).toEqual(ALL_SEVEN);
+    expect(operationIds(loaded.slice)).toEqual(ALL_NINE);
   });
 });

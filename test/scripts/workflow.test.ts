@@ -34,7 +34,13 @@ describe('npm run update-spec', () => {
     expect(result.code).toBe(0);
     const provenance = JSON.parse(readFileSync(join(dir, 'openapi/okta-sessions.source.json'), 'utf8'));
     expect(provenance).toMatchObject({ release: '2099.01.0', infoVersion: '5.2.0' });
-    expect(provenance.operations).toEqual({ getSession: { release: '2099.01.0' }, refreshSession: { release: '2099.01.0' }, revokeSession: { release: '2099.01.0' } });
+    expect(provenance.operations).toEqual({
+      getSession: { release: '2099.01.0' },
+      getUser: { release: '2099.01.0' },
+      refreshSession: { release: '2099.01.0' },
+      revokeSession: { release: '2099.01.0' },
+      revokeUserSessions: { release: '2099.01.0' },
+    });
     const operations = readFileSync(join(dir, 'generated/operations.ts'), 'utf8');
     expect(operations).not.toContain('createSession');
     expect(operations).toContain(provenance.sliceSha256);
@@ -58,7 +64,8 @@ describe('npm run update-spec', () => {
     const dir = atRelease2025();
     const result = await run('update-spec.ts', [REAL_SPEC_2026], dir);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('**0 breaking, 4 need attention');
+    // The four retained, and two profile keywords of getUser's User for review.
+    expect(result.stdout).toContain('**0 breaking, 6 need attention');
     expect(result.stdout).toContain('keeping createSession, getCurrentSession, closeCurrentSession, refreshCurrentSession from earlier releases');
     expect(snapshot(dir)).toEqual(snapshot(ROOT));
   }, 60_000);

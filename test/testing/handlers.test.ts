@@ -3,13 +3,17 @@ import { type Fault, FaultQueue, faultStages } from '../../src/testing/faults.js
 import { answerOperation, answerPrimaryAuthentication, type IssuedAccessToken, type OktaState, type OperationRequest } from '../../src/testing/handlers.js';
 import { routeOf } from '../../src/testing/router.js';
 import { SessionStore } from '../../src/testing/session-store.js';
+import { UserStore } from '../../src/testing/user-store.js';
 
 const NOW = Date.parse('2026-05-01T10:00:00Z');
 const API_TOKEN = '00serverTestToken';
 
 function oktaState(): OktaState & { accessTokens: Map<string, IssuedAccessToken> } {
+  const users = new UserStore();
   return {
-    store: new SessionStore({ sessionLifetimeMs: 7_200_000, sessionTokenLifetimeMs: 300_000 }),
+    users,
+    clears: [],
+    store: new SessionStore(users, { sessionLifetimeMs: 7_200_000, sessionTokenLifetimeMs: 300_000 }),
     apiToken: API_TOKEN,
     accessTokens: new Map(),
     baseUrl: 'http://127.0.0.1:9',
@@ -17,7 +21,7 @@ function oktaState(): OktaState & { accessTokens: Map<string, IssuedAccessToken>
   };
 }
 
-const request = (parts: Partial<OperationRequest>): OperationRequest => ({ sessionId: undefined, body: '', cookie: undefined, authorization: `SSWS ${API_TOKEN}`, ...parts });
+const request = (parts: Partial<OperationRequest>): OperationRequest => ({ pathParam: undefined, query: new URLSearchParams(), body: '', cookie: undefined, authorization: `SSWS ${API_TOKEN}`, ...parts });
 
 function createdSession(state: OktaState): string {
   const token = state.store.issueSessionToken('user@example.com', NOW);
@@ -47,38 +51,38 @@ describe('handlers (no sockets)', () => {
   it('get, refresh and revoke address the session by its decoded id; an unknown one is 404 E0000007', () => {
     const state = oktaState();
     const id = createdSession(state);
-    expect(answerOperation('getSession', request({ sessionId: id }), state, NOW)).toMatchObject({ status: 200, body: { id } });
+    expect(answerOperation('getSession', request({ pathParam: id }), state, NOW)).toMatchObject({ status: 200, body: { id } });
     const later = NOW + 60_000;
-    const refreshed = answerOperation('refreshSession', request({ sessionId: id }), state, later);
+    const refreshed = answerOperation('refreshSession', request({ pathParam: id }), state, later);
     expect((refreshed.body as { expiresAt: string }).expiresAt).toBe(new Date(later + 7_200_000).toISOString());
-    expect(answerOperation('revokeSession', request({ sessionId: id }), state, later)).toEqual({ status: 204 });
-    expect(answerOperation('revokeSession', request({ sessionId: id }), state, later)).toMatchObject({ status: 404, body: { errorCode: 'E0000007' } });
-    expect(answerOperation('getSession', request({ sessionId: encodeURIComponent('a/b') }), state, NOW)).toMatchObject({
+    expect(answerOperation('revokeSession', request({ pathParam: id }), state, later)).toEqual({ status: 204 });
+    expect(answerOperation('revokeSession', request({ pathParam: id }), state, later)).toMatchObject({ status: 404, body: { errorCode: 'E0000007' } });
+    expect(answerOperation('getSession', request({ pathParam: encodeURIComponent('a/b') }), state, NOW)).toMatchObject({
       body: { errorSummary: 'Not found: Resource not found: a/b (AppSession)' },
     });
   });
 
   it('admin operations: a wrong API token is 401 E0000011, none at all 403 E0000005', () => {
     const state = oktaState();
-    expect(answerOperation('getSession', request({ sessionId: 'x', authorization: 'SSWS wrong' }), state, NOW)).toMatchObject({ status: 401, body: { errorCode: 'E0000011' } });
-    expect(answerOperation('getSession', request({ sessionId: 'x', authorization: undefined }), state, NOW)).toMatchObject({ status: 403, body: { errorCode: 'E0000005' } });
+    expect(answerOperation('getSession', request({ pathParam: 'x', authorization: 'SSWS wrong' }), state, NOW)).toMatchObject({ status: 401, body: { errorCode: 'E0000011' } });
+    expect(answerOperation('getSession', request({ pathParam: 'x', authorization: undefined }), state, NOW)).toMatchObject({ status: 403, body: { errorCode: 'E0000005' } });
   });
 
   it("access tokens need the operation's scope, and createSession takes API tokens only", () => {
     const state = oktaState();
     const id = createdSession(state);
     state.accessTokens.set('reader', { scopes: new Set(['okta.sessions.read']), expiresAtMs: NOW + 60_000, boundTo: undefined });
-    const bearer = (sessionId?: string) => request({ sessionId, authorization: 'Bearer reader' });
+    const bearer = (sessionId?: string) => request({ pathParam: sessionId, authorization: 'Bearer reader' });
     expect(answerOperation('getSession', bearer(id), state, NOW).status).toBe(200);
     expect(answerOperation('revokeSession', bearer(id), state, NOW)).toMatchObject({ status: 403, body: { errorCode: 'E0000006' } });
     expect(answerOperation('createSession', bearer(), state, NOW).status).toBe(403);
-    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'Bearer unknown' }), state, NOW).status).toBe(401);
+    expect(answerOperation('getSession', request({ pathParam: id, authorization: 'Bearer unknown' }), state, NOW).status).toBe(401);
     // Expired, and a DPoP-bound token sent as Bearer or without a verified proof: 401 naming the scheme.
     expect(answerOperation('getSession', bearer(id), state, NOW + 60_000)).toMatchObject({ status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
     state.accessTokens.set('bound', { scopes: new Set(['okta.sessions.read']), expiresAtMs: NOW + 60_000, boundTo: 'thumbprint' });
-    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'Bearer bound' }), state, NOW).status).toBe(401);
-    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'DPoP bound' }), state, NOW).status).toBe(401);
-    expect(answerOperation('getSession', request({ sessionId: id, authorization: 'DPoP bound', proofVerified: true }), state, NOW).status).toBe(200);
+    expect(answerOperation('getSession', request({ pathParam: id, authorization: 'Bearer bound' }), state, NOW).status).toBe(401);
+    expect(answerOperation('getSession', request({ pathParam: id, authorization: 'DPoP bound' }), state, NOW).status).toBe(401);
+    expect(answerOperation('getSession', request({ pathParam: id, authorization: 'DPoP bound', proofVerified: true }), state, NOW).status).toBe(200);
   });
 
   it('the /me operations follow the sid or idx cookie and ignore Authorization', () => {
@@ -103,8 +107,8 @@ describe('handlers (no sockets)', () => {
 
 describe('router', () => {
   it('literal paths win over templates, and a known path with another method is told apart from an unknown one', () => {
-    expect(routeOf('GET', '/api/v1/sessions/me')).toEqual({ operationId: 'getCurrentSession', sessionId: undefined });
-    expect(routeOf('POST', '/api/v1/sessions/abc/lifecycle/refresh')).toEqual({ operationId: 'refreshSession', sessionId: 'abc' });
+    expect(routeOf('GET', '/api/v1/sessions/me')).toEqual({ operationId: 'getCurrentSession', pathParam: undefined });
+    expect(routeOf('POST', '/api/v1/sessions/abc/lifecycle/refresh')).toEqual({ operationId: 'refreshSession', pathParam: 'abc' });
     expect(routeOf('PUT', '/api/v1/sessions/abc')).toEqual({ operationId: undefined, knownPath: true });
     expect(routeOf('GET', '/api/v1/users')).toEqual({ operationId: undefined, knownPath: false });
   });

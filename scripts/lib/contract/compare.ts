@@ -6,7 +6,7 @@
 import type { OpenApiDocument } from '../openapi-walk.ts';
 import type { ChangeClass } from './catalogue.ts';
 import { classifyEngineDiffs } from './engine-diffs.ts';
-import { contractModel } from './model.ts';
+import { contractModel, renamedPaths, underRenamedPath } from './model.ts';
 import { type ContractReport, refOf, ReportBuilder } from './report.ts';
 import { compareOperation } from './rules.ts';
 
@@ -14,9 +14,26 @@ export type { ChangeClass, ContractChange, ContractReport } from './report.ts';
 
 /** Compares two Session slices and classifies every change for this client. */
 export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): ContractReport {
-  const models = { base: contractModel(base), head: contractModel(head) };
+  const baseModels = contractModel(base);
+  const headModels = contractModel(head);
+  // An operation whose path only renamed its parameters is the same operation: compared under its new path.
+  const renamed = renamedPaths(baseModels, headModels);
+  const models = {
+    base: new Map([...baseModels.values()].map((model) => {
+      const path = renamed.get(model.path);
+      const current = path === undefined ? model : underRenamedPath(model, path);
+      return [`${current.method} ${current.path}` as string, current] as const;
+    })),
+    head: headModels,
+  };
   const report = new ReportBuilder();
   const movedTo = new Set<string>();
+  for (const [from, to] of renamed) {
+    for (const model of headModels.values()) {
+      if (model.path !== to) continue;
+      report.add({ rule: 'path-parameter-renamed', message: `path parameters renamed: ${from} -> ${to} (the same URL; the generated path type changes)`, operation: refOf(model), location: 'parameters' });
+    }
+  }
 
   // Operations added, removed or moved: everything the engine finds inside them is part of that one change.
   const wholeOperation = new Set<string>();
@@ -47,7 +64,7 @@ export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): Con
     }
     compareOperation(report, before, after);
   }
-  classifyEngineDiffs(report, base, head, models, wholeOperation);
+  classifyEngineDiffs(report, base, head, models, wholeOperation, renamed);
 
   const summary: Record<ChangeClass, number> = { breaking: 0, attention: 0, 'non-breaking': 0, docs: 0 };
   for (const change of report.changes) summary[change.class]++;

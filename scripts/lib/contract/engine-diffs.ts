@@ -78,7 +78,15 @@ function unchangedForClient(before: OperationModel | undefined, after: Operation
 }
 
 /** Classifies the engine's diffs that the model comparison does not already explain. */
-export function classifyEngineDiffs(report: ReportBuilder, base: OpenApiDocument, head: OpenApiDocument, models: { base: Map<string, OperationModel>; head: Map<string, OperationModel> }, wholeOperation: Set<string>): void {
+export function classifyEngineDiffs(
+  report: ReportBuilder,
+  base: OpenApiDocument,
+  head: OpenApiDocument,
+  models: { base: Map<string, OperationModel>; head: Map<string, OperationModel> },
+  wholeOperation: Set<string>,
+  /** Old path -> new path, for operations whose path only renamed its parameters (the rules report the rename). */
+  renamed: ReadonlyMap<string, string>,
+): void {
   const { diffs } = apiCompare(base, head);
   const ruleChanges = [...report.changes];
   for (const diff of diffs) {
@@ -86,7 +94,10 @@ export function classifyEngineDiffs(report: ReportBuilder, base: OpenApiDocument
     const location = path.join('.');
     const describe = `${diff.description || `${diff.action} ${location}`}`;
     const isDocs = diff.type === 'annotation' || isTextPath(path);
-    const [root, pathKey, method, ...rest] = path;
+    const [root, rawPathKey, method, ...rest] = path;
+    // The engine places an operation whose path was renamed at its old path; the rules compared it at the new one.
+    if (root === 'paths' && diff.action === 'rename' && path.length === 1 && renamed.has(String(diff.before))) continue;
+    const pathKey = renamed.get(String(rawPathKey)) ?? rawPathKey;
 
     if (root === 'components') {
       // Schemas, parameters and responses are judged where operations use them (the engine resolves $refs into paths).

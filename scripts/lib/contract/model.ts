@@ -12,6 +12,8 @@ export interface PropertyInfo {
   enum: string[] | undefined;
   nullable: boolean;
   required: boolean;
+  /** The schema's `default`, as JSON: what Okta does when a caller leaves the value out. */
+  default: string | undefined;
 }
 
 /** Property path (e.g. `idp.type`, `amr[]`; the body itself is `$`) -> what it is. */
@@ -68,7 +70,8 @@ function flatten(document: OpenApiDocument, schema: Json | undefined, at: string
   const variants = ['oneOf', 'anyOf'].flatMap((key) => (Array.isArray(node[key]) ? [key] : []));
   const nullable = parts.some((part) => part.nullable === true);
   const inferredType = variants[0] ?? type ?? (parts.some((part) => isObject(part.properties)) ? 'object' : undefined);
-  out.set(at, { type: inferredType, format, enum: enumValues, nullable, required });
+  const defaultValue = parts.find((part) => part.default !== undefined)?.default;
+  out.set(at, { type: inferredType, format, enum: enumValues, nullable, required, default: defaultValue === undefined ? undefined : JSON.stringify(defaultValue) });
 
   const requiredNames = new Set(parts.flatMap((part) => stringList(part.required) ?? []));
   for (const part of parts) {
@@ -106,9 +109,44 @@ function parametersOf(document: OpenApiDocument, pathItem: JsonObject, operation
       enum: schema?.enum,
       nullable: schema?.nullable ?? false,
       required: parameter.required === true,
+      default: schema?.default,
     });
   }
   return parameters;
+}
+
+/** A path template's shape: `/api/v1/users/{userId}` and `/api/v1/users/{id}` are the same URL. */
+function templateShape(path: string): string {
+  return path.replace(/\{[^}]+\}/g, '{}');
+}
+
+/** The names of a template's parameters, in order. */
+function templateNames(path: string): string[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
+}
+
+/**
+ * Operations whose path only renamed its parameters between two releases (the same method and URL, e.g.
+ * getUser's `{userId}` becoming `{id}`): old path -> new path. They are compared as one operation.
+ */
+export function renamedPaths(base: Map<string, OperationModel>, head: Map<string, OperationModel>): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const [key, before] of base) {
+    if (head.has(key)) continue;
+    const after = [...head.values()].find((model) => model.operationId === before.operationId && model.method === before.method && model.path !== before.path && templateShape(model.path) === templateShape(before.path));
+    if (after && !base.has(`${after.method} ${after.path}`)) renamed.set(before.path, after.path);
+  }
+  return renamed;
+}
+
+/** The model under its new path, its path parameters named as the new template names them. */
+export function underRenamedPath(model: OperationModel, path: string): OperationModel {
+  const [from, to] = [templateNames(model.path), templateNames(path)];
+  const parameters = new Map([...model.parameters].map(([name, info]) => {
+    const index = from.findIndex((old) => name === `path ${old}`);
+    return [index >= 0 ? `path ${to[index]}` : name, info] as const;
+  }));
+  return { ...model, path, parameters };
 }
 
 /** Operations keyed by `METHOD path`. */

@@ -35,7 +35,7 @@ function compareResponseSchema(report: ReportBuilder, op: OperationRef, status: 
       // Nested properties of a removed parent are part of the same change.
       const parent = property.replace(/(\.[^.]+|\[\])$/, '');
       if (parent !== property && base.has(parent) && !head.has(parent)) continue;
-      report.add({ rule: 'response-property-removed', message: `${where(property)} removed (the \`Session\` type exposes it)`, operation: op, location });
+      report.add({ rule: 'response-property-removed', message: `${where(property)} removed (the generated type exposes it)`, operation: op, location });
       continue;
     }
     if (!sameType(before, after)) {
@@ -78,6 +78,9 @@ function compareRequestField(report: ReportBuilder, op: OperationRef, label: str
     return;
   }
   if (!before || !after) return;
+  if (before.default !== after.default) {
+    report.add({ rule: 'request-default-changed', message: `${label} default changed: ${before.default ?? 'none'} -> ${after.default ?? 'none'} (a caller who leaves it out gets the new behaviour)`, operation: op, location });
+  }
   if (!before.required && after.required) {
     report.add({ rule: sent ? 'request-sent-became-required' : 'request-became-required', message: `${label} is now required${sent ? ' (the facade sends it)' : ''}`, operation: op, location });
   }

@@ -1,0 +1,80 @@
+/** What the embedded server is to a test: its options, its handle, and the record of each response. */
+import type { OperationId } from '../../generated/operations.js';
+import type { UserStatus } from '../types.js';
+import type { CorsOptions } from './cors.js';
+import type { Fault, FaultOptions } from './faults.js';
+import type { SessionClear } from './handlers.js';
+import type { ServiceAppOptions } from './oauth.js';
+import type { ServerBucketMap } from './okta-limits.js';
+import type { RateLimitOptions } from './rate-limiter.js';
+
+export interface OktaSessionsServerOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** A loopback address; default 127.0.0.1. */
+  host?: string;
+  /** Per-bucket windows; `false` turns rate limiting off. Default 100 requests per 60 s. */
+  rateLimit?: RateLimitOptions | false;
+  /** Simultaneous requests allowed before Okta's concurrency 429 (Limit and Remaining both 0). Off by default. */
+  concurrencyLimit?: number;
+  /** Which operations share a rate-limit counter. Default: the admin operations share one, /me has its own. */
+  buckets?: ServerBucketMap;
+  /** Default 2 hours, as Okta's default policy. */
+  sessionLifetimeMs?: number;
+  /** Default 5 minutes, as Okta's. */
+  sessionTokenLifetimeMs?: number;
+  /** Called with every response the server sends: for logging, or to validate responses in tests. */
+  onResponse?: (record: ResponseRecord) => void;
+  /** The API token the server accepts; a random one by default. */
+  apiToken?: string;
+  /** Browsers: Trusted Origins for the `/me` operations and `/login/sessionCookieRedirect`. Off by default (no CORS headers). */
+  cors?: CorsOptions;
+  /**
+   * How far the server's clock runs ahead of this machine's (negative: behind), in every time it checks or
+   * sends: `Date`, rate-limit resets, token and proof lifetimes. For tests of a client whose clock is off.
+   */
+  clockOffsetMs?: number;
+}
+
+export interface ResponseRecord {
+  operationId: OperationId | undefined;
+  method: string;
+  path: string;
+  /** The request's query parameters, as received. */
+  query: Record<string, string>;
+  status: number;
+  headers: Record<string, string | string[]>;
+  /** The parsed JSON body, when there was one. */
+  body: unknown;
+}
+
+export interface OktaSessionsServer {
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  /** A valid API token (`Authorization: SSWS <apiToken>`). */
+  readonly apiToken: string;
+  /** A user, as an admin creates one; returns its Okta-shaped id (`00u…`, 20 characters). Status `ACTIVE` unless given. */
+  createUser(user: { login: string; status?: UserStatus }): string;
+  /** A single-use session token for `create`, valid for `sessionTokenLifetimeMs`; the user is created when absent. */
+  issueSessionToken(user: { login: string }): Promise<string>;
+  /** A session of the user, created directly (no HTTP, no rate limit): for seeding many sessions quickly. Returns its id. */
+  issueSession(user: { login: string }): string;
+  /** Every clear of a user's sessions so far (`DELETE /api/v1/users/{userId}/sessions`), with the query values Okta received. */
+  readonly sessionClears: readonly SessionClear[];
+  /** An OAuth access token (`Authorization: Bearer …`) holding these scopes, e.g. `okta.sessions.read`. */
+  issueAccessToken(scopes: readonly string[]): string;
+  /** An OAuth 2.0 service app for `oauth` clients: its public key, granted scopes, DPoP required (default) or not. */
+  registerServiceApp(options: ServiceAppOptions): { clientId: string };
+  /** Ends every access token issued so far (an admin revoking them): the next API call with one gets a 401. */
+  revokeAccessTokens(): void;
+  /** Requests to `/oauth2/v1/token` so far. */
+  readonly tokenRequests: number;
+  /** Queues a fault for the next `times` (default 1) matching requests, each with `probability` (default 1). */
+  inject(fault: Fault, options?: FaultOptions): void;
+  clearFaults(): void;
+  /** Requests received so far, per operation. */
+  readonly requestCounts: Readonly<Partial<Record<OperationId, number>>>;
+  /** Requests that got an injected fault so far, whether or not it produced a response. */
+  readonly faultsInjected: number;
+  close(): Promise<void>;
+}
