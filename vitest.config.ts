@@ -10,6 +10,7 @@ const PER_ENGINE_SUITES = [
   'test/http/retry.test.ts',
   'test/http/api-answer.test.ts',
   'test/client/client.test.ts',
+  'test/client/users.test.ts',
   'test/testing/server.test.ts',
   'test/auth/oauth/authorizer.test.ts',
   'test/redis/store.test.ts',

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
-import { recordingClient, runBulk } from '../src/cli/bulk.js';
+import { runBulk } from '../src/cli/bulk.js';
+import { sessionCall } from '../src/cli/bulk-sessions.js';
 import type { EngineFactory } from '../src/http/engine.js';
 import { nodeEngine } from '../src/http/node-engine.js';
 import { OktaSessions } from '../src/index.js';
@@ -281,15 +282,16 @@ export async function measureIncident({ sessions, limit, windowMs, concurrency }
   const { server, counts } = await rateLimitedServer(limit, windowMs);
   try {
     const ids = Array.from({ length: sessions }, (_, i) => server.issueSession({ login: `incident${i}@example.com` }));
-    const { client, recorder } = recordingClient({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: { maxConcurrent: concurrency } });
-    const summary = await runBulk({ command: 'revoke', ids, concurrency, client, recorder, report: () => {}, stopped: () => false });
+    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: { maxConcurrent: concurrency } });
+    const summary = await runBulk({ inputs: ids, concurrency, call: sessionCall('revoke', client), report: () => {}, stopped: () => false });
+    await client.close();
     return {
       sessions,
       limit,
       windowMs,
       concurrency,
-      revoked: summary.byOutcome.revoked,
-      failed: summary.byOutcome.failed,
+      revoked: summary.byOutcome.revoked ?? 0,
+      failed: summary.byOutcome.failed ?? 0,
       rateLimited: counts.rateLimited,
       totalMs: summary.elapsedMs,
       theoreticalMs: (Math.ceil(sessions / limit) - 1) * windowMs,

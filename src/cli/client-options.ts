@@ -8,7 +8,7 @@ import { UsageError } from './exit.js';
 import type { Values } from './options.js';
 
 /** The scope each command needs, when neither --scopes nor OKTA_SCOPES says. */
-const COMMAND_SCOPES: Record<string, string> = { get: 'okta.sessions.read', refresh: 'okta.sessions.manage', revoke: 'okta.sessions.manage' };
+const COMMAND_SCOPES: Record<string, string> = { get: 'okta.sessions.read', refresh: 'okta.sessions.manage', revoke: 'okta.sessions.manage', 'clear-user': 'okta.users.read,okta.users.manage' };
 
 const CREDENTIAL_NAMES: Record<keyof Credentials, string> = { apiToken: 'an API token', accessToken: 'an access token', oauth: 'an OAuth service app' };
 

@@ -11,7 +11,9 @@ export interface Command {
   arguments: readonly [number, number];
   /** What its first argument names, for the error report: the CLI's output gives it whole. */
   subject?: { key: string; label: string };
-  /** `revoke --from` and `get --from`: a bulk run instead of one id. */
+  /** Its run is a bulk run whatever its input (a list or arguments): the bulk flags apply without --from. */
+  runsInBulk?: boolean;
+  /** `revoke --from`, `get --from`, `clear-user --from`: a bulk run of a list. */
   bulk?: (values: Values, io: CliIo) => Promise<number>;
   run(args: readonly string[], values: Values, io: CliIo): Promise<number>;
 }

@@ -1,17 +1,19 @@
 import { appendFileSync, readFileSync } from 'node:fs';
-import type { BulkResult } from './bulk.js';
+import type { BulkOutcome } from './bulk.js';
 
 /**
- * One line per finished id, appended (and handed to the OS) before the next is
- * reported, so a crash loses at most the ids in flight. A rerun with the same
- * journal skips every id that ended well; failed ones are tried again.
+ * One line per finished input, appended (and handed to the OS) before the next
+ * is reported, so a crash loses at most the inputs in flight. A rerun with the
+ * same journal skips every input that ended well; failed ones are tried again.
+ * `keysOf` names what a line marks done: its input (`id` for session ids,
+ * `input` for users) and, for a user, the user id it resolved to.
  */
-export class Journal {
+export class Journal<R extends BulkOutcome> {
   readonly path: string;
-  /** Ids that ended well in an earlier run. */
+  /** Inputs (and what they resolved to) that ended well in an earlier run. */
   readonly done: ReadonlySet<string>;
 
-  constructor(path: string) {
+  constructor(path: string, keysOf: (line: Partial<R>) => readonly unknown[]) {
     this.path = path;
     const done = new Set<string>();
     let text = '';
@@ -22,10 +24,11 @@ export class Journal {
     }
     for (const line of text.split('\n')) {
       try {
-        const result = JSON.parse(line) as Partial<BulkResult>;
-        if (result.ok === true && typeof result.id === 'string') done.add(result.id);
+        const result = JSON.parse(line) as Partial<R>;
+        if (result.ok !== true) continue;
+        for (const key of keysOf(result)) if (typeof key === 'string') done.add(key);
       } catch {
-        // A line cut short by a crash: its id was in flight, and is sent again.
+        // A line cut short by a crash: its input was in flight, and is sent again.
       }
     }
     this.done = done;
@@ -33,7 +36,7 @@ export class Journal {
     if (text !== '' && !text.endsWith('\n')) appendFileSync(path, '\n');
   }
 
-  record(result: BulkResult): void {
+  record(result: R): void {
     appendFileSync(this.path, `${JSON.stringify(result)}\n`);
   }
 }

@@ -1,5 +1,6 @@
 /** The `okta-sessions` command: finds the command a command line names, checks its arguments, and runs it. */
 import type { Command } from './command.js';
+import { clearUser } from './commands/clear-user.js';
 import { create } from './commands/create.js';
 import { get } from './commands/get.js';
 import { me } from './commands/me.js';
@@ -14,17 +15,23 @@ import { HELP, USAGE } from './usage.js';
 
 export type { CliIo } from './io.js';
 
-const COMMANDS: Record<string, Command> = { get, refresh, revoke, create, me, serve };
+const COMMANDS: Record<string, Command> = { get, refresh, revoke, create, me, serve, 'clear-user': clearUser };
+
+/** Flags that only one command takes. */
+const COMMAND_FLAGS = { 'keep-oauth-tokens': 'clear-user', 'forget-devices': 'clear-user', 'keep-devices': 'clear-user' } as const;
 
 /** Runs the command, or its bulk run with --from, once its arguments fit it. */
 function runCommand(name: string, command: Command, args: readonly string[], values: Values, io: CliIo): Promise<number> {
   const help = HELP[name] as string;
+  for (const [flag, owner] of Object.entries(COMMAND_FLAGS)) {
+    if (values[flag as keyof typeof COMMAND_FLAGS] && owner !== name) throw new UsageError(`--${flag} goes with ${owner}\n\n${help}`);
+  }
   if (values.from !== undefined) {
-    if (!command.bulk || args.length > 0) throw new UsageError(`--from goes with revoke or get, without a session id\n\n${help}`);
+    if (!command.bulk || args.length > 0) throw new UsageError(`--from goes with revoke, get or clear-user, without ids on the command line\n\n${help}`);
     return command.bulk(values, io);
   }
   const bulkOnly = BULK_FLAGS.find((flag) => values[flag] !== undefined && values[flag] !== false);
-  if (bulkOnly) throw new UsageError(`--${bulkOnly} goes with --from\n\n${help}`);
+  if (bulkOnly && !command.runsInBulk) throw new UsageError(`--${bulkOnly} goes with --from\n\n${help}`);
   const [least, most] = command.arguments;
   if (args.length < least || args.length > most) throw new UsageError(help);
   return command.run(args, values, io);

@@ -17,6 +17,10 @@ const OPTIONS = {
   version: { type: 'boolean', default: false },
   from: { type: 'string' },
   column: { type: 'string' },
+  field: { type: 'string' },
+  'keep-oauth-tokens': { type: 'boolean', default: false },
+  'forget-devices': { type: 'boolean', default: false },
+  'keep-devices': { type: 'boolean', default: false },
   'skip-invalid': { type: 'boolean', default: false },
   concurrency: { type: 'string' },
   journal: { type: 'string' },
@@ -25,7 +29,7 @@ const OPTIONS = {
 export type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 /** The flags that only a bulk run (`--from`) takes. */
-export const BULK_FLAGS = ['from', 'column', 'skip-invalid', 'concurrency', 'journal'] as const;
+export const BULK_FLAGS = ['from', 'column', 'field', 'skip-invalid', 'concurrency', 'journal'] as const;
 
 /** parseArgs' messages quote oddly and explain `--`; ours name the flag and the fix. */
 function usageFromParseError(error: Error): UsageError {

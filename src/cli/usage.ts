@@ -8,6 +8,9 @@ Commands:
   create [<token> | -]     Create a session from a single-use session token (createSession);
                            - reads the token from stdin; with none, $OKTA_SESSION_TOKEN
   me [--cookie sid=…]      Retrieve the session of a session cookie (getCurrentSession)
+  clear-user <user>...     End every session of each user (revokeUserSessions): an id, a login or an email;
+                           logins are looked up first (getUser). Revokes their OAuth tokens too
+                           unless --keep-oauth-tokens; --forget-devices or --keep-devices
   serve [--port N]         Run the embedded Okta-compatible server for integration tests
   help [<command>]         Show help for the tool or a command
 
@@ -27,6 +30,8 @@ Options:
 Bulk (incident response):
   revoke --from <file|->   Revoke every session id listed (one per line, # comments),
   get --from <file|->      or read each; with --column NAME the file is a CSV with a header.
+  clear-user --from <file|->  Clear every user listed; --field a.b.c reads JSON lines or a JSON array
+                           (a System Log export: --field actor.alternateId).
   --journal FILE           Record each finished id; a rerun with the same journal resumes
   --concurrency N          Calls in flight (default 10, at most 75), paced by rate limits
   --skip-invalid           Report invalid ids and go on, instead of stopping before sending
@@ -50,5 +55,13 @@ export const HELP: Record<string, string> = {
   me: 'Usage: okta-sessions me --cookie sid=… [--json]\nRetrieve the session a cookie belongs to (GET /api/v1/sessions/me). Never sends the API token.',
   serve:
     'Usage: okta-sessions serve [--port N]\nRun the embedded Okta-compatible Sessions server on 127.0.0.1 until interrupted; prints its URL and its own test API token.\nGet session tokens with POST /api/v1/authn {"username","password"}.',
+  'clear-user':
+    'Usage: okta-sessions clear-user <id|login|email>... [--keep-oauth-tokens] [--forget-devices | --keep-devices] [--json]\n' +
+    '       okta-sessions clear-user --from <file|-> [--column NAME | --field a.b.c] [--journal FILE] [--concurrency N] [--skip-invalid] [--json]\n' +
+    "End every Okta session of each user (DELETE /api/v1/users/{userId}/sessions), the way to log a user out on Identity Engine.\n" +
+    'A login or email is looked up first (GET /api/v1/users/{id}); each user is cleared once, however many inputs name them.\n' +
+    "The users' OAuth and OIDC tokens are revoked too unless --keep-oauth-tokens; remembered factors follow Okta's default\n" +
+    '(forgotten on Identity Engine, kept on Classic) unless --forget-devices or --keep-devices. A user Okta does not know counts as done.\n' +
+    'From a System Log export (JSON lines or a JSON array): --field actor.alternateId (the login) or --field actor.id.',
   help: 'Usage: okta-sessions help [<command>]\nShow help for the tool or a command.',
 };

@@ -30,7 +30,8 @@ function responseOf<T>({ outcome, secrets }: FinishedCall): OktaResponse<T> {
 
 /**
  * Starts a call: `start` checks the arguments and sends; a bad argument rejects the promise as a send
- * would, never throws. What `withResponse` gives is built only when asked for.
+ * would, never throws. The value and the response are derived only when asked for, so a caller who
+ * takes one of them never leaves the other to reject unhandled.
  */
 export function callPromise<T>(start: () => Promise<FinishedCall>): OktaPromise<T> {
   let finished: Promise<FinishedCall>;
@@ -39,6 +40,15 @@ export function callPromise<T>(start: () => Promise<FinishedCall>): OktaPromise<
   } catch (error) {
     finished = Promise.reject(error);
   }
-  const value = finished.then((call) => call.outcome.value as T);
-  return Object.assign(value, { withResponse: () => finished.then((call) => responseOf<T>(call)) });
+  // The source is handled here; its rejection reaches the caller through whichever they took.
+  finished.catch(() => {});
+  let value: Promise<T> | undefined;
+  const valueOf = () => (value ??= finished.then((call) => call.outcome.value as T));
+  return {
+    then: (onValue, onError) => valueOf().then(onValue, onError),
+    catch: (onError) => valueOf().catch(onError),
+    finally: (onFinally) => valueOf().finally(onFinally),
+    [Symbol.toStringTag]: 'OktaPromise',
+    withResponse: () => finished.then((call) => responseOf<T>(call)),
+  };
 }

@@ -68,16 +68,26 @@ export class OktaError extends Error {
 /** Okta could not be reached, or the connection failed before a complete response arrived. */
 export class OktaConnectionError extends OktaError {
   static override readonly kind: string = 'OktaConnectionError';
+  /** Attempts the call made, when the error ended them; undefined when no attempt was made (a chunk that could not load). */
+  readonly attempts: number | undefined;
+
+  constructor(message: string, operation: OperationRef, options?: { cause?: unknown; attempts?: number }) {
+    super(message, operation, options);
+    this.attempts = options?.attempts;
+  }
 }
 
 /** The call's `timeoutMs` budget ran out (retries and waits included), or an attempt's `retry.attemptTimeoutMs` did. */
 export class OktaTimeoutError extends OktaError {
   static override readonly kind: string = 'OktaTimeoutError';
   readonly timeoutMs: number;
+  /** Attempts the call made, when an attempt's timeout ended it; undefined when the call's budget did. */
+  readonly attempts: number | undefined;
 
-  constructor(message: string, timeoutMs: number, operation: OperationRef, options?: { cause?: unknown }) {
+  constructor(message: string, timeoutMs: number, operation: OperationRef, options?: { cause?: unknown; attempts?: number }) {
     super(message, operation, options);
     this.timeoutMs = timeoutMs;
+    this.attempts = options?.attempts;
   }
 }
 

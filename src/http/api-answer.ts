@@ -150,10 +150,10 @@ export function apiAnswerClassifier(operation: OperationRef, secrets: readonly S
 
 /** The error for an API call whose last attempt got no answer: a timeout, or a connection that failed, said with its cause. */
 export function apiUnansweredError(operation: OperationRef, secrets: readonly Secret[], attemptTimeoutMs: number) {
-  return (failure: AttemptFailure, cause: unknown, ending: string): Error => {
-    if (failure === 'attempt-timeout') return new OktaTimeoutError(`Okta sent no complete answer within ${attemptTimeoutMs} ms${ending}`, attemptTimeoutMs, operation, { cause });
+  return (failure: AttemptFailure, cause: unknown, ending: string, attempts: number): Error => {
+    if (failure === 'attempt-timeout') return new OktaTimeoutError(`Okta sent no complete answer within ${attemptTimeoutMs} ms${ending}`, attemptTimeoutMs, operation, { cause, attempts });
     const what = failure === 'refused' || failure === 'untrusted-certificate' ? 'Could not reach Okta' : 'Connection to Okta failed';
     const hint = browserFetchFailureHint(cause);
-    return new OktaConnectionError(`${what}: ${redact(describeConnectionError(cause), secrets)}${hint ? `: ${hint}` : ''}${ending}`, operation, { cause });
+    return new OktaConnectionError(`${what}: ${redact(describeConnectionError(cause), secrets)}${hint ? `: ${hint}` : ''}${ending}`, operation, { cause, attempts });
   };
 }

@@ -65,7 +65,7 @@ export interface AttemptPlan<T> {
   /** What an answer means; `attempts` counts this one. Reading the body here is part of the attempt. */
   classify(response: EngineResponse, reading: RateLimitReading, attempts: number): Promise<Verdict<T>>;
   /** The error for an attempt that got no answer and is not retried; `ending` says why, or after how many attempts. */
-  unanswered(failure: AttemptFailure, cause: unknown, ending: string): Error;
+  unanswered(failure: AttemptFailure, cause: unknown, ending: string, attempts: number): Error;
 }
 
 /** How the loop ended well: the value, the answer it came with, and what it took. */
@@ -146,7 +146,7 @@ export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> 
     if (!decision.retry) {
       const note = decision.reason === 'unsafe-to-repeat' ? NOT_RESENT_NOTE : undefined;
       if (result.response) throw await result.error(note);
-      throw plan.unanswered(failure, result.cause, note ? `; ${note}` : attempts > 1 ? ` (after ${attempts} attempts)` : '');
+      throw plan.unanswered(failure, result.cause, note ? `; ${note}` : attempts > 1 ? ` (after ${attempts} attempts)` : '', attempts);
     }
     const requestId = response?.headers.get('x-okta-request-id') ?? undefined;
     if (failure === 'rate-limited') retryFor ??= requestId;

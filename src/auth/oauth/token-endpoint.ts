@@ -171,8 +171,8 @@ export async function requestToken(context: TokenRequestContext): Promise<Issued
     secrets,
     request: async () => ({ url: context.tokenUrl, init: await requestInit(context, secrets) }),
     classify: tokenAnswerClassifier(context, operation, secrets),
-    unanswered: (_failure, cause, ending) =>
-      new OktaConnectionError(`Could not get an access token from Okta: ${redact(describeConnectionError(cause), secrets)}${ending}`, operation, { cause }),
+    unanswered: (_failure, cause, ending, attempts) =>
+      new OktaConnectionError(`Could not get an access token from Okta: ${redact(describeConnectionError(cause), secrets)}${ending}`, operation, { cause, attempts }),
   });
   return value;
 }

@@ -2,13 +2,13 @@ import { clientOptions } from '../client-options.js';
 import { type Command, withClient } from '../command.js';
 import { EXIT } from '../exit.js';
 import { runBulkCommand } from './bulk-command.js';
-import { SESSION_ID, sessionIdArgument } from './session-id.js';
+import { SESSION_ID, sessionBulk, sessionIdArgument } from './session-id.js';
 
 /** `revoke <sessionId>`: revokeSession; `revoke --from`: every listed session, paced and journaled. */
 export const revoke: Command = {
   arguments: [1, 1],
   subject: SESSION_ID,
-  bulk: (values, io) => runBulkCommand('revoke', values, clientOptions(values, io.env, 'revoke', true), io),
+  bulk: (values, io) => runBulkCommand(sessionBulk('revoke'), values, clientOptions(values, io.env, 'revoke', true), io),
   async run([id], values, io) {
     const sessionId = sessionIdArgument(id);
     await withClient(clientOptions(values, io.env, 'revoke', true), (okta) => okta.revoke(sessionId));
