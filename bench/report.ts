@@ -4,6 +4,7 @@ import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, OKTA_SESSIONS_REDIS, RAW_
 import type { Latency, PerCallResults } from './per-call.js';
 import { round } from './lib/stats.js';
 import type { BurstResult, FootprintResult, IncidentResult, LoadResult } from './scenarios.js';
+import type { UserClearResult } from './user-clear.js';
 import type { SharedBurstResult, SharedBurstSetup } from './shared-burst.js';
 
 export interface BenchResults {
@@ -23,6 +24,8 @@ export interface BenchResults {
   /** The same load through the fetch engine. */
   fetchEngineLoad: LoadResult;
   incident: IncidentResult;
+  /** Clearing users from a list of logins (`clear-user --from`), beside Okta's SDK. */
+  userClear: UserClearResult;
   /** Per-call figures on each Node major: the bench's own first. */
   nodeVersions: PerCallResults[];
 }
@@ -33,7 +36,7 @@ const mib = (bytes: number) => `${round(bytes / 1_048_576, 2)} MiB`;
 
 /** The targets of the benchmark issue, each with what was measured and whether it was met. */
 export function targets(results: BenchResults): [string, string, boolean][] {
-  const { staticLatency, rps, burst, footprint, memory, burstSetup, incident, sharedBurst, sharedBurstSetup } = results;
+  const { staticLatency, rps, burst, footprint, memory, burstSetup, incident, userClear, sharedBurst, sharedBurstSetup } = results;
   const shared = sharedBurst[OKTA_SESSIONS_REDIS] as SharedBurstResult;
   const sharedTotal = sharedBurstSetup.workers * sharedBurstSetup.perWorker;
   const raw = staticLatency[RAW_FETCH] as { p50: number; p99: number };
@@ -62,6 +65,12 @@ export function targets(results: BenchResults): [string, string, boolean][] {
       incident.failed === 0 && incident.totalMs <= 1.05 * incident.theoreticalMs,
     ],
     ['Incident: no 429s', String(incident.rateLimited), incident.rateLimited === 0],
+    [
+      `Clear ${userClear.users.toLocaleString('en')} users from logins in ≤ 1.1× the minimum of the two buckets, none failed`,
+      `${ratio(userClear.okta.totalMs, userClear.theoreticalMs)}×, ${userClear.okta.failed} failed`,
+      userClear.okta.failed === 0 && userClear.okta.totalMs <= 1.1 * userClear.theoreticalMs,
+    ],
+    ['Clear users: no 429s', String(userClear.okta.rateLimited), userClear.okta.rateLimited === 0],
     ['Many processes, Redis store: zero failures', String(shared.failed), shared.failed === 0],
     ['Many processes, Redis store: 429s ≤ 1% of requests', `${round((shared.rateLimited / sharedTotal) * 100, 1)}%`, shared.rateLimited <= 0.01 * sharedTotal],
     ['Many processes, Redis store: total time ≤ 1.15× theoretical minimum', `${ratio(shared.totalMs, shared.theoreticalMs)}×`, shared.totalMs <= 1.15 * shared.theoreticalMs],
@@ -112,7 +121,7 @@ function burstTable(results: Record<string, BurstResult | SharedBurstResult>): s
 
 /** bench/results.md and bench/chart.svg from the measurements. */
 export function renderReport(results: BenchResults): { markdown: string; svg: string } {
-  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load, fetchEngineLoad, incident, sharedBurstSetup: SHARED, sharedBurst, nodeVersions } = results;
+  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load, fetchEngineLoad, incident, userClear, sharedBurstSetup: SHARED, sharedBurst, nodeVersions } = results;
   const paced = burst[OKTA_SESSIONS] as BurstResult;
   const latencyRows = (latency: Latency) =>
     Object.entries(latency).map(
@@ -189,6 +198,16 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '| revoked | failed | 429s received | total time | vs minimum |',
     '|---|---|---|---|---|',
     `| ${incident.revoked} | ${incident.failed} | ${incident.rateLimited} | ${round(incident.totalMs / 1000, 1)} s | ${incident.failed === 0 ? `${ratio(incident.totalMs, incident.theoreticalMs)}×` : '—'} |`,
+    '',
+    '### Clear 1,000 users from a list of logins: `okta-sessions clear-user --from`',
+    '',
+    `${userClear.users.toLocaleString('en')} users, each named by login, so each is looked up (\`getUser\`) and then cleared (\`revokeUserSessions\`, with its OAuth tokens), the two in buckets of their own, each ${userClear.limit} per ${userClear.windowMs / 1000} s. okta-sessions: the CLI's runner, ${userClear.concurrency} in flight; @okta/okta-sdk-nodejs: \`userApi.getUser\` then \`userApi.revokeUserSessions\`, one user after another, as its users write it. Theoretical minimum: ${Math.ceil(userClear.users / userClear.limit) - 1} windows after the first = ${userClear.theoreticalMs / 1000} s (the clears of a window follow its lookups). Each user was cleared exactly once (counted by the server).`,
+    '',
+    '| client | cleared | failed | 429s received | total time | vs minimum |',
+    '|---|---|---|---|---|---|',
+    ...([[OKTA_SESSIONS, userClear.okta], [OKTA_SDK, userClear.sdk]] as const).map(
+      ([name, run]) => `| ${name} | ${run.cleared} | ${run.failed} | ${run.rateLimited} | ${round(run.totalMs / 1000, 1)} s | ${run.failed === 0 ? `${ratio(run.totalMs, userClear.theoreticalMs)}×` : '—'} |`,
+    ),
     '',
     `## 8. Many processes, one rate limit: ${SHARED.workers} workers × ${SHARED.perWorker} \`get\`s against ${SHARED.limit} per ${SHARED.windowMs / 1000} s`,
     '',

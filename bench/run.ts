@@ -11,6 +11,7 @@ import { median } from './lib/stats.js';
 import { measureOnNode } from './node-versions.js';
 import { measurePerCall, RUNS } from './per-call.js';
 import { measureSharedBurst } from './shared-burst.js';
+import { measureUserClear } from './user-clear.js';
 import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLoad, measureMemory } from './scenarios.js';
 
 /** Node majors measured besides the one running the bench (the project's own, 20). */
@@ -22,6 +23,7 @@ const MEMORY_CALLS = 100_000;
 const LOAD = { calls: 10_000, concurrency: 100, faultRate: 0.05 };
 /** Okta's default /api/v1/sessions limit, 600 per 60 s, scaled down to 100 per 1 s. */
 const INCIDENT = { sessions: 10_000, limit: 100, windowMs: 1_000, concurrency: 20 };
+const USER_CLEAR = { users: 1_000, limit: 100, windowMs: 1_000, concurrency: 20 };
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 async function bursts(): Promise<Record<string, BurstResult>> {
@@ -78,6 +80,9 @@ async function main() {
   const fetchEngineLoad = await measureLoad(LOAD, fetchEngines());
   log(`incident: revoke ${INCIDENT.sessions} sessions at ${INCIDENT.limit} per ${INCIDENT.windowMs / 1000} s`);
   const incident = await measureIncident(INCIDENT);
+  log(`clear ${USER_CLEAR.users} users from logins at ${USER_CLEAR.limit} per ${USER_CLEAR.windowMs / 1000} s per bucket`);
+  const userClear = await measureUserClear(USER_CLEAR);
+  for (const [name, run] of Object.entries({ okta: userClear.okta, sdk: userClear.sdk })) log(`clear users ${name}: ${run.cleared} cleared, ${run.failed} failed, ${run.rateLimited} 429s, ${Math.round(run.totalMs)} ms`);
   const otherNodes = OTHER_NODE_MAJORS.map((major) => measureOnNode(major, log));
 
   const results: BenchResults = {
@@ -96,6 +101,7 @@ async function main() {
     load,
     fetchEngineLoad,
     incident,
+    userClear,
     nodeVersions: [{ node: process.version, staticLatency, embeddedLatency, rps }, ...otherNodes],
   };
   const { markdown, svg } = renderReport(results);

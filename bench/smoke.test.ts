@@ -4,6 +4,7 @@ import { startStaticServer } from './lib/static-server.js';
 import { type BenchResults, renderReport, targets } from './report.js';
 import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
 import { measureSharedBurst } from './shared-burst.js';
+import { measureUserClear } from './user-clear.js';
 import { fetchEngines } from '../src/http/engine.js';
 import { nodeEngine } from '../src/http/node-engine.js';
 
@@ -64,6 +65,12 @@ describe('benchmark scenarios, quick run', () => {
     expect(incident.totalMs).toBeGreaterThan(0);
   });
 
+  it('clear users: each looked up and cleared once, through the runner and through Okta’s SDK', async () => {
+    const result = await measureUserClear({ users: 60, limit: 50, windowMs: 500, concurrency: 10 });
+    expect(result).toMatchObject({ theoreticalMs: 500, okta: { cleared: 60, failed: 0 } });
+    expect(result.sdk.cleared + result.sdk.failed).toBe(60);
+  }, 60_000);
+
   it('many processes: worker processes share one bucket, with and without the Redis store', async () => {
     const results = await measureSharedBurst([OKTA_SESSIONS_REDIS, OKTA_SESSIONS], { workers: 2, perWorker: 6, limit: 4, windowMs: 500 });
     for (const result of Object.values(results)) {
@@ -106,6 +113,15 @@ describe('benchmark scenarios, quick run', () => {
       load,
       fetchEngineLoad: { ...load, outcomes: { value: 10 } },
       incident: { sessions: 1000, limit: 100, windowMs: 1000, concurrency: 20, revoked: 1000, failed: 0, rateLimited: 0, totalMs: 9_200, theoreticalMs: 9_000 },
+      userClear: {
+        users: 1000,
+        limit: 100,
+        windowMs: 1000,
+        concurrency: 20,
+        theoreticalMs: 9_000,
+        okta: { cleared: 1000, failed: 0, rateLimited: 0, totalMs: 9_400 },
+        sdk: { cleared: 990, failed: 10, rateLimited: 300, totalMs: 30_000 },
+      },
       nodeVersions: [
         { node: 'v20.20.2', staticLatency: latency, embeddedLatency: latency, rps },
         { node: 'v24.1.0', staticLatency: latency, embeddedLatency: latency, rps },

@@ -22,7 +22,7 @@ type RequestRecord = Omit<ResponseRecord, 'headers' | 'body' | 'status'>;
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
 /**
- * Starts an in-memory server that answers the seven Session operations as Okta
+ * Starts an in-memory server that answers the seven Session operations and the two user operations (getUser, revokeUserSessions) as Okta
  * does: status codes, error objects, rate-limit headers and windows, single-use
  * session tokens. Loopback only.
  */
