@@ -79,7 +79,18 @@ export async function runDemo(): Promise<{ held: number; retries: number; burst:
       log('getCurrent after close', `${error.name} ${error.errorCode}`);
     });
 
-    // 3. Incident response under a rate limit: 30 lookups against a bucket of 20 per window.
+    // 3. Log a user out everywhere, as a responder does on Identity Engine: by login, OAuth tokens included.
+    const linusSessions = [server.issueSession({ login: 'linus@example.com' }), server.issueSession({ login: 'linus@example.com' })];
+    const linus = await okta.getUser('linus@example.com');
+    log('getUser(login)', `${linus.id} ${linus.status}, ${linusSessions.length} sessions`);
+    const cleared = await okta.clearUserSessions(linus.id as string, { oauthTokens: true }).withResponse();
+    log('clearUserSessions(userId)', `${cleared.status}, request ${cleared.requestId} (for the incident log)`);
+    await okta.get(linusSessions[0] as string).catch((error: unknown) => {
+      if (!(error instanceof OktaNotFoundError)) throw error;
+      log('get(id) of one of them', `${error.name}: every session of the user ended`);
+    });
+
+    // 4. Incident response under a rate limit: 30 lookups against a bucket of 20 per window.
     const target = await okta.create(await server.issueSessionToken({ login: 'mallory@example.com' }));
     const paced = await timed(() => Promise.all(Array.from({ length: 30 }, () => okta.get(target.id as string))));
     log('burst of 30 get(id), paced', `${paced.value.length} succeeded, ${held} held for the reset, ${rejected} got a 429, ${paced.ms} ms`);
