@@ -17,6 +17,8 @@ export {
   OktaTimeoutError,
   type RateLimit,
 } from './errors/classes.js';
+export type { CallTrace } from './client/tracing.js';
+export type { Logger, LogLevel } from './helpers/log.js';
 export type { AttemptFailure, RetryEvent, RetryOptions } from './http/retry.js';
 export type { RateLimitEvent, RateLimitOptions } from './pacing/scheduler.js';
 export type { LearnedWindow, RateLimitStore, RateLimitStoreEvent, StoreTake } from './pacing/store.js';

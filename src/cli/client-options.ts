@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { type Credentials, givenCredentials } from '../auth/credentials.js';
 import type { OAuthOptions } from '../auth/oauth/options.js';
 import type { OktaSessionsOptions } from '../client/options.js';
+import type { Logger } from '../helpers/log.js';
+import type { CliIo } from './io.js';
 import { checkTimeout } from '../input/timeout.js';
 import { UsageError } from './exit.js';
 import type { Values } from './options.js';
@@ -70,7 +72,8 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string
  * The client options from flags and environment; every missing or conflicting setting is reported at once,
  * with `earlier` problems the command found itself.
  */
-export function clientOptions(values: Values, env: NodeJS.ProcessEnv, command: string, needsCredentials: boolean, earlier: string[] = []): OktaSessionsOptions {
+export function clientOptions(values: Values, io: Pick<CliIo, 'env' | 'err'>, command: string, needsCredentials: boolean, earlier: string[] = []): OktaSessionsOptions {
+  const { env } = io;
   const problems = [...earlier];
   const orgUrl = values['org-url'] ?? env.OKTA_ORG_URL;
   if (!orgUrl) problems.push('No Okta org: set OKTA_ORG_URL or pass --org-url https://your-org.okta.com');
@@ -86,7 +89,21 @@ export function clientOptions(values: Values, env: NodeJS.ProcessEnv, command: s
     problems.push((error as Error).message);
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  const options: OktaSessionsOptions = { orgUrl: orgUrl as string, ...credentials };
+  const options: OktaSessionsOptions = { orgUrl: orgUrl as string, ...credentials, logger: stderrLogger(io) };
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
+  // --debug and --verbose win; without them, OKTA_SESSIONS_LOG, else warnings only.
+  if (values.debug) options.logLevel = 'debug';
+  else if (values.verbose) options.logLevel = 'info';
   return options;
+}
+
+/** Log lines on stderr, a message and its fields as `name=value`: never on stdout, where --json writes. */
+function stderrLogger(io: Pick<CliIo, 'err'>): Logger {
+  const line = (message: string, record?: Record<string, unknown>) => {
+    const fields = Object.entries(record ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => `${name}=${value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value)}`);
+    io.err(fields.length > 0 ? `${message} ${fields.join(' ')}` : message);
+  };
+  return { debug: line, info: line, warn: line, error: line };
 }

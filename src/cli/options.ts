@@ -13,6 +13,8 @@ const OPTIONS = {
   'timeout-ms': { type: 'string' },
   port: { type: 'string' },
   json: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  debug: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
   from: { type: 'string' },

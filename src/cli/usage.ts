@@ -24,6 +24,8 @@ Options:
   --cookie VALUE           Session cookie for "me", default $OKTA_SESSION_COOKIE
   --timeout-ms N           Budget per call, retries included (default 30000)
   --json                   Print JSON instead of text, errors included (on stderr)
+  --verbose                Log retries and waits over a second on stderr (--debug: every attempt and wait);
+                           default $OKTA_SESSIONS_LOG (off, error, warn, info, debug), else warnings
   -h, --help               Show help for a command
   --version                Print the version
 

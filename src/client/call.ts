@@ -13,17 +13,21 @@ import { type AttemptNumber, type AttemptRequest, runAttempts } from '../http/at
 import { CallBudget } from '../http/budget.js';
 import type { Engine } from '../http/engine.js';
 import { CallAnswer, type CallInit, type CallRequest, type CallResult, callInit, type FinishedCall, finishedOf } from '../http/openapi-fetch-seam.js';
-import type { RetryEvent, RetryPolicy } from '../http/retry.js';
+import { normalizeRetry, type RetryEvent, type RetryPolicy } from '../http/retry.js';
+import type { Log } from '../helpers/log.js';
 import { checkTimeout } from '../input/timeout.js';
 import { type Operation, OPERATIONS, type OperationId } from '../operations.js';
 import type { RateLimitScheduler } from '../pacing/scheduler.js';
 import type { ServerClock } from '../pacing/server-clock.js';
+import type { TraceCall } from './entry-runtime.js';
 import type { CallOptions } from './options.js';
 
 /** What every call of one client shares. */
 export interface ClientCore {
   readonly credentials: ClientCredentials | undefined;
   readonly retry: RetryPolicy;
+  readonly log: Log;
+  readonly trace: TraceCall;
   readonly timeoutMs: number;
   readonly engine: Engine;
   /** The client's one estimate of Okta's clock, refined by every answer. */
@@ -39,13 +43,27 @@ export interface ClientCore {
 export type SendCall = (init: CallInit) => Promise<CallResult>;
 
 /** Runs one operation; `secrets` are the caller's values to redact from anything it reports (a cookie, a session token). */
-export async function runCall(core: ClientCore, operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<FinishedCall> {
+export function runCall(core: ClientCore, operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<FinishedCall> {
   const operation = OPERATIONS[operationId];
   // The spec gives the cookie operations `security: []`: they never carry a token.
   const credentials = operation.security.length > 0 ? checkCredentialsFor(core.credentials, operation) : undefined;
   const timeoutMs = options?.timeoutMs === undefined ? core.timeoutMs : checkTimeout(options.timeoutMs, 'timeoutMs');
+  // A call's own retry options, over the client's: `retry: false` turns them off for this call.
+  const retry = options?.retry === undefined ? core.retry : normalizeRetry(options.retry, core.retry);
   if (core.closed()) throw new Error(`${operationId} on a closed client: okta.close() was called; create a new OktaSessions`);
-  const budget = new CallBudget(timeoutMs, options?.signal);
+  return core.trace(operation, () => sendCall({ ...core, retry }, operation, credentials, timeoutMs, options?.signal, secrets, send));
+}
+
+async function sendCall(
+  core: ClientCore,
+  operation: Operation,
+  credentials: ClientCredentials | undefined,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  secrets: readonly Secret[],
+  send: SendCall,
+): Promise<FinishedCall> {
+  const budget = new CallBudget(timeoutMs, signal);
   core.calls.add(budget);
   try {
     for (let renewed = false; ; renewed = true) {
@@ -81,6 +99,7 @@ async function sendThroughLoop(core: ClientCore, operation: Operation, budget: C
     clock: core.clock,
     pacing: core.scheduler && { scheduler: core.scheduler, operationId: operation.operationId },
     onRetry: core.onRetry,
+    log: core.log,
     secrets,
     request: (attempt) => attemptRequest(request, attempt, authorization, secrets),
     classify: apiAnswerClassifier(operation, secrets),

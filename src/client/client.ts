@@ -1,4 +1,5 @@
 import { type ClientCredentials, createCredentials } from '../auth/credentials.js';
+import { createLog } from '../helpers/log.js';
 import { isBrowser } from '../helpers/runtime.js';
 import type { CallBudget } from '../http/budget.js';
 import { type Engine, type EngineFactory, fetchEngines } from '../http/engine.js';
@@ -18,7 +19,7 @@ import { ServerClock } from '../pacing/server-clock.js';
 import type { Session, UserGetSingleton } from '../types.js';
 import { type ClientCore, runCall, type SendCall } from './call.js';
 import { callPromise, type OktaPromise } from './call-promise.js';
-import { entryEngines } from './entry-engines.js';
+import { entryRuntime } from './entry-runtime.js';
 import type { CallOptions, ClearUserSessionsOptions, CurrentSessionOptions, OktaSessionsOptions } from './options.js';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -56,7 +57,7 @@ export class OktaSessions {
   constructor(options: OktaSessionsOptions);
   /** @internal */
   constructor(options: OktaSessionsOptions, engines: EngineFactory);
-  constructor(options: OktaSessionsOptions, engines: EngineFactory = entryEngines()) {
+  constructor(options: OktaSessionsOptions, engines: EngineFactory = entryRuntime().engines) {
     if (typeof options !== 'object' || options === null)
       throw new TypeError('new OktaSessions(options) needs an options object with orgUrl');
     const orgUrl = normalizeOrgUrl(options.orgUrl);
@@ -65,15 +66,18 @@ export class OktaSessions {
     const retry = normalizeRetry(options.retry);
     const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(options.timeoutMs, 'timeoutMs');
     if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function');
-    const clock = new ServerClock();
+    const runtime = entryRuntime();
+    const log = createLog(options.logger, options.logLevel, runtime.environmentLogLevel());
+    // Okta's clock ahead (offsetMs > 0) or behind this machine's, by its Date headers: waits and signed times follow Okta's.
+    const clock = new ServerClock((offsetMs) => log.write('warn', "okta-sessions: this machine's clock is off Okta's", { offsetMs }));
     const scheduler =
       options.rateLimit === false
         ? undefined
-        : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, clock, { org: orgUrl, onRateLimitStore: options.onRateLimitStore });
+        : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, clock, { org: orgUrl, onRateLimitStore: options.onRateLimitStore, log });
     const engineOptions = { origin: orgUrl, maxSockets: scheduler?.maxConcurrency ?? OKTA_MAX_CONCURRENCY, proxy: options.proxy };
     const engine: Engine = (options.fetch === undefined ? engines : fetchEngines(options.fetch))(engineOptions);
-    const credentials: ClientCredentials | undefined = createCredentials(options, { orgUrl, engine, policy: retry, clock, timeoutMs });
-    this.#core = { credentials, retry, timeoutMs, engine, clock, scheduler, onRetry: options.onRetry, calls: new Set<CallBudget>(), closed: () => this.#closed };
+    const credentials: ClientCredentials | undefined = createCredentials(options, { orgUrl, engine, policy: retry, clock, timeoutMs, log });
+    this.#core = { credentials, retry, log, trace: runtime.trace, timeoutMs, engine, clock, scheduler, onRetry: options.onRetry, calls: new Set<CallBudget>(), closed: () => this.#closed };
   }
 
   /** Ends the client: calls in flight or waiting are aborted, its connections closed, and later calls refused. */

@@ -1,4 +1,5 @@
 import type { Credentials } from '../auth/credentials.js';
+import type { Logger, LogLevel } from '../helpers/log.js';
 import type { RetryEvent, RetryOptions } from '../http/retry.js';
 import type { RateLimitEvent, RateLimitOptions } from '../pacing/scheduler.js';
 import type { RateLimitStoreEvent } from '../pacing/store.js';
@@ -31,6 +32,10 @@ export interface OktaSessionsOptions extends Credentials {
   onRateLimit?: (event: RateLimitEvent) => void;
   /** With `rateLimit.store`: called when a bucket falls back to local pacing (the store failed) and when it returns. */
   onRateLimitStore?: (event: RateLimitStoreEvent) => void;
+  /** Where the client's log lines go: anything with debug, info, warn and error (`console`, pino, winston). Default `console`. */
+  logger?: Logger;
+  /** How much it logs; default from `OKTA_SESSIONS_LOG` on Node, else `warn`. */
+  logLevel?: LogLevel;
   /**
    * In a browser (a page or a worker), `apiToken` and `oauth` are refused: the token or the service app's key
    * would ship to every visitor of the page. Set this only for a page no one else can load (an internal tool).
@@ -42,6 +47,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number;
+  /** Overrides the client's `retry` for this call, option by option; `false`: no retries (a caller with a queue of its own). */
+  retry?: RetryOptions | false;
 }
 
 export interface CurrentSessionOptions extends CallOptions {

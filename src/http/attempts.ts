@@ -12,6 +12,7 @@ import { OktaError, OktaRateLimitError, type OperationRef, type RateLimit } from
 import { connectionFailureOf } from '../errors/connection.js';
 import { redact, type Secret } from '../errors/redact.js';
 import { callHook } from '../helpers/hooks.js';
+import type { Log } from '../helpers/log.js';
 import { sleep } from '../helpers/sleep.js';
 import type { OperationId } from '../operations.js';
 import type { Permit } from '../pacing/permit.js';
@@ -58,7 +59,9 @@ export interface AttemptPlan<T> {
   /** Pacing by the operation's bucket; undefined for the token endpoint, and with pacing off. */
   pacing: { scheduler: RateLimitScheduler; operationId: OperationId } | undefined;
   onRetry: ((event: RetryEvent) => void) | undefined;
-  /** What the call must not show, in its hook events either. */
+  /** Debug: a line per attempt and per wait; info: retries, and waits over a second. */
+  log: Log;
+  /** What the call must not show, in its hook events and logs either. */
   secrets: readonly Secret[];
   /** The request of one attempt, built anew each time. */
   request(attempt: AttemptNumber): AttemptRequest | Promise<AttemptRequest>;
@@ -122,14 +125,36 @@ async function attempt<T>(plan: AttemptPlan<T>, request: AttemptRequest, earlier
   }
 }
 
+/** Debug: one line per attempt, by its operation and path template (never a concrete id). */
+function logAttempt<T>(plan: AttemptPlan<T>, result: AttemptResult<T>, attempt: number, durationMs: number): void {
+  const { operation } = plan;
+  const response = 'response' in result ? result.response : undefined;
+  const requestId = response?.headers.get('x-okta-request-id');
+  const outcome = 'value' in result ? 'value' : 'again' in result ? 'again' : 'failure' in result ? result.failure : 'error';
+  plan.log.write('debug', 'okta-sessions: attempt', {
+    operationId: operation.operationId,
+    method: operation.method,
+    path: operation.path,
+    status: response?.status,
+    requestId: requestId ? redact(requestId, plan.secrets) : undefined,
+    attempt,
+    durationMs: Math.round(durationMs * 10) / 10,
+    outcome,
+  });
+}
+
 /** Sends until the plan's classifier has a value, or an error that is not retried (any more). */
 export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> {
   const { budget, operation, policy } = plan;
   let attempts = 0;
   let retryFor: string | undefined;
+  const { log } = plan;
   for (let retryNumber = 1; ; ) {
-    const result = await attempt(plan, await plan.request({ retryCount: retryNumber - 1, retryFor }), attempts);
+    const request = await plan.request({ retryCount: retryNumber - 1, retryFor });
+    const startedAt = log.enabled.debug ? performance.now() : 0;
+    const result = await attempt(plan, request, attempts);
     attempts++;
+    if (log.enabled.debug) logAttempt(plan, result, attempts, performance.now() - startedAt);
     if ('value' in result) return { value: result.value, response: result.response, reading: result.reading, attempts };
     if ('again' in result) continue;
     if (!('failure' in result)) throw result.error;
@@ -152,7 +177,9 @@ export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> 
     if (failure === 'rate-limited') retryFor ??= requestId;
     if (response && !response.bodyUsed) await response.body?.cancel();
     const shownRequestId = requestId === undefined ? undefined : redact(requestId, plan.secrets);
-    callHook(plan.onRetry, { operationId: operation.operationId, retryCount: retryNumber, delayMs: decision.delayMs, reason: failure, status: response?.status, requestId: shownRequestId });
+    const event = { operationId: operation.operationId, retryCount: retryNumber, delayMs: decision.delayMs, reason: failure, status: response?.status, requestId: shownRequestId };
+    callHook(plan.onRetry, event);
+    log.write('info', 'okta-sessions: retry', { ...event, path: operation.path, wait: wait === undefined ? 'backoff' : 'rate-limit-reset' });
     try {
       await sleep(decision.delayMs, budget.signal);
     } catch (error) {

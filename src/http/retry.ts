@@ -14,8 +14,10 @@ export type RetryPolicy = Required<RetryOptions>;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxDelayMs: 60_000, attemptTimeoutMs: 10_000 };
 
-export function normalizeRetry(option: RetryOptions | false | undefined): RetryPolicy {
-  const policy = { ...DEFAULT_RETRY_POLICY, ...(option === false ? { maxRetries: 0 } : option) };
+/** The policy of `option` over `base` (a client's over the defaults, a call's over its client's); `false` means no retries. */
+export function normalizeRetry(option: RetryOptions | false | undefined, base: RetryPolicy = DEFAULT_RETRY_POLICY): RetryPolicy {
+  if (option !== undefined && option !== false && (typeof option !== 'object' || option === null)) throw new TypeError('retry must be an object of retry options, or false');
+  const policy = { ...base, ...(option === false ? { maxRetries: 0 } : option) };
   if (!Number.isInteger(policy.maxRetries) || policy.maxRetries < 0) {
     throw new TypeError(`retry.maxRetries must be a whole number >= 0 (0 disables retries); got ${policy.maxRetries}`);
   }

@@ -1,5 +1,6 @@
 import type { RateLimit } from '../errors/classes.js';
 import { callHook } from '../helpers/hooks.js';
+import { type Log, SILENT_LOG } from '../helpers/log.js';
 import { type BucketMap, DEFAULT_BUCKETS, type OperationId } from '../operations.js';
 import { BucketModel } from './bucket-model.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
@@ -28,11 +29,13 @@ export interface RateLimitOptions {
   store?: RateLimitStore;
 }
 
-/** What a scheduler with a store needs to know about its client. */
-export interface SharedPacingContext {
+/** What a scheduler needs to know about its client. */
+export interface SchedulerContext {
   /** The org's origin: two orgs on one store never share a bucket. */
   org: string;
   onRateLimitStore: ((event: RateLimitStoreEvent) => void) | undefined;
+  /** Debug: every wait and its reason; info: waits over a second; warn: a store's fallback. */
+  log: Log;
 }
 
 /** Reported through `onRateLimit` when a request is held back for its bucket. */
@@ -61,12 +64,13 @@ export class RateLimitScheduler {
   readonly #models = new Map<string, BucketModel>();
   readonly #queue: PermitQueue<Permit>;
   readonly #concurrency: ConcurrencyLimit;
+  readonly #log: Log;
   /** With `rateLimit.store`: loaded on first use, so a client without one (and a browser bundle) never carries it. */
   readonly #shared: Promise<SharedPacing> | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
 
-  constructor(options: RateLimitOptions, onRateLimit: ((event: RateLimitEvent) => void) | undefined, clock: ServerClock, shared?: SharedPacingContext) {
+  constructor(options: RateLimitOptions, onRateLimit: ((event: RateLimitEvent) => void) | undefined, clock: ServerClock, context: SchedulerContext = { org: '', onRateLimitStore: undefined, log: SILENT_LOG }) {
     this.#concurrency = new ConcurrencyLimit(options.maxConcurrent);
     this.#reserve = options.reserve ?? 0;
     if (!Number.isInteger(this.#reserve) || this.#reserve < 0) throw new TypeError(`rateLimit.reserve must be a whole number >= 0; got ${options.reserve}`);
@@ -78,7 +82,8 @@ export class RateLimitScheduler {
     if (store !== undefined && (typeof store?.take !== 'function' || typeof store.settle !== 'function')) {
       throw new TypeError('rateLimit.store must be a rate-limit store, e.g. new RedisRateLimitStore(…) from okta-sessions/redis');
     }
-    this.#shared = store && import('./shared-pacing.js').then(({ SharedPacing }) => new SharedPacing(store, shared?.org ?? '', this.#reserve, clock, shared?.onRateLimitStore));
+    this.#log = context.log;
+    this.#shared = store && import('./shared-pacing.js').then(({ SharedPacing }) => new SharedPacing(store, context.org, this.#reserve, clock, context.onRateLimitStore, context.log));
   }
 
   /** The most requests this client will ever have in flight: its connection pool is sized for it. */
@@ -137,6 +142,9 @@ export class RateLimitScheduler {
 
     const { permit, request } = this.#queue.wait(bucket, operationId, budget.signal, () => budget.abortReason());
     if (!budget.signal.aborted) this.#announce(request);
+    if (!request.announced && this.#log.enabled.debug) {
+      this.#log.write('debug', 'okta-sessions: wait', { operationId, bucket, wait: 'concurrency-limit', maxConcurrent: this.#concurrency.value });
+    }
     this.#pump();
     return permit;
   }
@@ -198,7 +206,10 @@ export class RateLimitScheduler {
     const rateLimit = model.rateLimit;
     if (request.announced || heldUntil <= now || !Number.isFinite(heldUntil) || !rateLimit) return;
     request.announced = true;
-    callHook(this.#onRateLimit, { operationId: request.label, bucket: request.key, ...rateLimit, waitMs: heldUntil - now });
+    const event = { operationId: request.label, bucket: request.key, ...rateLimit, waitMs: heldUntil - now };
+    callHook(this.#onRateLimit, event);
+    const level = event.waitMs > 1_000 ? 'info' : 'debug';
+    this.#log.write(level, 'okta-sessions: wait', { ...event, wait: 'pacing' });
   }
 
   #pump(): void {

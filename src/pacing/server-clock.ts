@@ -8,10 +8,27 @@
 export class ServerClock {
   // Loopback and network latency: the server stamped Date a little before we read it.
   static readonly LATENCY_ALLOWANCE_MS = 250;
+  /** Further off than this, a machine's clock is worth a warning: JWT times and waits would be wrong without this estimate. */
+  static readonly FAR_OFF_MS = 60_000;
   #lower: number | undefined;
   #upper: number | undefined;
+  readonly #onFarOff: ((offsetMs: number) => void) | undefined;
+  #warned = false;
+
+  /** `onFarOff` hears, once, that the server's clock is over a minute from this machine's (positive: the server's is ahead). */
+  constructor(onFarOff?: (offsetMs: number) => void) {
+    this.#onFarOff = onFarOff;
+  }
 
   observe(serverDateMs: number, localNowMs: number): void {
+    this.#narrow(serverDateMs, localNowMs);
+    if (!this.#warned && this.#onFarOff && this.#lower !== undefined && Math.abs(this.#lower) > ServerClock.FAR_OFF_MS) {
+      this.#warned = true;
+      this.#onFarOff(this.#lower);
+    }
+  }
+
+  #narrow(serverDateMs: number, localNowMs: number): void {
     const lower = serverDateMs - localNowMs;
     const upper = lower + 1000 + ServerClock.LATENCY_ALLOWANCE_MS;
     if (this.#lower === undefined || this.#upper === undefined || lower > this.#upper || upper < this.#lower) {

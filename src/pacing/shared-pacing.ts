@@ -7,6 +7,7 @@
  * is sent twice and no call fails because of it. Loaded only with a store.
  */
 import { callHook } from '../helpers/hooks.js';
+import type { Log } from '../helpers/log.js';
 import { sleep } from '../helpers/sleep.js';
 import type { NotWithinBudget, Permit, WaitBudget } from './permit.js';
 import type { ServerClock } from './server-clock.js';
@@ -25,10 +26,12 @@ export class SharedPacing {
   readonly #reserve: number;
   readonly #clock: ServerClock;
   readonly #onEvent: ((event: RateLimitStoreEvent) => void) | undefined;
+  readonly #log: Log;
   /** Buckets on local pacing, until when. */
   readonly #localUntil = new Map<string, number>();
 
-  constructor(store: RateLimitStore, org: string, reserve: number, clock: ServerClock, onEvent: ((event: RateLimitStoreEvent) => void) | undefined) {
+  constructor(store: RateLimitStore, org: string, reserve: number, clock: ServerClock, onEvent: ((event: RateLimitStoreEvent) => void) | undefined, log: Log) {
+    this.#log = log;
     this.#store = store;
     this.#org = org;
     this.#reserve = reserve;
@@ -50,7 +53,10 @@ export class SharedPacing {
         return undefined;
       }
       // Calls that were waiting when the store came back all get here: only the first reports it.
-      if (localUntil !== undefined && this.#localUntil.delete(bucket)) callHook(this.#onEvent, { bucket, state: 'restored' });
+      if (localUntil !== undefined && this.#localUntil.delete(bucket)) {
+        callHook(this.#onEvent, { bucket, state: 'restored' });
+        this.#log.write('info', 'okta-sessions: rate-limit store back', { bucket, state: 'restored' });
+      }
       if ('leaseId' in answer) return this.#permitFor(bucket, key, answer.leaseId);
 
       const now = Date.now();
@@ -79,6 +85,9 @@ export class SharedPacing {
   #fallBack(bucket: string, error: unknown): void {
     const wasShared = !this.#localUntil.has(bucket);
     this.#localUntil.set(bucket, Date.now() + RETRY_STORE_AFTER_MS);
-    if (wasShared) callHook(this.#onEvent, { bucket, state: 'fallback', reason: error instanceof Error ? error.message : String(error) });
+    if (!wasShared) return;
+    const event = { bucket, state: 'fallback', reason: error instanceof Error ? error.message : String(error) } as const;
+    callHook(this.#onEvent, event);
+    this.#log.write('warn', 'okta-sessions: rate-limit store failed, pacing locally', { ...event, wait: 'store-fallback' });
   }
 }

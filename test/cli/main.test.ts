@@ -53,7 +53,7 @@ describe('okta-sessions CLI', () => {
   });
 
   it('usage errors exit 2: unknown command, missing argument, unknown flag, bad input', async () => {
-    for (const args of [['frobnicate'], ['get'], ['get', 'a', 'b'], ['get', 'x', '--verbose'], ['get', '..'], []]) {
+    for (const args of [['frobnicate'], ['get'], ['get', 'a', 'b'], ['get', 'x', '--verbosity'], ['get', '..'], []]) {
       const run = await cli(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.length, args.join(' ')).toBeGreaterThan(0);
@@ -114,9 +114,9 @@ describe('okta-sessions CLI', () => {
     const usage = await cli(['get', '--json']);
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stderr)).toMatchObject({ error: 'usage' });
-    const unknownFlag = await cli(['get', 'x', '--verbose', '--json']);
+    const unknownFlag = await cli(['get', 'x', '--verbosity', '--json']);
     expect(unknownFlag.code).toBe(2);
-    expect(JSON.parse(unknownFlag.stderr)).toEqual({ error: 'usage', message: 'Unknown option --verbose. See okta-sessions --help.' });
+    expect(JSON.parse(unknownFlag.stderr)).toEqual({ error: 'usage', message: 'Unknown option --verbosity. See okta-sessions --help.' });
   });
 
   it('create reads the session token from stdin (-) or OKTA_SESSION_TOKEN, keeping it out of argv', async () => {

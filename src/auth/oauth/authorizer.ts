@@ -6,6 +6,7 @@
 import type { OperationRef } from '../../errors/classes.js';
 import { CallBudget } from '../../http/budget.js';
 import type { Engine } from '../../http/engine.js';
+import type { Log } from '../../helpers/log.js';
 import type { RetryPolicy } from '../../http/retry.js';
 import type { ServerClock } from '../../pacing/server-clock.js';
 import type { CallAuthorization } from '../authorization.js';
@@ -51,6 +52,7 @@ export interface OAuthAuthorizerOptions {
   clock: ServerClock;
   /** The budget of a token request shared by several calls (each call still waits only within its own). */
   timeoutMs: number;
+  log: Log;
 }
 
 export class OAuthAuthorizer {
@@ -95,11 +97,11 @@ export class OAuthAuthorizer {
   async #renew(operation: OperationRef): Promise<CachedToken> {
     // Imported once; a key that does not import now will not later either.
     const signingKey = await (this.#signingKey ??= importSigningKey(this.#options.oauth.privateKey, this.#options.oauth.keyId));
-    const { oauth, engine, policy, clock, timeoutMs } = this.#options;
+    const { oauth, engine, policy, clock, timeoutMs, log } = this.#options;
     const budget = new CallBudget(timeoutMs, undefined);
     const startedAt = Date.now();
     try {
-      const issued = await requestToken({ engine, tokenUrl: this.#tokenUrl, clientId: oauth.clientId, signingKey, scopes: oauth.scopes, dpop: this.#dpop, policy, clock, budget, operation });
+      const issued = await requestToken({ engine, tokenUrl: this.#tokenUrl, clientId: oauth.clientId, signingKey, scopes: oauth.scopes, dpop: this.#dpop, policy, clock, budget, operation, log });
       const token = { ...issued, renewAtMs: startedAt + issued.expiresInMs - renewalMarginMs(issued.expiresInMs) };
       this.#token = token;
       return token;

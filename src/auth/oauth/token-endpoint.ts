@@ -9,6 +9,7 @@
 import { OktaConnectionError, OktaOAuthError, type OperationRef } from '../../errors/classes.js';
 import { describeConnectionError } from '../../errors/connection.js';
 import { redact } from '../../errors/redact.js';
+import type { Log } from '../../helpers/log.js';
 import { redactedRequestId } from '../../http/api-answer.js';
 import { runAttempts, type Verdict } from '../../http/attempts.js';
 import type { CallBudget } from '../../http/budget.js';
@@ -47,6 +48,7 @@ export interface TokenRequestContext {
   budget: CallBudget;
   /** The API call that needs the token: errors name its operationId, and the token endpoint's method and path. */
   operation: OperationRef;
+  log: Log;
 }
 
 /** How long a client assertion is valid, in seconds: it is used once, at once. */
@@ -168,6 +170,7 @@ export async function requestToken(context: TokenRequestContext): Promise<Issued
     clock: context.clock,
     pacing: undefined,
     onRetry: undefined,
+    log: context.log,
     secrets,
     request: async () => ({ url: context.tokenUrl, init: await requestInit(context, secrets) }),
     classify: tokenAnswerClassifier(context, operation, secrets),

@@ -55,9 +55,9 @@ function clearUserBulk(choice: ClearChoice): BulkSpec<ClearResult> {
 export const clearUser: Command = {
   arguments: [1, Number.POSITIVE_INFINITY],
   runsInBulk: true,
-  bulk: (values, io) => runBulkCommand(clearUserBulk(choiceFrom(values)), values, clientOptions(values, io.env, 'clear-user', true), io),
+  bulk: (values, io) => runBulkCommand(clearUserBulk(choiceFrom(values)), values, clientOptions(values, io, 'clear-user', true), io),
   run: (args, values, io) => {
     if (values.column !== undefined || values.field !== undefined) throw new UsageError('--column and --field read a list: give it with --from <file|->');
-    return runBulkCommand(clearUserBulk(choiceFrom(values)), values, clientOptions(values, io.env, 'clear-user', true), io, args);
+    return runBulkCommand(clearUserBulk(choiceFrom(values)), values, clientOptions(values, io, 'clear-user', true), io, args);
   },
 };

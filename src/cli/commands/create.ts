@@ -26,7 +26,7 @@ async function sessionTokenFrom(argument: string | undefined, io: CliIo): Promis
 export const create: Command = {
   arguments: [0, 1],
   async run([argument], values, io) {
-    const options = clientOptions(values, io.env, 'create', true);
+    const options = clientOptions(values, io, 'create', true);
     const sessionToken = await sessionTokenFrom(argument, io);
     printSession(await withClient(options, (okta) => okta.create(sessionToken)), values, io);
     return EXIT.ok;

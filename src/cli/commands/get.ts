@@ -8,10 +8,10 @@ import { SESSION_ID, sessionBulk, sessionIdArgument } from './session-id.js';
 export const get: Command = {
   arguments: [1, 1],
   subject: SESSION_ID,
-  bulk: (values, io) => runBulkCommand(sessionBulk('get'), values, clientOptions(values, io.env, 'get', true), io),
+  bulk: (values, io) => runBulkCommand(sessionBulk('get'), values, clientOptions(values, io, 'get', true), io),
   async run([id], values, io) {
     const sessionId = sessionIdArgument(id);
-    printSession(await withClient(clientOptions(values, io.env, 'get', true), (okta) => okta.get(sessionId)), values, io);
+    printSession(await withClient(clientOptions(values, io, 'get', true), (okta) => okta.get(sessionId)), values, io);
     return EXIT.ok;
   },
 };

@@ -8,7 +8,7 @@ export const me: Command = {
   async run(_args, values, io) {
     const cookie = values.cookie ?? io.env.OKTA_SESSION_COOKIE;
     const problems = cookie ? [] : ['me needs the session cookie: pass --cookie sid=… (or set OKTA_SESSION_COOKIE)'];
-    const options = clientOptions(values, io.env, 'me', false, problems);
+    const options = clientOptions(values, io, 'me', false, problems);
     printSession(await withClient(options, (okta) => okta.getCurrent({ cookie })), values, io);
     return EXIT.ok;
   },

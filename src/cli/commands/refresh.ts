@@ -9,7 +9,7 @@ export const refresh: Command = {
   subject: SESSION_ID,
   async run([id], values, io) {
     const sessionId = sessionIdArgument(id);
-    printSession(await withClient(clientOptions(values, io.env, 'refresh', true), (okta) => okta.refresh(sessionId)), values, io);
+    printSession(await withClient(clientOptions(values, io, 'refresh', true), (okta) => okta.refresh(sessionId)), values, io);
     return EXIT.ok;
   },
 };

@@ -8,10 +8,10 @@ import { SESSION_ID, sessionBulk, sessionIdArgument } from './session-id.js';
 export const revoke: Command = {
   arguments: [1, 1],
   subject: SESSION_ID,
-  bulk: (values, io) => runBulkCommand(sessionBulk('revoke'), values, clientOptions(values, io.env, 'revoke', true), io),
+  bulk: (values, io) => runBulkCommand(sessionBulk('revoke'), values, clientOptions(values, io, 'revoke', true), io),
   async run([id], values, io) {
     const sessionId = sessionIdArgument(id);
-    await withClient(clientOptions(values, io.env, 'revoke', true), (okta) => okta.revoke(sessionId));
+    await withClient(clientOptions(values, io, 'revoke', true), (okta) => okta.revoke(sessionId));
     io.out(values.json ? JSON.stringify({ revoked: sessionId }) : `revoked ${sessionId}`);
     return EXIT.ok;
   },

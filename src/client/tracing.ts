@@ -1,0 +1,50 @@
+/**
+ * Each call on `node:diagnostics_channel`'s tracing channel `okta-sessions:call` (start, end, asyncStart,
+ * asyncEnd, error), for tracing without patching: one context object per call, filled in as it ends.
+ * Nothing is built when no one subscribes. The Node entry supplies it; where a runtime has no
+ * diagnostics_channel (browsers, edge runtimes), calls are not traced and this file is not loaded.
+ */
+import { tracingChannel } from 'node:diagnostics_channel';
+import type { RateLimit } from '../errors/classes.js';
+import { redactedRequestId } from '../http/api-answer.js';
+import type { FinishedCall } from '../http/openapi-fetch-seam.js';
+import type { Operation } from '../operations.js';
+import { rateLimitOf } from '../pacing/rate-limit-reading.js';
+
+const channel = tracingChannel<object, CallTrace>('okta-sessions:call');
+
+/** The context every event of a call carries; the answer's fields are set when the call ends (`error` on failure, by the channel). */
+export interface CallTrace {
+  operationId: string;
+  method: string;
+  /** The path template, never a concrete id. */
+  path: string;
+  status?: number;
+  requestId?: string | undefined;
+  attempts?: number;
+  rateLimit?: RateLimit | undefined;
+  error?: unknown;
+}
+
+function hasSubscribers(): boolean {
+  // TracingChannel.hasSubscribers is Node 20.13+; before it, ask each of its channels.
+  const known = (channel as { hasSubscribers?: boolean }).hasSubscribers;
+  if (known !== undefined) return known;
+  return [channel.start, channel.end, channel.asyncStart, channel.asyncEnd, channel.error].some((part) => part.hasSubscribers);
+}
+
+/** Runs a call inside its trace when someone subscribes; as it is otherwise (its very promise: nothing is built). */
+export function traceCall(operation: Operation, run: () => Promise<FinishedCall>): Promise<FinishedCall> {
+  return hasSubscribers() ? tracedCall(operation, run) : run();
+}
+
+async function tracedCall(operation: Operation, run: () => Promise<FinishedCall>): Promise<FinishedCall> {
+  const trace: CallTrace = { operationId: operation.operationId, method: operation.method, path: operation.path };
+  let finished: FinishedCall | undefined;
+  await channel.tracePromise(async () => {
+    finished = await run();
+    const { outcome, secrets } = finished;
+    Object.assign(trace, { status: outcome.response.status, requestId: redactedRequestId(outcome.response, secrets), attempts: outcome.attempts, rateLimit: rateLimitOf(outcome.reading) });
+  }, trace);
+  return finished as FinishedCall;
+}
