@@ -11,6 +11,8 @@ const PER_ENGINE_SUITES = [
   'test/http/api-answer.test.ts',
   'test/client/client.test.ts',
   'test/client/users.test.ts',
+  'test/client/call-promise.test.ts',
+  'test/client/logging.test.ts',
   'test/testing/server.test.ts',
   'test/auth/oauth/authorizer.test.ts',
   'test/redis/store.test.ts',

@@ -4,6 +4,7 @@ import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, OKTA_SESSIONS_REDIS, RAW_
 import type { Latency, PerCallResults } from './per-call.js';
 import { round } from './lib/stats.js';
 import type { BurstResult, FootprintResult, IncidentResult, LoadResult } from './scenarios.js';
+import type { ObservabilityResult } from './observability.js';
 import type { UserClearResult } from './user-clear.js';
 import type { SharedBurstResult, SharedBurstSetup } from './shared-burst.js';
 
@@ -24,6 +25,8 @@ export interface BenchResults {
   /** The same load through the fetch engine. */
   fetchEngineLoad: LoadResult;
   incident: IncidentResult;
+  /** What a tracing subscriber and debug logging cost per call. */
+  observability: ObservabilityResult;
   /** Clearing users from a list of logins (`clear-user --from`), beside Okta's SDK. */
   userClear: UserClearResult;
   /** Per-call figures on each Node major: the bench's own first. */
@@ -121,7 +124,7 @@ function burstTable(results: Record<string, BurstResult | SharedBurstResult>): s
 
 /** bench/results.md and bench/chart.svg from the measurements. */
 export function renderReport(results: BenchResults): { markdown: string; svg: string } {
-  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load, fetchEngineLoad, incident, userClear, sharedBurstSetup: SHARED, sharedBurst, nodeVersions } = results;
+  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load, fetchEngineLoad, incident, userClear, observability, sharedBurstSetup: SHARED, sharedBurst, nodeVersions } = results;
   const paced = burst[OKTA_SESSIONS] as BurstResult;
   const latencyRows = (latency: Latency) =>
     Object.entries(latency).map(
@@ -156,6 +159,16 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '| client | p50 | mean | p99 | p50 vs raw fetch |',
     '|---|---|---|---|---|',
     ...latencyRows(embeddedLatency),
+    '',
+    '### What watching a client costs',
+    '',
+    `The same \`get\` against the static server, interleaved in one process: with nothing attached, with a subscriber on the tracing channel \`okta-sessions:call\`, and with \`logLevel: 'debug'\` to a logger that drops every line (each line still built).`,
+    '',
+    '| | p50 | vs nothing attached |',
+    '|---|---|---|',
+    `| nothing attached (the default) | ${round(observability.plain)} µs | 1× |`,
+    `| a tracing subscriber | ${round(observability.traced)} µs | ${ratio(observability.traced, observability.plain)}× |`,
+    `| debug logging | ${round(observability.debugLogged)} µs | ${ratio(observability.debugLogged, observability.plain)}× |`,
     '',
     '## 2. Throughput (static server)',
     '',

@@ -10,6 +10,7 @@ import { type BenchResults, renderReport, targets } from './report.js';
 import { median } from './lib/stats.js';
 import { measureOnNode } from './node-versions.js';
 import { measurePerCall, RUNS } from './per-call.js';
+import { measureObservability } from './observability.js';
 import { measureSharedBurst } from './shared-burst.js';
 import { measureUserClear } from './user-clear.js';
 import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLoad, measureMemory } from './scenarios.js';
@@ -78,6 +79,8 @@ async function main() {
   const load = await measureLoad(LOAD);
   log('load: the same, fetch engine');
   const fetchEngineLoad = await measureLoad(LOAD, fetchEngines());
+  log('what watching costs: a get plain, traced, and debug-logged');
+  const observability = await measureObservability();
   log(`incident: revoke ${INCIDENT.sessions} sessions at ${INCIDENT.limit} per ${INCIDENT.windowMs / 1000} s`);
   const incident = await measureIncident(INCIDENT);
   log(`clear ${USER_CLEAR.users} users from logins at ${USER_CLEAR.limit} per ${USER_CLEAR.windowMs / 1000} s per bucket`);
@@ -102,6 +105,7 @@ async function main() {
     fetchEngineLoad,
     incident,
     userClear,
+    observability,
     nodeVersions: [{ node: process.version, staticLatency, embeddedLatency, rps }, ...otherNodes],
   };
   const { markdown, svg } = renderReport(results);

@@ -3,6 +3,7 @@ import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, OKTA_SESSIONS_REDIS, OKTA
 import { startStaticServer } from './lib/static-server.js';
 import { type BenchResults, renderReport, targets } from './report.js';
 import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
+import { measureObservability } from './observability.js';
 import { measureSharedBurst } from './shared-burst.js';
 import { measureUserClear } from './user-clear.js';
 import { fetchEngines } from '../src/http/engine.js';
@@ -65,6 +66,11 @@ describe('benchmark scenarios, quick run', () => {
     expect(incident.totalMs).toBeGreaterThan(0);
   });
 
+  it('observability: a get plain, traced and debug-logged', async () => {
+    const result = await measureObservability();
+    for (const value of Object.values(result)) expect(value).toBeGreaterThan(0);
+  }, 60_000);
+
   it('clear users: each looked up and cleared once, through the runner and through Okta’s SDK', async () => {
     const result = await measureUserClear({ users: 60, limit: 50, windowMs: 500, concurrency: 10 });
     expect(result).toMatchObject({ theoreticalMs: 500, okta: { cleared: 60, failed: 0 } });
@@ -113,6 +119,7 @@ describe('benchmark scenarios, quick run', () => {
       load,
       fetchEngineLoad: { ...load, outcomes: { value: 10 } },
       incident: { sessions: 1000, limit: 100, windowMs: 1000, concurrency: 20, revoked: 1000, failed: 0, rateLimited: 0, totalMs: 9_200, theoreticalMs: 9_000 },
+      observability: { plain: 70, traced: 75, debugLogged: 72 },
       userClear: {
         users: 1000,
         limit: 100,

@@ -213,6 +213,22 @@ describe('okta-sessions CLI', () => {
     }
   });
 
+  it('--debug and --verbose log to stderr, never into --json on stdout', async () => {
+    const id = server.issueSession({ login: 'logs@example.com' });
+    const debug = await cli(['get', id, '--json', '--debug']);
+    expect(debug.code).toBe(0);
+    expect(JSON.parse(debug.stdout)).toMatchObject({ id });
+    expect(debug.stderr).toMatch(/^okta-sessions: attempt operationId=getSession method=GET path=\/api\/v1\/sessions\/\{sessionId\} status=200 requestId=[0-9a-f]{32} attempt=1 durationMs=[\d.]+ outcome=value$/m);
+    server.inject({ type: 'status', status: 503 }, { operation: 'getSession' });
+    const verbose = await cli(['get', id, '--verbose']);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/^okta-sessions: retry operationId=getSession retryCount=1 delayMs=\d+(\.\d+)? reason=unavailable status=503/m);
+    expect(verbose.stderr).not.toContain('okta-sessions: attempt');
+    const quiet = await cli(['get', id]);
+    expect(quiet.stderr).toBe('');
+    for (const run of [debug, verbose]) expect(run.stderr).not.toContain(server.apiToken);
+  });
+
   it('names the flag and echoes the value it could not use', async () => {
     const run = await cli(['get', 'abc', '--timeout-ms', 'abc']);
     expect(run.code).toBe(2);
