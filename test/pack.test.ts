@@ -105,7 +105,7 @@ describe('packed tarball', () => {
     }
   });
 
-  it('bundles for browsers from the installed package, through its exports: no node: imports, the error path up front, within 16 kB gzipped', async () => {
+  it('bundles for browsers from the installed package, through its exports: no node: imports, the error path up front, within 17 kB gzipped', async () => {
     // As browser bundlers do (Vite, Rollup, webpack; esbuild with splitting): code behind import() is a chunk loaded when used.
     writeFileSync(join(consumer, 'app.mjs'), "import { OktaSessions } from 'okta-sessions';\nglobalThis.okta = new OktaSessions({ orgUrl: location.origin });\n");
     const result = await build({
@@ -148,7 +148,7 @@ describe('packed tarball', () => {
     const gzipped = gzipSync(code).length;
     const allChunks = gzipSync(result.outputFiles.map((file) => file.text).join('\n')).length;
     console.info(`browser bundle: ${gzipped} B gzipped up front, ${allChunks} B with every chunk (OAuth, shared pacing)`);
-    expect(gzipped, `the client loads ${gzipped} bytes gzipped`).toBeLessThanOrEqual(16 * 1024);
+    expect(gzipped, `the client loads ${gzipped} bytes gzipped`).toBeLessThanOrEqual(17 * 1024);
   });
 
   it('an OAuth service app works from the packed package, with import and with require, on any Node the package supports (no JOSE dependency)', () => {

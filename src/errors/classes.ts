@@ -103,6 +103,8 @@ export interface ApiErrorDetails {
   headers: Headers;
   /** Attempts the call made: more than 1 when earlier ones were retried (an earlier attempt may have succeeded). */
   attempts: number;
+  /** How many of them Okta answered 429 (not processed). */
+  rateLimitedAttempts: number;
 }
 
 /** Okta answered with a status the call cannot succeed with. Okta's own field names are kept. */
@@ -117,6 +119,7 @@ export class OktaApiError extends OktaError {
   readonly requestId: string | undefined;
   readonly headers: Headers;
   readonly attempts: number;
+  readonly rateLimitedAttempts: number;
 
   constructor(message: string, details: ApiErrorDetails, operation: OperationRef) {
     super(message, operation);
@@ -129,6 +132,7 @@ export class OktaApiError extends OktaError {
     this.requestId = details.requestId;
     this.headers = details.headers;
     this.attempts = details.attempts;
+    this.rateLimitedAttempts = details.rateLimitedAttempts;
   }
 }
 

@@ -21,7 +21,7 @@ import { browserFetchFailureHint, describeConnectionError } from '../errors/conn
 import { redact, safeHeaders, type Secret } from '../errors/redact.js';
 import { type RateLimitReading, rateLimitOf } from '../pacing/rate-limit-reading.js';
 import type { ErrorCause } from '../types.js';
-import type { Verdict } from './attempts.js';
+import { type AttemptCount, afterAttempts, type Verdict } from './attempts.js';
 import type { EngineResponse } from './engine.js';
 import { type AttemptFailure, failureOfStatus } from './retry.js';
 
@@ -79,7 +79,7 @@ function message(details: ApiErrorDetails, response: EngineResponse, body: unkno
   else text = `${head}${statusText ? ` ${statusText}` : ''} ${describeBody(body)}`;
   if (note) return `${text}; ${note}`;
   // After a retry, an earlier attempt may have done the work (a 404 for a revoke, say).
-  return details.attempts > 1 ? `${text} (after ${details.attempts} attempts)` : text;
+  return `${text}${afterAttempts({ attempts: details.attempts, rateLimited: details.rateLimitedAttempts })}`;
 }
 
 /**
@@ -92,7 +92,7 @@ function createApiError(
   body: unknown,
   operation: OperationRef,
   secrets: readonly Secret[],
-  attempts: number,
+  { attempts, rateLimited }: AttemptCount,
   rateLimit: RateLimit | undefined,
   note?: string,
 ): OktaApiError {
@@ -107,6 +107,7 @@ function createApiError(
     requestId: redactedRequestId(response, secrets),
     headers: safeHeaders(response.headers, secrets),
     attempts,
+    rateLimitedAttempts: rateLimited,
   };
   // Every part is redacted already; the whole once more, for what a redirect target or a status text may carry.
   const text = redact(message(details, response, body, secrets, note), secrets);
@@ -134,16 +135,16 @@ async function readErrorBody(response: EngineResponse): Promise<unknown> {
  * only when the error is thrown.
  */
 export function apiAnswerClassifier(operation: OperationRef, secrets: readonly Secret[]) {
-  return async (response: EngineResponse, reading: RateLimitReading, attempts: number): Promise<Verdict<unknown>> => {
+  return async (response: EngineResponse, reading: RateLimitReading, count: AttemptCount): Promise<Verdict<unknown>> => {
     const failure = failureOfStatus(response.status);
-    if (failure) return { failure, error: async (note) => createApiError(response, await readErrorBody(response), operation, secrets, attempts, rateLimitOf(reading), note) };
-    if (!response.ok) return { error: createApiError(response, await readErrorBody(response), operation, secrets, attempts, rateLimitOf(reading)) };
+    if (failure) return { failure, error: async (note) => createApiError(response, await readErrorBody(response), operation, secrets, count, rateLimitOf(reading), note) };
+    if (!response.ok) return { error: createApiError(response, await readErrorBody(response), operation, secrets, count, rateLimitOf(reading)) };
     if (NULL_BODY_STATUSES.has(response.status)) return { value: undefined };
     const text = await response.text();
     try {
       return { value: text === '' ? undefined : JSON.parse(text) };
     } catch {
-      return { error: createApiError(response, text, operation, secrets, attempts, undefined) };
+      return { error: createApiError(response, text, operation, secrets, count, undefined) };
     }
   };
 }

@@ -65,10 +65,22 @@ export interface AttemptPlan<T> {
   secrets: readonly Secret[];
   /** The request of one attempt, built anew each time. */
   request(attempt: AttemptNumber): AttemptRequest | Promise<AttemptRequest>;
-  /** What an answer means; `attempts` counts this one. Reading the body here is part of the attempt. */
-  classify(response: EngineResponse, reading: RateLimitReading, attempts: number): Promise<Verdict<T>>;
+  /** What an answer means; `count` includes this attempt. Reading the body here is part of the attempt. */
+  classify(response: EngineResponse, reading: RateLimitReading, count: AttemptCount): Promise<Verdict<T>>;
   /** The error for an attempt that got no answer and is not retried; `ending` says why, or after how many attempts. */
   unanswered(failure: AttemptFailure, cause: unknown, ending: string, attempts: number): Error;
+}
+
+/** A call's attempts so far, and how many of them Okta answered 429. */
+export interface AttemptCount {
+  attempts: number;
+  rateLimited: number;
+}
+
+/** How a message ends after retries: how many attempts, and how many of them met a 429. */
+export function afterAttempts({ attempts, rateLimited }: AttemptCount): string {
+  if (attempts <= 1) return '';
+  return ` (after ${attempts} attempts${rateLimited > 0 ? `, ${rateLimited} of them answered 429` : ''})`;
 }
 
 /** How the loop ended well: the value, the answer it came with, and what it took. */
@@ -81,28 +93,28 @@ export interface Outcome<T> {
 
 type AttemptResult<T> =
   | { value: T; response: EngineResponse; reading: RateLimitReading }
-  | { again: true }
-  | { error: Error }
+  | { again: true; response?: undefined }
+  | { error: Error; response?: undefined }
   | (Extract<Verdict<T>, { failure: unknown }> & { response: EngineResponse; reading: RateLimitReading })
   | { failure: AttemptFailure; cause: unknown; response?: undefined };
 
 /** A request pacing would hold past the call's deadline: not sent, so it carries no answer, only the bucket state that held it. */
 function notSentError(operation: OperationRef, rateLimit: RateLimit, attempts: number): OktaRateLimitError {
   const message = `Okta rate limit for ${operation.operationId} is used up until ${rateLimit.resetAt.toISOString()}, beyond the call's timeout; not sent`;
-  return new OktaRateLimitError(message, { status: 429, errorCauses: [], headers: new Headers(), attempts, rateLimit }, operation);
+  return new OktaRateLimitError(message, { status: 429, errorCauses: [], headers: new Headers(), attempts, rateLimitedAttempts: 0, rateLimit }, operation);
 }
 
 /** Waits for a permit; throws when the wait would outlast the call. */
-async function waitForPermit(plan: AttemptPlan<unknown>, pacing: NonNullable<AttemptPlan<unknown>['pacing']>, earlierAttempts: number): Promise<Permit> {
+async function waitForPermit(plan: AttemptPlan<unknown>, pacing: NonNullable<AttemptPlan<unknown>['pacing']>, earlier: AttemptCount): Promise<Permit> {
   const answer = await pacing.scheduler.acquire(pacing.operationId, plan.budget.forWaiting(plan.operation));
-  if ('notWithinBudget' in answer) throw notSentError(plan.operation, answer.notWithinBudget, earlierAttempts);
+  if ('notWithinBudget' in answer) throw notSentError(plan.operation, answer.notWithinBudget, earlier.attempts);
   return answer;
 }
 
-async function attempt<T>(plan: AttemptPlan<T>, request: AttemptRequest, earlierAttempts: number): Promise<AttemptResult<T>> {
+async function attempt<T>(plan: AttemptPlan<T>, request: AttemptRequest, earlier: AttemptCount): Promise<AttemptResult<T>> {
   const { budget, pacing } = plan;
   // The common case takes its permit without a promise.
-  const permit = pacing && (pacing.scheduler.tryAcquire(pacing.operationId) ?? (await waitForPermit(plan, pacing, earlierAttempts)));
+  const permit = pacing && (pacing.scheduler.tryAcquire(pacing.operationId) ?? (await waitForPermit(plan, pacing, earlier)));
   const abort = budget.attemptAbort(plan.policy.attemptTimeoutMs);
   let response: EngineResponse | undefined;
   try {
@@ -111,7 +123,7 @@ async function attempt<T>(plan: AttemptPlan<T>, request: AttemptRequest, earlier
     const reading = readRateLimit(response.headers, now);
     if (reading.serverDateMs !== undefined) plan.clock.observe(reading.serverDateMs, now);
     permit?.release(reading);
-    const verdict = await plan.classify(response, reading, earlierAttempts + 1);
+    const verdict = await plan.classify(response, reading, { attempts: earlier.attempts + 1, rateLimited: earlier.rateLimited + (response.status === 429 ? 1 : 0) });
     return 'value' in verdict || 'failure' in verdict ? { ...verdict, response, reading } : verdict;
   } catch (error) {
     if (!response) permit?.release(undefined);
@@ -145,17 +157,18 @@ function logAttempt<T>(plan: AttemptPlan<T>, result: AttemptResult<T>, attempt: 
 
 /** Sends until the plan's classifier has a value, or an error that is not retried (any more). */
 export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> {
-  const { budget, operation, policy } = plan;
-  let attempts = 0;
+  const { budget, operation, policy, log } = plan;
+  const count: AttemptCount = { attempts: 0, rateLimited: 0 };
+  const retries = { failures: 0, rateLimited: 0 };
   let retryFor: string | undefined;
-  const { log } = plan;
-  for (let retryNumber = 1; ; ) {
-    const request = await plan.request({ retryCount: retryNumber - 1, retryFor });
+  for (;;) {
+    const request = await plan.request({ retryCount: retries.failures + retries.rateLimited, retryFor });
     const startedAt = log.enabled.debug ? performance.now() : 0;
-    const result = await attempt(plan, request, attempts);
-    attempts++;
-    if (log.enabled.debug) logAttempt(plan, result, attempts, performance.now() - startedAt);
-    if ('value' in result) return { value: result.value, response: result.response, reading: result.reading, attempts };
+    const result = await attempt(plan, request, count);
+    count.attempts++;
+    if ('response' in result && result.response?.status === 429) count.rateLimited++;
+    if (log.enabled.debug) logAttempt(plan, result, count.attempts, performance.now() - startedAt);
+    if ('value' in result) return { value: result.value, response: result.response, reading: result.reading, attempts: count.attempts };
     if ('again' in result) continue;
     if (!('failure' in result)) throw result.error;
 
@@ -167,17 +180,20 @@ export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> 
         : plan.pacing
           ? plan.pacing.scheduler.retryWaitMs(plan.pacing.operationId, result.reading, now)
           : serverRequestedWaitMs(result.reading, plan.clock, now);
-    const decision = decideRetry(failure, operation, wait, retryNumber, policy, budget.remainingMs());
+    const decision = decideRetry(failure, operation, wait, retries, policy, budget.remainingMs());
     if (!decision.retry) {
       const note = decision.reason === 'unsafe-to-repeat' ? NOT_RESENT_NOTE : undefined;
       if (result.response) throw await result.error(note);
-      throw plan.unanswered(failure, result.cause, note ? `; ${note}` : attempts > 1 ? ` (after ${attempts} attempts)` : '', attempts);
+      throw plan.unanswered(failure, result.cause, note ? `; ${note}` : afterAttempts(count), count.attempts);
     }
+    // A 429 retried at its reset was not processed by Okta: it does not use up the retries of failures that may have been.
+    if (failure === 'rate-limited' && wait !== undefined) retries.rateLimited++;
+    else retries.failures++;
     const requestId = response?.headers.get('x-okta-request-id') ?? undefined;
     if (failure === 'rate-limited') retryFor ??= requestId;
     if (response && !response.bodyUsed) await response.body?.cancel();
     const shownRequestId = requestId === undefined ? undefined : redact(requestId, plan.secrets);
-    const event = { operationId: operation.operationId, retryCount: retryNumber, delayMs: decision.delayMs, reason: failure, status: response?.status, requestId: shownRequestId };
+    const event = { operationId: operation.operationId, retryCount: retries.failures + retries.rateLimited, delayMs: decision.delayMs, reason: failure, status: response?.status, requestId: shownRequestId };
     callHook(plan.onRetry, event);
     log.write('info', 'okta-sessions: retry', { ...event, path: operation.path, wait: wait === undefined ? 'backoff' : 'rate-limit-reset' });
     try {
@@ -185,6 +201,5 @@ export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> 
     } catch (error) {
       throw budget.abortError(operation, error);
     }
-    retryNumber++;
   }
 }

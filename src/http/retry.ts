@@ -2,8 +2,17 @@ import { backoffDelayMs } from '../helpers/backoff.js';
 import type { Operation } from '../operations.js';
 
 export interface RetryOptions {
-  /** Retries after the first attempt; 0 means no retries. Default 2. */
+  /**
+   * Retries of failures that may have reached Okta (a 503, a reset, an attempt timeout; a 429 without a usable
+   * reset). Default 2. 0 turns every retry off, 429s included, unless `maxRateLimitRetries` is given.
+   */
   maxRetries?: number;
+  /**
+   * Retries of 429s that say when to come back: Okta did not process them, so they are retried at their reset
+   * for as long as the call's `timeoutMs` and signal allow, without counting against `maxRetries`; this only
+   * stops a runaway. Default 10.
+   */
+  maxRateLimitRetries?: number;
   /** Longest single wait the client accepts; a longer one fails at once with the error. Default 60 000. */
   maxDelayMs?: number;
   /** Budget of one attempt (until the whole response is read); a timed-out attempt may be retried. Default 10 000. */
@@ -12,14 +21,19 @@ export interface RetryOptions {
 
 export type RetryPolicy = Required<RetryOptions>;
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxDelayMs: 60_000, attemptTimeoutMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxRateLimitRetries: 10, maxDelayMs: 60_000, attemptTimeoutMs: 10_000 };
 
 /** The policy of `option` over `base` (a client's over the defaults, a call's over its client's); `false` means no retries. */
 export function normalizeRetry(option: RetryOptions | false | undefined, base: RetryPolicy = DEFAULT_RETRY_POLICY): RetryPolicy {
   if (option !== undefined && option !== false && (typeof option !== 'object' || option === null)) throw new TypeError('retry must be an object of retry options, or false');
-  const policy = { ...base, ...(option === false ? { maxRetries: 0 } : option) };
+  // No retries means none: `false`, and `maxRetries: 0` without a 429 cap of its own.
+  const off = option === false || (option?.maxRetries === 0 && option.maxRateLimitRetries === undefined);
+  const policy = { ...base, ...(option === false ? {} : option), ...(off ? { maxRetries: 0, maxRateLimitRetries: 0 } : {}) };
   if (!Number.isInteger(policy.maxRetries) || policy.maxRetries < 0) {
     throw new TypeError(`retry.maxRetries must be a whole number >= 0 (0 disables retries); got ${policy.maxRetries}`);
+  }
+  if (!Number.isInteger(policy.maxRateLimitRetries) || policy.maxRateLimitRetries < 0) {
+    throw new TypeError(`retry.maxRateLimitRetries must be a whole number >= 0; got ${policy.maxRateLimitRetries}`);
   }
   if (!(policy.maxDelayMs >= 0)) throw new TypeError(`retry.maxDelayMs must be a number >= 0; got ${policy.maxDelayMs}`);
   if (!(policy.attemptTimeoutMs > 0)) throw new TypeError(`retry.attemptTimeoutMs must be a number > 0 (or Infinity); got ${policy.attemptTimeoutMs}`);
@@ -91,25 +105,33 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; r
 /** How an error says a failure of createSession was not retried, and why. */
 export const NOT_RESENT_NOTE = 'not resent, because its single-use session token may already have reached Okta';
 
+/** A call's retries so far: of failures that may have reached Okta, and of 429s retried at their reset. */
+export interface RetriesSoFar {
+  failures: number;
+  rateLimited: number;
+}
+
 /**
  * Whether to retry, and after how long. `requestedWaitMs` is the wait the answer's
- * rate-limit headers asked for (pacing works it out); it wins and is never jittered. Without
+ * rate-limit headers asked for (pacing works it out); it wins and is never jittered, and
+ * such a 429 is counted apart (`maxRateLimitRetries`): Okta did not process it. Without
  * one (no usable hint, or a failure that is not a 429) the delay is jittered
- * backoff. A wait the policy or the remaining budget cannot cover gives up at once
- * rather than sleeping into a failure.
+ * backoff, counted against `maxRetries`. A wait the policy or the remaining budget
+ * cannot cover gives up at once rather than sleeping into a failure.
  */
 export function decideRetry(
   failure: AttemptFailure,
   operation: Pick<Operation, 'safeToRepeat'>,
   requestedWaitMs: number | undefined,
-  retryNumber: number,
+  retries: RetriesSoFar,
   policy: RetryPolicy,
   remainingBudgetMs: number,
 ): RetryDecision {
   if (RETRIED_FOR[failure] === 'no operation') return { retry: false, reason: 'not-transient' };
   if (!isRetriedFor(failure, operation)) return { retry: false, reason: 'unsafe-to-repeat' };
-  if (retryNumber > policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
-  const delayMs = requestedWaitMs ?? backoffDelayMs(retryNumber, policy.maxDelayMs);
+  const atReset = failure === 'rate-limited' && requestedWaitMs !== undefined;
+  if (atReset ? retries.rateLimited >= policy.maxRateLimitRetries : retries.failures >= policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
+  const delayMs = requestedWaitMs ?? backoffDelayMs(retries.failures + 1, policy.maxDelayMs);
   if (delayMs > policy.maxDelayMs || delayMs >= remainingBudgetMs) return { retry: false, reason: 'wait-too-long' };
   return { retry: true, delayMs };
 }

@@ -1,46 +1,69 @@
-import { backoffDelayMs } from '../helpers/backoff.js';
 import type { RateLimit } from '../errors/classes.js';
+import { backoffDelayMs } from '../helpers/backoff.js';
 import { rateLimitOf, RESET_MARGIN_MS, type RateLimitReading } from './rate-limit-reading.js';
 import type { ServerClock } from './server-clock.js';
+import { othersHoldUntil, sampledUntilMs, windowStart, type Window } from './window-share.js';
 
 /** Added to an inferred window end, for clock granularity. */
 const WINDOW_END_MARGIN_MS = 10;
 const CONCURRENCY_BACKOFF_CAP_MS = 10_000;
 const CONCURRENCY_BACKOFF_FLOOR_MS = 100;
+/** Processes that learned the same window end learn the next window spread over this share of it, not all at its first instant. */
+const LEARN_JITTER_SHARE = 0.05;
 
-/** The window Okta last reported, placed on the local clock. */
-interface Window {
-  rateLimit: RateLimit;
-  /** The reset in local time, from the server clock estimate. */
-  resetLocalMs: number;
-  /**
-   * When the window really ends, in local time, if we saw which request opened it.
-   * The reset header is rounded up to a whole second, which would waste most of a
-   * second per window; from this instant one probe request may test the new window.
-   */
-  windowEndLocalMs: number | undefined;
-}
+/**
+ * Why requests wait: the window is used up (or Okta's concurrency limit was met); this client's `maxShare`
+ * of it is; what remains is kept for the bucket's other consumers; the window's first part goes at its even
+ * rate; or an answer in flight is learning the window.
+ */
+export type HoldReason = 'used-up' | 'max-share' | 'others' | 'window-start' | 'learning';
 
 /**
  * One rate-limit bucket as the client sees it: the window Okta reported, requests
- * in flight, the probe of a window's end, and the backoff after concurrency-limit
- * answers. Pure: no timers and no I/O; every method takes the local time.
+ * in flight, how much of the bucket others use, and the backoff after
+ * concurrency-limit answers. Pure: no timers and no I/O; every method takes the
+ * local time.
+ *
+ * A client is not alone in its bucket: other processes, the org's other apps and
+ * an earlier run count against the same limit. So it never assumes a window is
+ * full: an unknown bucket, and one whose window has ended, let one request learn
+ * the real remaining count before the rest follow. Every answer says how much of
+ * the window is used; what this client did not send, others did. The window's
+ * first tenth goes at the window's even rate, so others show before this client
+ * sends its all; when they do, it keeps back what they are expected to use until
+ * the window ends, and spreads its own part; alone, it sends what remains at once.
  */
 export class BucketModel {
   readonly #reserve: number;
   readonly #clock: ServerClock;
+  /** At most this share of each window's limit is this client's (`rateLimit.maxShare`). */
+  readonly #maxShare: number;
   #window: Window | undefined;
+  /** The length of this bucket's windows, once learned (from a request that opened one, or from consecutive resets). */
+  #windowMs: number | undefined;
   #inFlight = 0;
-  #probeInFlight = false;
-  /** A probe before the rounded reset met a used-up window: this server rounds differently; never probe again. */
-  #probingFailed = false;
+  /** A request is out learning the bucket (unknown, or its window ended): the rest wait for its answer. */
+  #learning = false;
+  /** An answer came without rate-limit headers: there is nothing to pace by. */
+  #headerless = false;
+  /** A request sent before the reset header, at the inferred end, met the old window: from now on, resets only. */
+  #endsInferredWrongly = false;
   /** After concurrency-limit answers: held until then, whatever the reset says. */
   #backoff: { untilMs: number; strikes: number } | undefined;
+  /** When this client last sent, for spreading its part. */
+  #lastSendLocalMs = Number.NEGATIVE_INFINITY;
+  #holdReason: HoldReason = 'used-up';
+  /** Random in [0, 1), drawn once per window, for the learning request's jitter. */
+  #jitter = Math.random();
 
-  /** `reserve`: hold once the remaining count is at or below it. `clock`: the client's estimate of Okta's clock. */
-  constructor(reserve: number, clock: ServerClock) {
+  /**
+   * `reserve`: hold once the remaining count is at or below it. `clock`: the client's estimate of Okta's clock.
+   * `maxShare`: the most of a window's limit this client uses (1: all of it).
+   */
+  constructor(reserve: number, clock: ServerClock, maxShare = 1) {
     this.#reserve = reserve;
     this.#clock = clock;
+    this.#maxShare = maxShare;
   }
 
   /** What Okta last reported, or undefined before the first answer with rate-limit headers. */
@@ -52,49 +75,75 @@ export class BucketModel {
     return this.#inFlight;
   }
 
-  /**
-   * Until when the bucket holds new requests (local ms): a time at or before `nowMs`
-   * when it is open, Infinity while only answers in flight can open it.
-   */
-  heldUntil(nowMs: number): number {
-    if (this.#backoff && nowMs < this.#backoff.untilMs) return this.#backoff.untilMs;
+  /** Others' share of the current window so far (0 to 1), as estimated from answers; 0 when none are seen. */
+  get othersShare(): number {
     const window = this.#window;
-    if (!window) return nowMs;
-    // After the reset the window is fresh: assume the full limit, minus what is already on its way.
-    const fresh = nowMs >= window.resetLocalMs;
-    const remaining = fresh ? window.rateLimit.limit : window.rateLimit.remaining;
-    if (remaining - this.#inFlight > this.#reserve) return nowMs;
-    if (fresh) return Number.POSITIVE_INFINITY;
-    // The window has probably ended: one probe goes; the rest wait for its answer.
-    if (window.windowEndLocalMs !== undefined) {
-      if (nowMs < window.windowEndLocalMs) return window.windowEndLocalMs;
-      return this.#probeInFlight ? Number.POSITIVE_INFINITY : nowMs;
-    }
-    return window.resetLocalMs;
+    return window && window.rateLimit.limit > 0 ? Math.min(1, window.othersUsed / window.rateLimit.limit) : 0;
   }
 
-  /** Records a request sent now; returns whether it probes for the end of a used-up window. */
+  /** Why the bucket held at the last `heldUntil` that held it. */
+  get holdReason(): HoldReason {
+    return this.#holdReason;
+  }
+
+  /**
+   * Until when the bucket holds new requests (local ms): a time at or before `nowMs`
+   * when it is open, Infinity while only answers in flight can open it. `othersAware`:
+   * sample each window and keep back what others are expected to use (false while a
+   * shared store paces the bucket for every process).
+   */
+  heldUntil(nowMs: number, othersAware = true): number {
+    if (this.#backoff && nowMs < this.#backoff.untilMs) return this.#hold('used-up', this.#backoff.untilMs);
+    if (this.#headerless) return nowMs;
+    const window = this.#window;
+    if (!window || nowMs >= window.endLocalMs) {
+      if (this.#learning) return this.#hold('learning', Number.POSITIVE_INFINITY);
+      // After a window shared with others, its end is theirs too: learn the next one a little later than they might.
+      return window && othersAware && window.othersUsed > 0 ? this.#hold('window-start', Math.max(nowMs, window.endLocalMs + this.#learnJitterMs())) : nowMs;
+    }
+    const { limit, remaining } = window.rateLimit;
+    const available = remaining - this.#inFlight - this.#reserve;
+    if (available < 1) return this.#hold('used-up', window.endLocalMs);
+    const ownLeft = Math.floor(limit * this.#maxShare) - window.ownCounted;
+    if (ownLeft < 1) return this.#hold('max-share', window.endLocalMs);
+    if (!othersAware) return nowMs;
+    const sampledUntil = sampledUntilMs(window, Math.max(1, limit * this.#maxShare));
+    if (sampledUntil > nowMs) return this.#hold('window-start', sampledUntil);
+    const untilMs = othersHoldUntil(window, nowMs, available, ownLeft, this.#lastSendLocalMs);
+    return untilMs > nowMs ? this.#hold('others', untilMs) : untilMs;
+  }
+
+  /** Records a request sent now; returns whether it learns the window (the bucket's first, or the first after a window's end). */
   send(nowMs: number): boolean {
     this.#inFlight++;
+    this.#lastSendLocalMs = nowMs;
+    if (this.#headerless) return false;
     const window = this.#window;
-    const probe =
-      window !== undefined &&
-      window.windowEndLocalMs !== undefined &&
-      nowMs >= window.windowEndLocalMs &&
-      nowMs < window.resetLocalMs &&
-      window.rateLimit.remaining <= this.#reserve;
-    if (probe) this.#probeInFlight = true;
-    return probe;
+    if (!window || nowMs >= window.endLocalMs) {
+      this.#learning = true;
+      return true;
+    }
+    window.ownCounted++;
+    return false;
   }
 
   /** Records the end of a request `send` counted: what its answer said, or undefined when none came. */
-  settle(wasProbe: boolean, reading: RateLimitReading | undefined, nowMs: number): void {
+  settle(learns: boolean, reading: RateLimitReading | undefined, nowMs: number): void {
     this.#inFlight--;
-    if (wasProbe) this.#probeInFlight = false;
-    if (reading) this.#learn(reading, wasProbe, nowMs);
+    if (learns) this.#learning = false;
+    if (reading) this.#learn(reading, learns, nowMs);
   }
 
-  #learn(reading: RateLimitReading, wasProbe: boolean, nowMs: number): void {
+  #hold(reason: HoldReason, untilMs: number): number {
+    this.#holdReason = reason;
+    return untilMs;
+  }
+
+  #learnJitterMs(): number {
+    return this.#jitter * LEARN_JITTER_SHARE * (this.#windowMs ?? 1_000);
+  }
+
+  #learn(reading: RateLimitReading, learned: boolean, nowMs: number): void {
     if (reading.concurrencyLimited) {
       // Only an estimated reset: back off instead of trusting it.
       const strikes = (this.#backoff?.strikes ?? 0) + 1;
@@ -103,33 +152,75 @@ export class BucketModel {
       return;
     }
     const rateLimit = rateLimitOf(reading);
-    if (!rateLimit) return;
+    if (!rateLimit) {
+      // An answer without rate-limit headers teaches nothing; with no window ever learned, nothing paces this bucket.
+      if (!this.#window) this.#headerless = true;
+      return;
+    }
+    this.#headerless = false;
     this.#backoff = undefined;
     const previous = this.#window;
     if (previous && rateLimit.resetAt < previous.rateLimit.resetAt) return; // a straggler from an older window
     const sameWindow = previous !== undefined && previous.rateLimit.resetAt.getTime() === rateLimit.resetAt.getTime();
+    if (sameWindow && learned) {
+      previous.ownCounted++;
+      if (nowMs < previous.resetLocalMs) {
+        // Sent at the inferred end, before the reset header, and the window had not ended: this server's
+        // windows are not as inferred. From now on they end at their reset.
+        this.#endsInferredWrongly = true;
+        previous.endLocalMs = previous.resetLocalMs;
+      }
+    }
+    const window = sameWindow ? previous : this.#newWindow(rateLimit, reading, previous, nowMs);
     // Responses can arrive out of order: within a window, the smallest remaining is the latest.
-    const remaining = sameWindow ? Math.min(previous.rateLimit.remaining, rateLimit.remaining) : rateLimit.remaining;
-    let resetLocalMs = this.#clock.toLocal(rateLimit.resetAt.getTime());
-    // A server-given Retry-After wins; a used-up bucket whose reset has passed here means the reset was early.
-    if (reading.retryAfterMs !== undefined) resetLocalMs = nowMs + reading.retryAfterMs;
-    else if (remaining === 0 && resetLocalMs <= nowMs) resetLocalMs = nowMs + RESET_MARGIN_MS;
-    const window: Window = { rateLimit: { ...rateLimit, remaining }, resetLocalMs, windowEndLocalMs: sameWindow ? previous.windowEndLocalMs : undefined };
-    if (!sameWindow) this.#probeInFlight = false;
-    this.#window = window;
+    window.rateLimit.remaining = Math.min(window.rateLimit.remaining, rateLimit.remaining);
+    // What Okta counted that this client did not send: others'. (Requests of ours in flight are taken as counted.)
+    window.othersUsed = Math.max(window.othersUsed, rateLimit.limit - rateLimit.remaining - window.ownCounted);
+    window.heardLocalMs = nowMs;
+    if (!sameWindow && this.#windowMs === undefined) window.othersBefore = window.othersUsed;
 
-    if (reading.retryAfterMs !== undefined || this.#probingFailed) window.windowEndLocalMs = undefined;
-    else if (rateLimit.remaining === rateLimit.limit - 1 && reading.serverDateMs !== undefined) {
+    if (reading.retryAfterMs !== undefined) {
+      // A server-given Retry-After wins.
+      window.resetLocalMs = nowMs + reading.retryAfterMs;
+      window.endLocalMs = window.resetLocalMs;
+    } else if (window.rateLimit.remaining === 0 && window.resetLocalMs <= nowMs) {
+      // A used-up bucket whose reset has passed here means the reset was early.
+      window.resetLocalMs = nowMs + RESET_MARGIN_MS;
+      window.endLocalMs = window.resetLocalMs;
+    }
+  }
+
+  /** A window first heard of now; the windows' length is learned where it shows. */
+  #newWindow(rateLimit: RateLimit, reading: RateLimitReading, previous: Window | undefined, nowMs: number): Window {
+    if (previous) {
+      // Back-to-back windows: the gap between two resets is a window's length, at most.
+      const gap = rateLimit.resetAt.getTime() - previous.rateLimit.resetAt.getTime();
+      if (gap > 0 && (this.#windowMs === undefined || gap < this.#windowMs)) this.#windowMs = gap;
+    }
+    const opened = rateLimit.remaining === rateLimit.limit - 1 && reading.serverDateMs !== undefined && reading.retryAfterMs === undefined;
+    if (opened) {
       // This request opened the window. Okta's windows last whole seconds (60 s); the window started
       // within the second `Date` names and its reset is rounded up, so it lasts (reset - Date) - 1 s.
-      // It reached Okta before its answer reached us: counting from now never ends the window early.
-      const windowMs = rateLimit.resetAt.getTime() - reading.serverDateMs - 1000;
-      if (windowMs >= 1000) window.windowEndLocalMs = Math.min(resetLocalMs, nowMs + windowMs + WINDOW_END_MARGIN_MS);
+      const windowMs = rateLimit.resetAt.getTime() - (reading.serverDateMs as number) - 1000;
+      if (windowMs >= 1000) this.#windowMs = windowMs;
     }
-    if (wasProbe && sameWindow && rateLimit.remaining === 0) {
-      // The window had not ended: this server rounds its reset differently. Wait for resets from now on.
-      this.#probingFailed = true;
-      window.windowEndLocalMs = undefined;
-    }
+    const resetLocalMs = this.#clock.toLocal(rateLimit.resetAt.getTime());
+    const windowMs = this.#endsInferredWrongly ? undefined : this.#windowMs;
+    // It had begun before its answer reached us: counting its length from now never ends it early.
+    const endLocalMs = windowMs === undefined ? resetLocalMs : Math.min(resetLocalMs, nowMs + windowMs + WINDOW_END_MARGIN_MS);
+    this.#jitter = Math.random();
+    const window: Window = {
+      rateLimit: { ...rateLimit },
+      resetLocalMs,
+      endLocalMs,
+      startLocalMs: windowMs === undefined ? nowMs : opened ? Math.min(nowMs, endLocalMs - windowMs) : windowStart(resetLocalMs, endLocalMs, windowMs, nowMs, previous),
+      // The answer that brought it, and what else of ours was in flight, are counted in it.
+      ownCounted: this.#inFlight + 1,
+      othersUsed: 0,
+      othersBefore: 0,
+      heardLocalMs: nowMs,
+    };
+    this.#window = window;
+    return window;
   }
 }

@@ -34,6 +34,11 @@ export class PermitQueue<P> {
     this.#capacity = capacity;
   }
 
+  /** Every permit is out: the client is at its concurrency limit. */
+  get atCapacity(): boolean {
+    return this.#out >= this.#capacity;
+  }
+
   /** No permit is free, or requests are already waiting (a newcomer must not overtake them). */
   get busy(): boolean {
     return this.#waiters.length > 0 || this.#out >= this.#capacity;

@@ -2,7 +2,7 @@ import type { RateLimit } from '../errors/classes.js';
 import { callHook } from '../helpers/hooks.js';
 import { type Log, SILENT_LOG } from '../helpers/log.js';
 import { type BucketMap, DEFAULT_BUCKETS, type OperationId } from '../operations.js';
-import { BucketModel } from './bucket-model.js';
+import { BucketModel, type HoldReason } from './bucket-model.js';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import type { NotWithinBudget, Permit, WaitBudget } from './permit.js';
 import { type HeldRequest, PermitQueue } from './permit-queue.js';
@@ -20,6 +20,12 @@ export interface RateLimitOptions {
   maxConcurrent?: number;
   /** Hold a bucket's requests once its remaining count is at or below this. Default 0. */
   reserve?: number;
+  /**
+   * The most of each bucket's limit this client uses, 0 < share ≤ 1 (default 1), leaving the rest to the org's
+   * other apps: terraform-provider-okta's `max_api_capacity`. The limit is what the headers report (Okta may
+   * already cap a token or app at half a bucket).
+   */
+  maxShare?: number;
   /** Which operations share a rate-limit counter; merged over the default (admin operations share one, /me has its own). */
   buckets?: Partial<BucketMap>;
   /**
@@ -48,6 +54,13 @@ export interface RateLimitEvent {
   resetAt: Date;
   /** How long the request is expected to wait, in ms. */
   waitMs: number;
+  /**
+   * Why: the window is used up; this client's `maxShare` of it is; or what remains is kept for the bucket's
+   * other consumers (other processes, the org's other apps), and this client's part spread among theirs.
+   */
+  reason: Exclude<HoldReason, 'learning' | 'window-start'>;
+  /** The client's estimate of how much of the window others used, 0 to 1. */
+  othersShare: number;
 }
 
 /**
@@ -58,6 +71,9 @@ export interface RateLimitEvent {
  */
 export class RateLimitScheduler {
   readonly #reserve: number;
+  readonly #maxShare: number;
+  /** The store's pacing, once loaded: a bucket it paces is not held back for others locally (the store counts every process). */
+  #sharedPacing: SharedPacing | undefined;
   readonly #bucketOf: BucketMap;
   readonly #onRateLimit: ((event: RateLimitEvent) => void) | undefined;
   readonly #clock: ServerClock;
@@ -74,6 +90,8 @@ export class RateLimitScheduler {
     this.#concurrency = new ConcurrencyLimit(options.maxConcurrent);
     this.#reserve = options.reserve ?? 0;
     if (!Number.isInteger(this.#reserve) || this.#reserve < 0) throw new TypeError(`rateLimit.reserve must be a whole number >= 0; got ${options.reserve}`);
+    this.#maxShare = options.maxShare ?? 1;
+    if (typeof this.#maxShare !== 'number' || !(this.#maxShare > 0 && this.#maxShare <= 1)) throw new TypeError(`rateLimit.maxShare must be a number > 0 and <= 1 (the share of each bucket this client uses); got ${String(options.maxShare)}`);
     this.#bucketOf = { ...DEFAULT_BUCKETS, ...options.buckets };
     this.#onRateLimit = onRateLimit;
     this.#clock = clock;
@@ -83,7 +101,12 @@ export class RateLimitScheduler {
       throw new TypeError('rateLimit.store must be a rate-limit store, e.g. new RedisRateLimitStore(…) from okta-sessions/redis');
     }
     this.#log = context.log;
-    this.#shared = store && import('./shared-pacing.js').then(({ SharedPacing }) => new SharedPacing(store, context.org, this.#reserve, clock, context.onRateLimitStore, context.log));
+    this.#shared =
+      store &&
+      import('./shared-pacing.js').then(({ SharedPacing }) => {
+        this.#sharedPacing = new SharedPacing(store, context.org, this.#reserve, clock, context.onRateLimitStore, context.log);
+        return this.#sharedPacing;
+      });
   }
 
   /** The most requests this client will ever have in flight: its connection pool is sized for it. */
@@ -136,14 +159,16 @@ export class RateLimitScheduler {
     if (immediate) return Promise.resolve(immediate);
     const bucket = this.#bucketFor(operationId);
     const model = this.#model(bucket);
-    const heldUntil = model.heldUntil(Date.now());
+    const heldUntil = this.#heldUntil(bucket, model, Date.now());
     const rateLimit = model.rateLimit;
     if (rateLimit && Number.isFinite(heldUntil) && heldUntil >= budget.deadline) return Promise.resolve({ notWithinBudget: rateLimit });
 
     const { permit, request } = this.#queue.wait(bucket, operationId, budget.signal, () => budget.abortReason());
     if (!budget.signal.aborted) this.#announce(request);
     if (!request.announced && this.#log.enabled.debug) {
-      this.#log.write('debug', 'okta-sessions: wait', { operationId, bucket, wait: 'concurrency-limit', maxConcurrent: this.#concurrency.value });
+      // Not announced: held for a slot, or until the answers in flight (one learning the bucket) come back.
+      const wait = heldUntil === Number.POSITIVE_INFINITY ? 'answers-in-flight' : 'concurrency-limit';
+      this.#log.write('debug', 'okta-sessions: wait', { operationId, bucket, wait, maxConcurrent: this.#concurrency.value });
     }
     this.#pump();
     return permit;
@@ -156,7 +181,8 @@ export class RateLimitScheduler {
    */
   retryWaitMs(operationId: OperationId, reading: RateLimitReading, nowMs: number): number | undefined {
     if (!reading.concurrencyLimited) return serverRequestedWaitMs(reading, this.#clock, nowMs);
-    return Math.max(0, this.#model(this.#bucketFor(operationId)).heldUntil(nowMs) - nowMs);
+    const bucket = this.#bucketFor(operationId);
+    return Math.max(0, this.#heldUntil(bucket, this.#model(bucket), nowMs) - nowMs);
   }
 
   #admitNow(operationId: OperationId): Permit | undefined {
@@ -172,7 +198,7 @@ export class RateLimitScheduler {
   #model(bucket: string): BucketModel {
     let model = this.#models.get(bucket);
     if (!model) {
-      model = new BucketModel(this.#reserve, this.#clock);
+      model = new BucketModel(this.#reserve, this.#clock, this.#maxShare);
       this.#models.set(bucket, model);
     }
     return model;
@@ -181,7 +207,7 @@ export class RateLimitScheduler {
   /** A permit for `bucket` if it is open at `nowMs`; the caller counts it in the queue. */
   #admit(bucket: string, nowMs: number): Permit | undefined {
     const model = this.#model(bucket);
-    if (model.heldUntil(nowMs) > nowMs) return undefined;
+    if (this.#heldUntil(bucket, model, nowMs) > nowMs) return undefined;
     const probe = model.send(nowMs);
     const epoch = this.#concurrency.epoch;
     let released = false;
@@ -190,7 +216,7 @@ export class RateLimitScheduler {
         if (released) return;
         released = true;
         model.settle(probe, reading, Date.now());
-        this.#concurrency.observe(reading, epoch, this.#queue.busy);
+        this.#concurrency.observe(reading, epoch, this.#queue.atCapacity);
         this.#queue.capacity = this.#concurrency.value;
         this.#queue.give();
         this.#pump();
@@ -198,15 +224,22 @@ export class RateLimitScheduler {
     };
   }
 
+  /** Until when `bucket` holds; others' use is kept back for unless the store paces the bucket for everyone. */
+  #heldUntil(bucket: string, model: BucketModel, nowMs: number): number {
+    return model.heldUntil(nowMs, !this.#sharedPacing?.isSharing(bucket));
+  }
+
   /** Reports a held request once, through `onRateLimit`. */
   #announce(request: HeldRequest): void {
     const now = Date.now();
     const model = this.#model(request.key);
-    const heldUntil = model.heldUntil(now);
+    const heldUntil = this.#heldUntil(request.key, model, now);
     const rateLimit = model.rateLimit;
-    if (request.announced || heldUntil <= now || !Number.isFinite(heldUntil) || !rateLimit) return;
+    const reason = model.holdReason;
+    // The window's first part, and the answer that learns a window, hold briefly: a longer hold is the one told.
+    if (request.announced || heldUntil <= now || !Number.isFinite(heldUntil) || !rateLimit || reason === 'learning' || reason === 'window-start') return;
     request.announced = true;
-    const event = { operationId: request.label, bucket: request.key, ...rateLimit, waitMs: heldUntil - now };
+    const event: RateLimitEvent = { operationId: request.label, bucket: request.key, ...rateLimit, waitMs: heldUntil - now, reason, othersShare: model.othersShare };
     callHook(this.#onRateLimit, event);
     const level = event.waitMs > 1_000 ? 'info' : 'debug';
     this.#log.write(level, 'okta-sessions: wait', { ...event, wait: 'pacing' });
@@ -225,7 +258,7 @@ export class RateLimitScheduler {
   #scheduleWakeUp(now: number): void {
     let wakeAt = Number.POSITIVE_INFINITY;
     for (const request of this.#queue.waiting()) {
-      const heldUntil = this.#model(request.key).heldUntil(now);
+      const heldUntil = this.#heldUntil(request.key, this.#model(request.key), now);
       if (heldUntil > now) wakeAt = Math.min(wakeAt, heldUntil);
     }
     if (wakeAt === this.#timerAt) return;

@@ -39,6 +39,12 @@ export class SharedPacing {
     this.#onEvent = onEvent;
   }
 
+  /** Whether the store paces `bucket` now (it has not fallen back to local pacing). */
+  isSharing(bucket: string): boolean {
+    const localUntil = this.#localUntil.get(bucket);
+    return localUntil === undefined || Date.now() >= localUntil;
+  }
+
   /** A permit holding a lease for `bucket`; undefined when the bucket is on local pacing; NotWithinBudget when it opens too late. */
   async lease(bucket: string, budget: WaitBudget): Promise<Permit | NotWithinBudget | undefined> {
     const key = `${this.#org}|${bucket}`;

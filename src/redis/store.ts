@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { Redis } from 'ioredis';
+import { Cluster, type ClusterNode, Redis } from 'ioredis';
 import type { LearnedWindow, RateLimitStore, StoreTake } from '../pacing/store.js';
 import { SETTLE, TAKE } from './scripts.js';
 
@@ -15,8 +15,11 @@ export interface RedisRateLimitStoreOptions {
   timeoutMs?: number;
 }
 
-/** An ioredis connection you made (its options are yours), or a URL for one the store makes and closes. */
-export type RedisConnection = { url: string } | { client: Redis };
+/**
+ * An ioredis connection you made (its options are yours; a `Cluster` too), or a URL or a Redis Cluster's
+ * nodes for one the store makes and closes.
+ */
+export type RedisConnection = { url: string } | { cluster: ClusterNode[] } | { client: Redis | Cluster };
 
 /** When the store holds a bucket for its in-flight cap, a waiting process asks again after this long. */
 const POLL_MS = 25;
@@ -29,13 +32,23 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return result;
 }
 
+/** No offline queue: a command while Redis is away fails at once (and the client paces locally) instead of running later. */
+function ownConnection(connection: RedisConnection): Redis | Cluster {
+  const retryStrategy = (times: number) => Math.min(times * 100, 1000);
+  if ('url' in connection && typeof connection.url === 'string') return new Redis(connection.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy });
+  if ('cluster' in connection && Array.isArray(connection.cluster) && connection.cluster.length > 0) {
+    return new Cluster(connection.cluster, { enableOfflineQueue: false, clusterRetryStrategy: retryStrategy, redisOptions: { maxRetriesPerRequest: 0 } });
+  }
+  throw new TypeError('RedisRateLimitStore needs { url: "redis://…" }, { cluster: [{ host, port }, …] } or { client: <ioredis Redis or Cluster> }');
+}
+
 /**
  * Okta rate limits shared through Redis: one bucket state per org and bucket for
  * every process, changed only by atomic Lua scripts (take a lease, settle it and
  * learn from the response). Pass it as `rateLimit.store`.
  */
 export class RedisRateLimitStore implements RateLimitStore {
-  readonly #client: Redis;
+  readonly #client: Redis | Cluster;
   readonly #ownsClient: boolean;
   readonly #prefix: string;
   readonly #leaseMs: number;
@@ -46,13 +59,10 @@ export class RedisRateLimitStore implements RateLimitStore {
     if ('client' in connection && connection.client) {
       this.#client = connection.client;
       this.#ownsClient = false;
-    } else if ('url' in connection && typeof connection.url === 'string') {
-      // No offline queue: a command while Redis is away fails at once (and the client paces locally) instead of running later.
-      this.#client = new Redis(connection.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: (times) => Math.min(times * 100, 1000) });
+    } else {
+      this.#client = ownConnection(connection);
       this.#client.on('error', () => {}); // Reported through the calls that fail, as onRateLimitStore events.
       this.#ownsClient = true;
-    } else {
-      throw new TypeError('RedisRateLimitStore needs { url: "redis://…" } or { client: <ioredis client> }');
     }
     this.#prefix = options.keyPrefix ?? 'okta-sessions';
     this.#leaseMs = positive(options.leaseMs, 30_000, 'leaseMs');

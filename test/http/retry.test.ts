@@ -9,6 +9,8 @@ beforeAll(() => nock.disableNetConnect());
 beforeEach(() => {
   // Fake only timers and Date: nock needs the real nextTick and setImmediate.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: START });
+  // These 429s say others used the window: its successor is learned at a jittered instant, here none.
+  vi.spyOn(Math, 'random').mockReturnValue(0);
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -80,25 +82,48 @@ describe('429 retry', () => {
     await expect(call).resolves.toEqual(RECORDED_SESSION);
   });
 
-  it('retries twice by default, counting X-Okta-Retry-Count up and keeping the first request id', async () => {
+  it('retries a 429 at its reset until maxRateLimitRetries (10), apart from maxRetries, counting X-Okta-Retry-Count up, keeping the first request id, and says how many 429s it met', async () => {
     const counts: unknown[] = [];
     const retryFor: unknown[] = [];
     nock(ORG).get('/api/v1/sessions/abc').reply(429, RATE_LIMITED_BODY, rateLimited(START, 1));
     nock(ORG)
       .get('/api/v1/sessions/abc')
-      .times(2)
+      .times(10)
       .reply(function () {
         counts.push(this.req.headers['x-okta-retry-count']);
         retryFor.push(this.req.headers['x-okta-retry-for']);
         return [429, RATE_LIMITED_BODY, { ...rateLimited(Date.now(), 1), 'x-okta-request-id': `later${counts.length}` }];
       });
-    const { client, waitForRetry } = recordingClient();
+    const { client, waitForRetry } = recordingClient({ timeoutMs: 120_000 });
+    const outcome = rejectionOf(client.get('abc'));
+    for (let retry = 1; retry <= 10; retry++) await waitForRetry(retry);
+    const error = (await outcome) as OktaRateLimitError;
+    expect(error).toBeInstanceOf(OktaRateLimitError);
+    expect(error).toMatchObject({ attempts: 11, rateLimitedAttempts: 11 });
+    expect(error.message).toContain('(after 11 attempts, 11 of them answered 429)');
+    expect(counts).toEqual(Array.from({ length: 10 }, (_, i) => String(i + 1)));
+    expect(retryFor).toEqual(Array.from({ length: 10 }, () => 'first429requestid'));
+  });
+
+  it('429s retried at their reset leave maxRetries to the failures that may have reached Okta', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').reply(503, 'unavailable');
+    nock(ORG).get('/api/v1/sessions/abc').times(3).reply(() => [429, RATE_LIMITED_BODY, rateLimited(Date.now(), 1)]);
+    nock(ORG).get('/api/v1/sessions/abc').reply(503, 'unavailable');
+    nock(ORG).get('/api/v1/sessions/abc').reply(200, RECORDED_SESSION, oktaHeaders());
+    const { client, waitForRetry } = recordingClient({ retry: { maxRetries: 2 } });
+    const call = client.get('abc');
+    for (let retry = 1; retry <= 5; retry++) await waitForRetry(retry);
+    await expect(call).resolves.toEqual(RECORDED_SESSION);
+  });
+
+  it('maxRateLimitRetries caps the 429s alone; a negative or fractional one is refused', async () => {
+    nock(ORG).get('/api/v1/sessions/abc').times(2).reply(() => [429, RATE_LIMITED_BODY, rateLimited(Date.now(), 1)]);
+    const { client, waitForRetry } = recordingClient({ retry: { maxRateLimitRetries: 1 } });
     const outcome = rejectionOf(client.get('abc'));
     await waitForRetry(1);
-    await waitForRetry(2);
-    expect(await outcome).toBeInstanceOf(OktaRateLimitError);
-    expect(counts).toEqual(['1', '2']);
-    expect(retryFor).toEqual(['first429requestid', 'first429requestid']);
+    expect(await outcome).toMatchObject({ attempts: 2, rateLimitedAttempts: 2 });
+    expect(() => newClient({ retry: { maxRateLimitRetries: -1 } })).toThrow(/maxRateLimitRetries must be a whole number >= 0/);
+    expect(() => newClient({ retry: { maxRateLimitRetries: 0.5 } })).toThrow(/maxRateLimitRetries/);
   });
 
   it('retry: false sends exactly one request', async () => {

@@ -6,6 +6,8 @@ const START = Date.parse('2026-03-01T12:00:00Z');
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: START });
+  // Answers that say others used a window make its successor learned at a jittered instant: here none.
+  vi.spyOn(Math, 'random').mockReturnValue(0);
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -72,7 +74,7 @@ describe('rate-limit scheduling', () => {
     await expect(held).resolves.toEqual(RECORDED_SESSION);
   });
 
-  it('after a reset releases no more than the limit, in FIFO order', async () => {
+  it('after a reset sends one request to learn the new window, then no more than it has left, in FIFO order', async () => {
     const okta = controlledOkta();
     const warmup = okta.client.get('w');
     await settle();
@@ -82,28 +84,37 @@ describe('rate-limit scheduling', () => {
     await settle();
     expect(okta.sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(okta.sent.slice(1)).toEqual(['/api/v1/sessions/a', '/api/v1/sessions/b', '/api/v1/sessions/c']);
+    expect(okta.sent.slice(1)).toEqual(['/api/v1/sessions/a']);
+    // a opened the new window: 2 left, after its first tenth (at its even rate: one per 1.3 s).
+    okta.answerAll(200, { limit: 3, remaining: 2, resetInSeconds: 5 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(okta.sent.slice(2)).toEqual(['/api/v1/sessions/b', '/api/v1/sessions/c']);
     okta.answerAll(200, { limit: 3, remaining: 0, resetInSeconds: 5 });
     await settle();
     expect(okta.sent).toHaveLength(4);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(okta.sent.slice(4)).toEqual(['/api/v1/sessions/d', '/api/v1/sessions/e']);
+    expect(okta.sent.slice(4)).toEqual(['/api/v1/sessions/d']);
+    okta.answerAll(200, { limit: 3, remaining: 2, resetInSeconds: 5 });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(okta.sent.slice(5)).toEqual(['/api/v1/sessions/e']);
     okta.answerAll(200, { limit: 3, remaining: 1, resetInSeconds: 5 });
     await expect(Promise.all(calls)).resolves.toHaveLength(5);
   });
 
   it('caps requests in flight at a fixed maxConcurrent', async () => {
     const custom = controlledOkta({ rateLimit: { maxConcurrent: 2 } });
-    const calls = ['x', 'y', 'z'].map((id) => custom.client.get(id));
+    const calls = ['w', 'x', 'y', 'z'].map((id) => custom.client.get(id));
     await settle();
-    expect(custom.pending).toHaveLength(2);
+    // The first learns the bucket.
+    expect(custom.pending).toHaveLength(1);
     for (let round = 0; round < 5; round++) {
-      custom.answerAll(200, { limit: 100, remaining: 90, resetInSeconds: 60 });
+      custom.answerAll(200, { limit: 100, remaining: 100 - custom.sent.length, resetInSeconds: 60 });
       await settle();
       // A number the user gives never grows.
       expect(custom.pending.length).toBeLessThanOrEqual(2);
     }
-    await expect(Promise.all(calls)).resolves.toHaveLength(3);
+    await expect(Promise.all(calls)).resolves.toHaveLength(4);
+    expect(custom.sent).toHaveLength(4);
     expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', rateLimit: { maxConcurrent: 0 } })).toThrow(/maxConcurrent must be a whole number >= 1/);
   });
 
@@ -111,14 +122,18 @@ describe('rate-limit scheduling', () => {
     const okta = controlledOkta();
     const calls = Array.from({ length: 80 }, (_, i) => okta.client.get(`s${i}`));
     await settle();
+    // One learns the bucket: 1000 a minute, none used by others.
+    expect(okta.pending).toHaveLength(1);
+    okta.answerAll(200, { limit: 1000, remaining: 999, resetInSeconds: 60 });
+    await settle();
     expect(okta.pending).toHaveLength(20);
-    okta.pending.shift()?.answer(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+    okta.pending.shift()?.answer(200, { limit: 1000, remaining: 1000 - okta.sent.length, resetInSeconds: 60 });
     await settle();
     // The answered slot and one more.
     expect(okta.pending).toHaveLength(21);
-    expect(okta.sent).toHaveLength(22);
+    expect(okta.sent).toHaveLength(23);
     while (okta.pending.length) {
-      okta.answerAll(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+      okta.answerAll(200, { limit: 1000, remaining: 1000 - okta.sent.length, resetInSeconds: 60 });
       await settle();
     }
     await expect(Promise.all(calls)).resolves.toHaveLength(80);
@@ -128,19 +143,21 @@ describe('rate-limit scheduling', () => {
     const okta = controlledOkta({ retry: false });
     const calls = Array.from({ length: 60 }, (_, i) => okta.client.get(`s${i}`).catch((error: unknown) => error));
     await settle();
+    okta.answerAll(200, { limit: 1000, remaining: 999, resetInSeconds: 60 });
+    await settle();
     expect(okta.pending).toHaveLength(20);
     // Okta's concurrency answer: Limit and Remaining 0.
     for (let i = 0; i < 3; i++) okta.pending.shift()?.answer(429, { limit: 0, remaining: 0, resetInSeconds: 1 });
     await settle();
     // 17 still in flight, above the new limit of 10: nothing more goes out until they are answered.
     expect(okta.pending).toHaveLength(17);
-    expect(okta.sent).toHaveLength(20);
+    expect(okta.sent).toHaveLength(21);
     await vi.advanceTimersByTimeAsync(5_000);
-    okta.answerAll(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+    okta.answerAll(200, { limit: 1000, remaining: 1000 - okta.sent.length, resetInSeconds: 55 });
     await settle();
     expect(okta.pending).toHaveLength(10);
     while (okta.pending.length) {
-      okta.answerAll(200, { limit: 1000, remaining: 900, resetInSeconds: 60 });
+      okta.answerAll(200, { limit: 1000, remaining: 1000 - okta.sent.length, resetInSeconds: 55 });
       await settle();
     }
     const outcomes = await Promise.all(calls);
@@ -277,7 +294,7 @@ describe('rate-limit scheduling', () => {
   });
 
   describe('window ends between whole seconds', () => {
-    /** Opens a 1 s window 300 ms into a second (reset rounds up to 2 s later) and uses it up. */
+    /** Opens a 1 s window 300 ms into a second (reset rounds up to 2 s later) and uses it up; returns at 401 ms. */
     async function usedUpWindow() {
       const okta = controlledOkta();
       await vi.advanceTimersByTimeAsync(300);
@@ -285,8 +302,11 @@ describe('rate-limit scheduling', () => {
       await settle();
       okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
       await opening;
+      // The window's first tenth (of 300 to 1310 ms) is sampled at an even pace: the second call leaves at 401 ms.
       const last = okta.client.get('last');
-      await settle();
+      await vi.advanceTimersByTimeAsync(100);
+      expect(okta.sent).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
       okta.answerAll(200, { limit: 2, remaining: 0, resetInSeconds: 2 });
       await last;
       const held = ['a', 'b', 'c'].map((id) => okta.client.get(id));
@@ -294,28 +314,35 @@ describe('rate-limit scheduling', () => {
       return { okta, held };
     }
 
-    it('sends one probe when the window really ends, not at the rounded-up reset, then the rest', async () => {
+    it('sends one learner when the window really ends, not at the rounded-up reset, and the rest after its answer', async () => {
       const { okta, held } = await usedUpWindow();
       expect(okta.sent).toHaveLength(2);
       // Opened at 300 ms: ends at 1300 ms (+10 ms margin), although the reset header says 2000 ms.
-      await vi.advanceTimersByTimeAsync(1_009);
+      await vi.advanceTimersByTimeAsync(1_309 - 401);
       expect(okta.sent).toHaveLength(2);
       await vi.advanceTimersByTimeAsync(1);
       expect(okta.sent.slice(2)).toEqual(['/api/v1/sessions/a']);
+      await vi.advanceTimersByTimeAsync(50);
+      expect(okta.sent).toHaveLength(3);
       okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
-      await settle();
+      // The learner's answer, heard at 1360 ms, opens a window that ends by 2370 ms at the latest; its first
+      // tenth keeps the even pace, so the next call leaves 101 ms after it.
+      await vi.advanceTimersByTimeAsync(1_460 - 1_360);
+      expect(okta.sent).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(1);
       expect(okta.sent.slice(3)).toEqual(['/api/v1/sessions/b']);
       okta.answerAll(200, { limit: 2, remaining: 0, resetInSeconds: 2 });
-      await settle();
+      await vi.advanceTimersByTimeAsync(2_369 - 1_461);
       expect(okta.sent).toHaveLength(4);
-      await vi.advanceTimersByTimeAsync(1_100);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(okta.sent.slice(4)).toEqual(['/api/v1/sessions/c']);
       okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
       await expect(Promise.all(held)).resolves.toHaveLength(3);
     });
 
-    it('a probe met by a 429 stops probing: the rest wait for the reset', async () => {
+    it('a learner met by a 429 stops inferring the end: the rest wait for the reset header', async () => {
       const { okta, held } = await usedUpWindow();
-      await vi.advanceTimersByTimeAsync(1_010);
+      await vi.advanceTimersByTimeAsync(1_310 - 401);
       expect(okta.sent).toHaveLength(3);
       okta.answerAll(429, { limit: 2, remaining: 0, resetInSeconds: 1 });
       // The reset header says 2000 ms on Okta's clock; the clock estimate (whole-second Date headers,
@@ -323,13 +350,15 @@ describe('rate-limit scheduling', () => {
       await vi.advanceTimersByTimeAsync(2_299 - 1_310);
       expect(okta.sent).toHaveLength(3);
       await vi.advanceTimersByTimeAsync(1);
-      // The fresh window gets up to its limit, and no probe comes before the next reset.
-      expect(okta.sent).toHaveLength(5);
-      okta.answerAll(200, { limit: 2, remaining: 0, resetInSeconds: 2 });
-      await settle();
-      for (let round = 0; round < 5 && okta.pending.length === 0; round++) await vi.advanceTimersByTimeAsync(1_000);
-      okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 2 });
+      // One learner for the fresh window: the oldest waiting call (the 429'd one waits for its retry).
+      expect(okta.sent).toHaveLength(4);
+      okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 1 });
+      for (let round = 0; round < 8 && held.length > 0; round++) {
+        await vi.advanceTimersByTimeAsync(500);
+        okta.answerAll(200, { limit: 2, remaining: 1, resetInSeconds: 1 });
+      }
       await expect(Promise.all(held)).resolves.toHaveLength(3);
+      expect(okta.events.filter((event) => event.reason === 'used-up').length).toBeGreaterThan(0);
     });
   });
 });

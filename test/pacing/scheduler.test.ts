@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RateLimitReading, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-reading.js';
 import type { NotWithinBudget, Permit, WaitBudget } from '../../src/pacing/permit.js';
-import { RateLimitScheduler } from '../../src/pacing/scheduler.js';
+import { type RateLimitEvent, RateLimitScheduler } from '../../src/pacing/scheduler.js';
 import { ServerClock } from '../../src/pacing/server-clock.js';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
@@ -35,7 +35,9 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
     });
   });
 
-  it('answers "wait", then "go" at the reset, in FIFO order, and reports the wait once', async () => {
+  it('answers "wait", then "go" at the reset: one request learns the new window, then the rest, in FIFO order; each wait reported once', async () => {
+    // Others used the window (19 of 20): the new one is learned at a jittered instant after the reset, here none.
+    vi.spyOn(Math, 'random').mockReturnValue(0);
     const events: unknown[] = [];
     const scheduler = new RateLimitScheduler({}, (event) => events.push(event), new ServerClock());
     scheduler.tryAcquire('getSession')?.release(reading(20, 0, 10));
@@ -49,13 +51,30 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
     await vi.advanceTimersByTimeAsync(9_999);
     expect(order).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
+    expect(order).toEqual(['first']);
+    (await first).release(reading(20, 19, 70));
+    await vi.advanceTimersByTimeAsync(0);
     expect(order).toEqual(['first', 'second']);
+    const held = { bucket: 'sessions', limit: 20, remaining: 0, resetAt: new Date(T + 10_000), waitMs: 10_000, reason: 'used-up', othersShare: 19 / 20 };
     expect(events).toEqual([
-      { operationId: 'getSession', bucket: 'sessions', limit: 20, remaining: 0, resetAt: new Date(T + 10_000), waitMs: 10_000 },
-      { operationId: 'refreshSession', bucket: 'sessions', limit: 20, remaining: 0, resetAt: new Date(T + 10_000), waitMs: 10_000 },
+      { operationId: 'getSession', ...held },
+      { operationId: 'refreshSession', ...held },
     ]);
-    (await first).release(undefined);
     (await second).release(undefined);
+  });
+
+  it('says when it holds back for others, with its estimate of their share', async () => {
+    const events: RateLimitEvent[] = [];
+    const scheduler = new RateLimitScheduler({}, (event) => events.push(event), new ServerClock());
+    // This client's first request opened a 60 s window; 2 s later, others have used 30 of 40 beside its 2.
+    scheduler.tryAcquire('getSession')?.release({ ...reading(40, 39, 61), serverDateMs: T });
+    vi.advanceTimersByTime(2_000);
+    scheduler.tryAcquire('getSession')?.release({ ...reading(40, 8, 61), serverDateMs: T + 2_000 });
+    const controller = new AbortController();
+    const waiting = scheduler.acquire('getSession', budget(120_000, controller));
+    expect(events).toEqual([expect.objectContaining({ operationId: 'getSession', remaining: 8, reason: 'others', othersShare: 30 / 40 })]);
+    controller.abort();
+    await expect(waiting).rejects.toThrow('aborted');
   });
 
   it('an aborted waiter leaves no wake-up timer behind', async () => {

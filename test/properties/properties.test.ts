@@ -118,7 +118,7 @@ describe('property: rate-limit headers', () => {
         if (signal.serverDateMs !== undefined) clock.observe(signal.serverDateMs, now);
         const delay = serverRequestedWaitMs(signal, clock, now);
         if (delay !== undefined) expect(Number.isFinite(delay) && delay >= 0).toBe(true);
-        const decision = decideRetry('rate-limited', OPERATIONS.getSession, delay, retryNumber, DEFAULT_RETRY_POLICY, 30_000);
+        const decision = decideRetry('rate-limited', OPERATIONS.getSession, delay, { failures: 0, rateLimited: retryNumber - 1 }, DEFAULT_RETRY_POLICY, 30_000);
         if (decision.retry) expect(Number.isFinite(decision.delayMs) && decision.delayMs >= 0).toBe(true);
       }),
       { numRuns: FUZZ_RUNS.rateLimitHeaders },

@@ -11,7 +11,7 @@ import { describeConnectionError } from '../../errors/connection.js';
 import { redact } from '../../errors/redact.js';
 import type { Log } from '../../helpers/log.js';
 import { redactedRequestId } from '../../http/api-answer.js';
-import { runAttempts, type Verdict } from '../../http/attempts.js';
+import { afterAttempts, type AttemptCount, runAttempts, type Verdict } from '../../http/attempts.js';
 import type { CallBudget } from '../../http/budget.js';
 import type { Engine, EngineResponse } from '../../http/engine.js';
 import { failureOfStatus, type RetryPolicy } from '../../http/retry.js';
@@ -114,13 +114,13 @@ function issuedToken(body: Record<string, unknown>): IssuedToken | undefined {
   return { accessToken, tokenType, expiresInMs: expiresIn * 1000 };
 }
 
-function oauthError(response: EngineResponse, body: Record<string, unknown>, operation: OperationRef, secrets: readonly string[], attempts: number, usingDpop: boolean): OktaOAuthError {
+function oauthError(response: EngineResponse, body: Record<string, unknown>, operation: OperationRef, secrets: readonly string[], count: AttemptCount, usingDpop: boolean): OktaOAuthError {
   const error = typeof body.error === 'string' ? body.error : undefined;
   const errorDescription = typeof body.error_description === 'string' ? redact(body.error_description, secrets) : undefined;
   const hint = error === 'invalid_dpop_proof' ? DPOP_HINTS[usingDpop ? 'on' : 'off'] : error ? HINTS[error] : undefined;
   const what = error ? `${error}${errorDescription ? `: ${errorDescription}` : ''}` : `no OAuth error in the answer${response.ok ? ' (no usable access_token)' : ''}`;
-  const message = `Okta token endpoint ${response.status} ${what}${hint ? `; ${hint}` : ''}${attempts > 1 ? ` (after ${attempts} attempts)` : ''}`;
-  return new OktaOAuthError(message, { status: response.status, error, errorDescription, requestId: redactedRequestId(response, secrets), attempts }, operation);
+  const message = `Okta token endpoint ${response.status} ${what}${hint ? `; ${hint}` : ''}${afterAttempts(count)}`;
+  return new OktaOAuthError(message, { status: response.status, error, errorDescription, requestId: redactedRequestId(response, secrets), attempts: count.attempts }, operation);
 }
 
 /** What a token endpoint answer means: a token, a DPoP challenge to answer at once, a failure a retry may cure, or an OAuth error. */
@@ -128,12 +128,12 @@ function tokenAnswerClassifier(context: TokenRequestContext, operation: Operatio
   let nonceRetries = 0;
   let retriedOnOktasClock = false;
   const { dpop } = context;
-  const refusal = (response: EngineResponse, body: Record<string, unknown>, attempts: number) => oauthError(response, body, operation, secrets, attempts, dpop.using);
-  return async (response: EngineResponse, _reading: unknown, attempts: number): Promise<Verdict<IssuedToken>> => {
+  const refusal = (response: EngineResponse, body: Record<string, unknown>, count: AttemptCount) => oauthError(response, body, operation, secrets, count, dpop.using);
+  return async (response: EngineResponse, _reading: unknown, count: AttemptCount): Promise<Verdict<IssuedToken>> => {
     const body = parseJson(await response.text());
     if (response.ok) {
       const token = issuedToken(body);
-      return token ? { value: token } : { error: refusal(response, body, attempts) };
+      return token ? { value: token } : { error: refusal(response, body, count) };
     }
     const nonce = response.headers.get('dpop-nonce');
     if (response.status === 400 && body.error === 'use_dpop_nonce' && nonce && nonceRetries < MAX_NONCE_RETRIES) {
@@ -153,7 +153,7 @@ function tokenAnswerClassifier(context: TokenRequestContext, operation: Operatio
       return { again: true };
     }
     const failure = failureOfStatus(response.status);
-    const error = refusal(response, body, attempts);
+    const error = refusal(response, body, count);
     return failure ? { failure, error: () => error } : { error };
   };
 }
