@@ -127,6 +127,13 @@ export class BucketModel {
     return false;
   }
 
+  /** Takes back a request `send` counted that was never sent. */
+  withdraw(learns: boolean): void {
+    this.#inFlight--;
+    if (learns) this.#learning = false;
+    else if (this.#window && this.#window.ownCounted > 0) this.#window.ownCounted--;
+  }
+
   /** Records the end of a request `send` counted: what its answer said, or undefined when none came. */
   settle(learns: boolean, reading: RateLimitReading | undefined, nowMs: number): void {
     this.#inFlight--;

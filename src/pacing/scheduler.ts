@@ -69,6 +69,12 @@ export interface RateLimitEvent {
  * `PermitQueue` (FIFO, `maxConcurrent`) and a wake-up timer, and answers each
  * request "go", "wait" or "not within your budget". One per client.
  */
+/** A permit of the local pacing, which a store's answer may take back before anything was sent. */
+interface LocalPermit extends Permit {
+  /** Nothing was sent: as if it had never been granted. */
+  withdraw(): void;
+}
+
 export class RateLimitScheduler {
   readonly #reserve: number;
   readonly #maxShare: number;
@@ -78,7 +84,7 @@ export class RateLimitScheduler {
   readonly #onRateLimit: ((event: RateLimitEvent) => void) | undefined;
   readonly #clock: ServerClock;
   readonly #models = new Map<string, BucketModel>();
-  readonly #queue: PermitQueue<Permit>;
+  readonly #queue: PermitQueue<LocalPermit>;
   readonly #concurrency: ConcurrencyLimit;
   readonly #log: Log;
   /** With `rateLimit.store`: loaded on first use, so a client without one (and a browser bundle) never carries it. */
@@ -95,7 +101,7 @@ export class RateLimitScheduler {
     this.#bucketOf = { ...DEFAULT_BUCKETS, ...options.buckets };
     this.#onRateLimit = onRateLimit;
     this.#clock = clock;
-    this.#queue = new PermitQueue<Permit>(this.#concurrency.value, () => this.#pump());
+    this.#queue = new PermitQueue<LocalPermit>(this.#concurrency.value, () => this.#pump());
     const { store } = options;
     if (store !== undefined && (typeof store?.take !== 'function' || typeof store.settle !== 'function')) {
       throw new TypeError('rateLimit.store must be a rate-limit store, e.g. new RedisRateLimitStore(…) from okta-sessions/redis');
@@ -134,16 +140,25 @@ export class RateLimitScheduler {
   async acquire(operationId: OperationId, budget: WaitBudget): Promise<Permit | NotWithinBudget> {
     const local = await this.#acquireLocal(operationId, budget);
     if (!this.#shared || 'notWithinBudget' in local) return local;
+    const shared = await this.#shared;
+    const bucket = this.#bucketFor(operationId);
+    const grantedWhileSharing = shared.isSharing(bucket);
     let lease: Awaited<ReturnType<SharedPacing['lease']>>;
     try {
-      lease = await (await this.#shared).lease(this.#bucketFor(operationId), budget);
+      lease = await shared.lease(bucket, budget);
     } catch (error) {
-      local.release(undefined);
+      local.withdraw();
       throw error;
     }
-    if (!lease) return local;
+    if (!lease) {
+      if (!grantedWhileSharing) return local;
+      // The store failed while this call waited for it: its local permit was granted as if the store paced
+      // every process, and all such permits going at once would overshoot. Pace it afresh, minding the others.
+      local.withdraw();
+      return this.#acquireLocal(operationId, budget);
+    }
     if ('notWithinBudget' in lease) {
-      local.release(undefined);
+      local.withdraw();
       return lease;
     }
     return {
@@ -154,7 +169,7 @@ export class RateLimitScheduler {
     };
   }
 
-  #acquireLocal(operationId: OperationId, budget: WaitBudget): Promise<Permit | NotWithinBudget> {
+  #acquireLocal(operationId: OperationId, budget: WaitBudget): Promise<LocalPermit | NotWithinBudget> {
     const immediate = this.#queue.busy ? undefined : this.#admitNow(operationId);
     if (immediate) return Promise.resolve(immediate);
     const bucket = this.#bucketFor(operationId);
@@ -185,7 +200,7 @@ export class RateLimitScheduler {
     return Math.max(0, this.#heldUntil(bucket, this.#model(bucket), nowMs) - nowMs);
   }
 
-  #admitNow(operationId: OperationId): Permit | undefined {
+  #admitNow(operationId: OperationId): LocalPermit | undefined {
     const permit = this.#admit(this.#bucketFor(operationId), Date.now());
     if (permit) this.#queue.take();
     return permit;
@@ -205,22 +220,27 @@ export class RateLimitScheduler {
   }
 
   /** A permit for `bucket` if it is open at `nowMs`; the caller counts it in the queue. */
-  #admit(bucket: string, nowMs: number): Permit | undefined {
+  #admit(bucket: string, nowMs: number): LocalPermit | undefined {
     const model = this.#model(bucket);
     if (this.#heldUntil(bucket, model, nowMs) > nowMs) return undefined;
-    const probe = model.send(nowMs);
+    const learns = model.send(nowMs);
     const epoch = this.#concurrency.epoch;
     let released = false;
+    const handBack = (settle: () => void) => {
+      if (released) return;
+      released = true;
+      settle();
+      this.#queue.give();
+      this.#pump();
+    };
     return {
-      release: (reading) => {
-        if (released) return;
-        released = true;
-        model.settle(probe, reading, Date.now());
-        this.#concurrency.observe(reading, epoch, this.#queue.atCapacity);
-        this.#queue.capacity = this.#concurrency.value;
-        this.#queue.give();
-        this.#pump();
-      },
+      release: (reading) =>
+        handBack(() => {
+          model.settle(learns, reading, Date.now());
+          this.#concurrency.observe(reading, epoch, this.#queue.atCapacity);
+          this.#queue.capacity = this.#concurrency.value;
+        }),
+      withdraw: () => handBack(() => model.withdraw(learns)),
     };
   }
 

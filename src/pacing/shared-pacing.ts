@@ -39,10 +39,9 @@ export class SharedPacing {
     this.#onEvent = onEvent;
   }
 
-  /** Whether the store paces `bucket` now (it has not fallen back to local pacing). */
+  /** Whether the store paces `bucket` now: it has not fallen back to local pacing, or has answered since. */
   isSharing(bucket: string): boolean {
-    const localUntil = this.#localUntil.get(bucket);
-    return localUntil === undefined || Date.now() >= localUntil;
+    return !this.#localUntil.has(bucket);
   }
 
   /** A permit holding a lease for `bucket`; undefined when the bucket is on local pacing; NotWithinBudget when it opens too late. */

@@ -83,6 +83,20 @@ describe('BucketModel', () => {
     expect(model.heldUntil(T, false)).toBe(T + 10_000);
   });
 
+  it('a request withdrawn before it was sent counts for nothing: not in flight, not learning, not this client\'s', () => {
+    const model = new BucketModel(0, new ServerClock());
+    expect(model.send(T)).toBe(true);
+    model.withdraw(true);
+    expect(model.inFlight).toBe(0);
+    expect(model.heldUntil(T)).toBe(T);
+    exchange(model, answer(5, 2, 10));
+    model.send(T);
+    model.send(T);
+    expect(model.heldUntil(T, false)).toBe(T + 10_000);
+    model.withdraw(false);
+    expect(model.heldUntil(T, false)).toBe(T);
+  });
+
   it('holds at the reserve', () => {
     const model = new BucketModel(2, new ServerClock());
     exchange(model, answer(20, 3, 10));

@@ -3,6 +3,8 @@ import { type RateLimitReading, RESET_MARGIN_MS } from '../../src/pacing/rate-li
 import type { NotWithinBudget, Permit, WaitBudget } from '../../src/pacing/permit.js';
 import { type RateLimitEvent, RateLimitScheduler } from '../../src/pacing/scheduler.js';
 import { ServerClock } from '../../src/pacing/server-clock.js';
+import type { RateLimitStore, RateLimitStoreEvent } from '../../src/pacing/store.js';
+import { SILENT_LOG } from '../../src/helpers/log.js';
 
 const T = Date.parse('2026-05-01T10:00:00Z');
 
@@ -109,5 +111,45 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
     scheduler.tryAcquire('revokeSession')?.release(reading(20, 0, 10));
     expect(scheduler.tryAcquire('getSession')).toBeDefined();
     expect(Object.keys(scheduler.snapshot())).toEqual(['sessions']);
+  });
+});
+
+describe('RateLimitScheduler with a store that fails while calls wait for it', () => {
+  it('paces the waiting calls afresh, minding the others, instead of sending every permit it granted while the store paced', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    let failing = false;
+    let leases = 0;
+    const store: RateLimitStore = {
+      take: async () => {
+        if (failing) throw new Error('connection lost');
+        // Two requests go; the rest wait for the store (its in-flight cap, say).
+        return leases++ < 2 ? { leaseId: `lease-${leases}` } : { retryAtMs: Date.now() + 5_000, rateLimit: undefined };
+      },
+      settle: async () => {},
+    };
+    const storeEvents: RateLimitStoreEvent[] = [];
+    const scheduler = new RateLimitScheduler({ store }, undefined, new ServerClock(), { org: 'https://acme.okta.com', onRateLimitStore: (event) => storeEvents.push(event), log: SILENT_LOG });
+    // The first request opens a 60 s window; by the second's answer, others have used 8 of it.
+    ((await scheduler.acquire('getSession', budget(30_000))) as Permit).release(reading(20, 19, 61));
+    ((await scheduler.acquire('getSession', budget(30_000))) as Permit).release(reading(20, 10, 61));
+    let sent = 0;
+    const calls = Array.from({ length: 10 }, () =>
+      scheduler.acquire('getSession', budget(30_000)).then((permit) => {
+        sent++;
+        return permit as Permit;
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sent).toBe(0);
+    failing = true;
+    // Each waiting call asks the store again within a second, fails, and falls back to local pacing.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(storeEvents).toEqual([{ bucket: 'sessions', state: 'fallback', reason: 'connection lost' }]);
+    // Granted as if the store paced everyone, all ten would go now; minding the others, few do.
+    expect(sent).toBeLessThanOrEqual(3);
+    // Each answer from the next window: every call gets through in the end.
+    for (const call of calls) void call.then((permit) => permit.release(reading(20, 15, 122)));
+    await vi.advanceTimersByTimeAsync(130_000);
+    expect(sent).toBe(10);
   });
 });

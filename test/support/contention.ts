@@ -97,6 +97,8 @@ export async function runContention(run: ContentionCase): Promise<ContentionResu
   try {
     const setup = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: false });
     const session = await setup.create(await server.issueSessionToken({ login: 'contention@example.com' }));
+    // The other app reads a session of its own.
+    const otherSession = await setup.create(await server.issueSessionToken({ login: 'other-app@example.com' }));
     const config = { orgUrl: server.url, apiToken: server.apiToken, sessionId: session.id, client, count: perProcess, redisUrl: redis?.url, rateLimit: run.rateLimit };
     for (let i = 0; i < processes; i++) {
       children.push(spawn(process.execPath, ['--import', 'tsx', 'test/support/contention-worker.ts'], { env: { ...process.env, CONTENTION_WORKER: JSON.stringify(config) }, stdio: ['pipe', 'pipe', 'inherit'] }));
@@ -105,8 +107,6 @@ export async function runContention(run: ContentionCase): Promise<ContentionResu
     await Promise.all(readers.map((next) => next()));
     // Every case starts in a fresh window: the setup's one has ended.
     await new Promise((resolve) => setTimeout(resolve, windowMs + 50));
-    // The other app reads a session of its own.
-    const otherSession = await setup.create(await server.issueSessionToken({ login: 'other-app@example.com' }));
     const url = `${server.url}/api/v1/sessions/${otherSession.id}`;
     const headers = { authorization: `SSWS ${server.apiToken}`, accept: 'application/json' };
     for (let i = 0; i < usedBefore; i++) await (await fetch(url, { headers })).arrayBuffer();
