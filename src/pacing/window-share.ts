@@ -1,3 +1,8 @@
+/**
+ * One window of a bucket shared with others, as the bucket model keeps it, and the arithmetic of this
+ * client's share of it: the even-rate sample of its first tenth, others' expected use, and when this
+ * client's next request may go beside them. Pure functions of the window and the local time.
+ */
 import type { RateLimit } from '../errors/classes.js';
 
 /**
