@@ -77,6 +77,11 @@ export interface AttemptCount {
   rateLimited: number;
 }
 
+/** The count once one more attempt, answered with `response` (or not answered), is in it. */
+function withAttempt(earlier: AttemptCount, response: EngineResponse | undefined): AttemptCount {
+  return { attempts: earlier.attempts + 1, rateLimited: earlier.rateLimited + (response?.status === 429 ? 1 : 0) };
+}
+
 /** How a message ends after retries: how many attempts, and how many of them met a 429. */
 export function afterAttempts({ attempts, rateLimited }: AttemptCount): string {
   if (attempts <= 1) return '';
@@ -123,7 +128,7 @@ async function attempt<T>(plan: AttemptPlan<T>, request: AttemptRequest, earlier
     const reading = readRateLimit(response.headers, now);
     if (reading.serverDateMs !== undefined) plan.clock.observe(reading.serverDateMs, now);
     permit?.release(reading);
-    const verdict = await plan.classify(response, reading, { attempts: earlier.attempts + 1, rateLimited: earlier.rateLimited + (response.status === 429 ? 1 : 0) });
+    const verdict = await plan.classify(response, reading, withAttempt(earlier, response));
     return 'value' in verdict || 'failure' in verdict ? { ...verdict, response, reading } : verdict;
   } catch (error) {
     if (!response) permit?.release(undefined);
@@ -158,15 +163,14 @@ function logAttempt<T>(plan: AttemptPlan<T>, result: AttemptResult<T>, attempt: 
 /** Sends until the plan's classifier has a value, or an error that is not retried (any more). */
 export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> {
   const { budget, operation, policy, log } = plan;
-  const count: AttemptCount = { attempts: 0, rateLimited: 0 };
+  let count: AttemptCount = { attempts: 0, rateLimited: 0 };
   const retries = { failures: 0, rateLimited: 0 };
   let retryFor: string | undefined;
   for (;;) {
     const request = await plan.request({ retryCount: retries.failures + retries.rateLimited, retryFor });
     const startedAt = log.enabled.debug ? performance.now() : 0;
     const result = await attempt(plan, request, count);
-    count.attempts++;
-    if ('response' in result && result.response?.status === 429) count.rateLimited++;
+    count = withAttempt(count, result.response);
     if (log.enabled.debug) logAttempt(plan, result, count.attempts, performance.now() - startedAt);
     if ('value' in result) return { value: result.value, response: result.response, reading: result.reading, attempts: count.attempts };
     if ('again' in result) continue;
