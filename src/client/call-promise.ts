@@ -28,11 +28,53 @@ function responseOf<T>({ outcome, secrets }: FinishedCall): OktaResponse<T> {
   return { data: value as T, requestId: redactedRequestId(response, secrets), status: response.status, headers: safeHeaders(response.headers, secrets), attempts, rateLimit: rateLimitOf(reading) };
 }
 
+function ignore(): void {}
+
+function valueOfCall<T>(call: FinishedCall): T {
+  return call.outcome.value as T;
+}
+
 /**
- * Starts a call: `start` checks the arguments and sends; a bad argument rejects the promise as a send
- * would, never throws. The value and the response are derived only when asked for, so a caller who
- * takes one of them never leaves the other to reject unhandled.
+ * A call under way: its value when awaited, derived only when asked for, so a caller who takes
+ * `.withResponse()` never leaves the value to reject unhandled. A class, not closures: every call
+ * makes one.
  */
+class CallPromise<T> implements OktaPromise<T> {
+  readonly #finished: Promise<FinishedCall>;
+  #value: Promise<T> | undefined;
+
+  constructor(finished: Promise<FinishedCall>) {
+    this.#finished = finished;
+    // The source is handled here; its rejection reaches the caller through whichever they took.
+    finished.catch(ignore);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'OktaPromise';
+  }
+
+  #valueOf(): Promise<T> {
+    return (this.#value ??= this.#finished.then(valueOfCall<T>));
+  }
+
+  then<R1 = T, R2 = never>(onValue?: ((value: T) => R1 | PromiseLike<R1>) | null, onError?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2> {
+    return this.#valueOf().then(onValue, onError);
+  }
+
+  catch<R = never>(onError?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
+    return this.#valueOf().catch(onError);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<T> {
+    return this.#valueOf().finally(onFinally);
+  }
+
+  withResponse(): Promise<OktaResponse<T>> {
+    return this.#finished.then(responseOf<T>);
+  }
+}
+
+/** Starts a call: `start` checks the arguments and sends; a bad argument rejects the promise as a send would, never throws. */
 export function callPromise<T>(start: () => Promise<FinishedCall>): OktaPromise<T> {
   let finished: Promise<FinishedCall>;
   try {
@@ -40,15 +82,5 @@ export function callPromise<T>(start: () => Promise<FinishedCall>): OktaPromise<
   } catch (error) {
     finished = Promise.reject(error);
   }
-  // The source is handled here; its rejection reaches the caller through whichever they took.
-  finished.catch(() => {});
-  let value: Promise<T> | undefined;
-  const valueOf = () => (value ??= finished.then((call) => call.outcome.value as T));
-  return {
-    then: (onValue, onError) => valueOf().then(onValue, onError),
-    catch: (onError) => valueOf().catch(onError),
-    finally: (onFinally) => valueOf().finally(onFinally),
-    [Symbol.toStringTag]: 'OktaPromise',
-    withResponse: () => finished.then((call) => responseOf<T>(call)),
-  };
+  return new CallPromise<T>(finished);
 }

@@ -1,11 +1,67 @@
 import { OktaTimeoutError, type OperationRef } from '../errors/classes.js';
 import type { WaitBudget } from '../pacing/permit.js';
 
-/** The signal of one attempt, and whether its own timeout (not the call's) ended it. */
-export interface AttemptAbort {
-  signal: AbortSignal;
-  timedOut: () => boolean;
-  dispose: () => void;
+/**
+ * The signal of one attempt (or of the waits between attempts), and whether its own timeout (not
+ * the call's) ended it. A class with no closures, as every attempt makes one: it is its own
+ * listener for the caller's abort (`handleEvent`), and its timers take it as their argument.
+ */
+export class AttemptAbort {
+  readonly #controller = new AbortController();
+  readonly #budget: CallBudget;
+  readonly #userSignal: AbortSignal | undefined;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  #timedOut = false;
+
+  constructor(budget: CallBudget, userSignal: AbortSignal | undefined, attemptTimeoutMs: number, closedBy: { reason: unknown } | undefined) {
+    this.#budget = budget;
+    this.#userSignal = userSignal;
+    const remaining = budget.remainingMs();
+    if (attemptTimeoutMs < remaining) this.#timer = setTimeout(endAttempt, attemptTimeoutMs, this);
+    else if (Number.isFinite(remaining)) this.#timer = setTimeout(endCall, Math.max(0, remaining), budget, this.#controller);
+    if (closedBy) this.#controller.abort(closedBy.reason);
+    else if (userSignal?.aborted) this.handleEvent();
+    else userSignal?.addEventListener('abort', this, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  abort(reason: unknown): void {
+    this.#controller.abort(reason);
+  }
+
+  timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  /** The attempt's own timeout passed. */
+  expire(): void {
+    this.#timedOut = true;
+    this.#controller.abort();
+  }
+
+  /** The caller aborted. */
+  handleEvent(): void {
+    this.#controller.abort(this.#userSignal?.reason);
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#budget.attemptEnded(this);
+    this.#userSignal?.removeEventListener('abort', this);
+  }
+}
+
+function endAttempt(attempt: AttemptAbort): void {
+  attempt.expire();
+}
+
+/** The call's deadline passed: marked before the abort, so the abort is read as the call's timeout. */
+function endCall(budget: CallBudget, controller: AbortController): void {
+  budget.deadlinePassed();
+  controller.abort();
 }
 
 /**
@@ -23,8 +79,9 @@ export class CallBudget {
   /** Set by `close()` of the client: the reason every part of the call ends with. */
   #closedBy: { reason: unknown } | undefined;
   /** The attempt in flight (attempts of one call never overlap), for `close` to abort. */
-  #attempt: AbortController | undefined;
-  #waitSignal: { controller: AbortController; timer: ReturnType<typeof setTimeout> | undefined; onUserAbort: () => void } | undefined;
+  #attempt: AttemptAbort | undefined;
+  /** For waits between attempts: the caller's abort and the deadline, no timeout of its own. */
+  #waitSignal: AttemptAbort | undefined;
 
   constructor(timeoutMs: number, userSignal: AbortSignal | undefined) {
     this.#timeoutMs = timeoutMs;
@@ -46,60 +103,29 @@ export class CallBudget {
   close(reason: unknown): void {
     this.#closedBy ??= { reason };
     this.#attempt?.abort(reason);
-    this.#waitSignal?.controller.abort(reason);
+    this.#waitSignal?.abort(reason);
   }
 
   /** Fires when the caller aborts or the deadline passes: for waits between attempts. */
   get signal(): AbortSignal {
-    if (!this.#waitSignal) {
-      const controller = new AbortController();
-      const onUserAbort = () => controller.abort(this.#userSignal?.reason);
-      const timer = this.#armDeadline(controller, this.remainingMs());
-      if (this.#closedBy) controller.abort(this.#closedBy.reason);
-      else if (this.#userSignal?.aborted) onUserAbort();
-      else this.#userSignal?.addEventListener('abort', onUserAbort, { once: true });
-      this.#waitSignal = { controller, timer, onUserAbort };
-    }
-    return this.#waitSignal.controller.signal;
+    this.#waitSignal ??= new AttemptAbort(this, this.#userSignal, Infinity, this.#closedBy);
+    return this.#waitSignal.signal;
   }
 
   /** A signal for one attempt: the caller's abort, the call's deadline, or `attemptTimeoutMs`, whichever comes first. */
   attemptAbort(attemptTimeoutMs: number): AttemptAbort {
-    const controller = new AbortController();
-    const remaining = this.remainingMs();
-    const attemptEndsFirst = attemptTimeoutMs < remaining;
-    let attemptTimedOut = false;
-    const timer = attemptEndsFirst
-      ? setTimeout(() => {
-          attemptTimedOut = true;
-          controller.abort();
-        }, attemptTimeoutMs)
-      : this.#armDeadline(controller, remaining);
-    const onUserAbort = () => controller.abort(this.#userSignal?.reason);
-    if (this.#closedBy) controller.abort(this.#closedBy.reason);
-    else if (this.#userSignal?.aborted) onUserAbort();
-    else this.#userSignal?.addEventListener('abort', onUserAbort, { once: true });
-    this.#attempt = controller;
-    return {
-      signal: controller.signal,
-      timedOut: () => attemptTimedOut,
-      dispose: () => {
-        clearTimeout(timer);
-        if (this.#attempt === controller) this.#attempt = undefined;
-        this.#userSignal?.removeEventListener('abort', onUserAbort);
-      },
-    };
+    this.#attempt = new AttemptAbort(this, this.#userSignal, attemptTimeoutMs, this.#closedBy);
+    return this.#attempt;
   }
 
-  #armDeadline(controller: AbortController, remainingMs: number): ReturnType<typeof setTimeout> | undefined {
-    if (!Number.isFinite(remainingMs)) return undefined;
-    return setTimeout(
-      () => {
-        this.#timedOut = true;
-        controller.abort();
-      },
-      Math.max(0, remainingMs),
-    );
+  /** For the attempt's `dispose`. */
+  attemptEnded(attempt: AttemptAbort): void {
+    if (this.#attempt === attempt) this.#attempt = undefined;
+  }
+
+  /** For the deadline's timer. */
+  deadlinePassed(): void {
+    this.#timedOut = true;
   }
 
   /** This budget as a request waiting for a rate-limit permit sees it. */
@@ -117,8 +143,6 @@ export class CallBudget {
   }
 
   dispose(): void {
-    if (!this.#waitSignal) return;
-    clearTimeout(this.#waitSignal.timer);
-    this.#userSignal?.removeEventListener('abort', this.#waitSignal.onUserAbort);
+    this.#waitSignal?.dispose();
   }
 }

@@ -20,7 +20,7 @@
  * expects a real `Request`. If middleware is ever exposed, construct real
  * Requests here instead, and only here.
  */
-import createClient from 'openapi-fetch';
+import createClient, { createQuerySerializer } from 'openapi-fetch';
 import type { paths } from '../types.js';
 import type { Secret } from '../errors/redact.js';
 import type { Outcome } from './attempts.js';
@@ -76,6 +76,8 @@ export function createSpecClient(baseUrl: string) {
     // Never follow a redirect: it could carry the Authorization header to another origin (assumption 2).
     redirect: 'manual',
     headers: { Accept: 'application/json' },
+    // Made once: given none, openapi-fetch makes the default serializer anew on every call.
+    querySerializer: createQuerySerializer(),
   });
 }
 

@@ -266,6 +266,8 @@ export class RateLimitScheduler {
   }
 
   #pump(): void {
+    // The common case, after every answer: no one waits and no wake-up is set.
+    if (this.#queue.waiting().length === 0 && this.#timerAt === Number.POSITIVE_INFINITY) return;
     const now = Date.now();
     this.#queue.grant(
       (bucket) => this.#admit(bucket, now),
