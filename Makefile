@@ -3,14 +3,22 @@
 SHELL := bash
 .DEFAULT_GOAL := test
 NPM_STAMP := node_modules/.install-stamp
+RUNTIMES_STAMP := test/runtimes/node_modules/.install-stamp
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-.PHONY: system-tools install test lint typecheck coverage demo generate check-generated update-spec contract-diff contract-check build pack bench docs clean
+.PHONY: system-tools install runtimes test lint typecheck coverage demo generate check-generated update-spec contract-diff contract-check build pack bench docs clean
 
 install: $(NPM_STAMP)
+
+## Bun, Deno and workerd (Miniflare), pinned in test/runtimes/package.json, for test/runtimes/ and bench/runtimes.ts
+$(RUNTIMES_STAMP): test/runtimes/package.json test/runtimes/package-lock.json
+	npm ci --prefix test/runtimes --no-audit --no-fund --loglevel=error
+	@touch $@
+
+runtimes: $(RUNTIMES_STAMP)
 
 ## Real parts the tests drive: headless Chromium, redis-server, and openssl for TLS certificates (apt-get install when missing and allowed; otherwise the command to run)
 system-tools:
@@ -19,7 +27,7 @@ system-tools:
 	@scripts/ensure-system-tool.sh openssl openssl
 
 ## make test: lint, typecheck and every test
-test: $(NPM_STAMP) system-tools
+test: $(NPM_STAMP) system-tools $(RUNTIMES_STAMP)
 	npm test
 
 lint: $(NPM_STAMP)
@@ -57,7 +65,7 @@ contract-check: $(NPM_STAMP)
 	npm run -s contract-check
 
 ## make bench: the scenarios' quick run (bench/smoke.test.ts), then benchmarks side by side with raw fetch and @okta/okta-sdk-nodejs; writes bench/results.md and bench/chart.svg
-bench: $(NPM_STAMP)
+bench: $(NPM_STAMP) $(RUNTIMES_STAMP)
 	npx vitest run --project bench
 	node --expose-gc --import tsx bench/run.ts
 

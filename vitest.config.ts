@@ -26,12 +26,14 @@ export default defineConfig({
     // The benchmark smoke test measures heap after full GCs.
     execArgv: ['--expose-gc'],
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'] } },
+      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/runtimes/**', '**/node_modules/**'] } },
       {
         extends: true,
         test: { name: 'fetch', include: PER_ENGINE_SUITES },
         resolve: { alias: [{ find: /^((?:\.\.\/)+)src\/index\.js$/, replacement: '$1src/universal.ts' }] },
       },
+      // Bun, Deno and workerd from the packed package: run after the others (`npm test`), as packing rebuilds dist/.
+      { extends: true, test: { name: 'runtimes', include: ['test/runtimes/**/*.test.ts'], testTimeout: 60_000 } },
       // Every benchmark scenario with tiny counts: `make bench` runs it before measuring (not part of `make test`).
       { extends: true, test: { name: 'bench', include: ['bench/**/*.test.ts'], testTimeout: 120_000 } },
     ],

@@ -1,34 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packedConsumer, run } from './support/packed-consumer.js';
 
-// Packs the package as npm would publish it (prepack builds dist/) and installs
-// the tarball into a fresh consumer project.
+// Packs the package as npm would publish it and installs the tarball into a fresh consumer project.
 const work = mkdtempSync(join(tmpdir(), 'okta-sessions-consumer-'));
-const consumer = join(work, 'consumer');
+let consumer: string;
 const tsc = resolve('node_modules/typescript/bin/tsc');
 
-/** Runs a command; a failure's message carries its output (tsc prints its errors on stdout). */
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
-  }
-}
-
 beforeAll(() => {
-  run('npm', ['pack', '--pack-destination', work, '--loglevel=error'], process.cwd());
-  const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
-  if (!tarball) throw new Error('npm pack produced no tarball');
-  run('mkdir', ['-p', consumer], work);
-  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
-  run('npm', ['install', join(work, tarball), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], consumer);
+  consumer = packedConsumer(work);
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
