@@ -25,7 +25,7 @@ export const CONCURRENCIES = [1, 16, 64];
 
 const everyClient = (url: string, token: string): BenchClient[] => [rawFetch(url, token), oktaSessions(url, token), oktaSessionsOnFetch(url, token), oktaSdk(url, token)];
 
-function medianLatency(runs: Latency[]): Latency {
+export function medianLatency(runs: Latency[]): Latency {
   const names = Object.keys(runs[0] ?? {});
   return Object.fromEntries(
     names.map((name) => {

@@ -7,6 +7,7 @@ import type { BurstResult, FootprintResult, IncidentResult, LoadResult } from '.
 import type { ObservabilityResult } from './observability.js';
 import type { UserClearResult } from './user-clear.js';
 import type { ContentionFigures, ContentionRow, ContentionScenarioId } from './contention.js';
+import type { RuntimeResult } from './runtimes.js';
 
 export interface BenchResults {
   started: number;
@@ -31,6 +32,8 @@ export interface BenchResults {
   userClear: UserClearResult;
   /** Per-call figures on each Node major: the bench's own first. */
   nodeVersions: PerCallResults[];
+  /** Section 10: Bun, Deno and workerd. */
+  runtimes: RuntimeResult[];
 }
 
 const ratio = (value: number, base: number) => round(value / base, 2);
@@ -73,6 +76,54 @@ export function targets(results: BenchResults): [string, string, boolean][] {
     ],
     ['Clear users: no 429s', String(userClear.okta.rateLimited), userClear.okta.rateLimited === 0],
     ...contentionTargets(contention),
+    ...engineTargets(results),
+  ];
+}
+
+/** The engines side by side: the fetch engine near raw fetch on every Node, the Node engine where it was. */
+function engineTargets({ nodeVersions, rps }: BenchResults): [string, string, boolean][] {
+  const p50Ratio = (latency: Latency, name: string) => ratio(latency[name]?.p50 ?? Number.NaN, latency[RAW_FETCH]?.p50 ?? Number.NaN);
+  const throughputRatio = (name: string, concurrency: number) => ratio(rps[concurrency]?.[name] ?? 0, rps[concurrency]?.[RAW_FETCH] ?? 1);
+  const major = (node: string) => node.split('.')[0]?.slice(1);
+  return [
+    ...nodeVersions.map(({ node, staticLatency }): [string, string, boolean] => {
+      const measured = p50Ratio(staticLatency, OKTA_SESSIONS_FETCH);
+      return [`Fetch engine per-call p50 ≤ 1.15× raw fetch, Node ${major(node)}`, `${measured}×`, measured <= 1.15];
+    }),
+    ...[16, 64].map((concurrency): [string, string, boolean] => {
+      const measured = throughputRatio(OKTA_SESSIONS_FETCH, concurrency);
+      return [`Fetch engine throughput at concurrency ${concurrency} ≥ 0.95× raw fetch`, `${measured}×`, measured >= 0.95];
+    }),
+    ...nodeVersions.slice(0, 1).map(({ node, staticLatency }): [string, string, boolean] => {
+      const measured = p50Ratio(staticLatency, OKTA_SESSIONS);
+      return [`Node engine per-call p50 ≤ 0.75× raw fetch, Node ${major(node)}`, `${measured}×`, measured <= 0.75];
+    }),
+    ...[16, 64].map((concurrency): [string, string, boolean] => {
+      const measured = throughputRatio(OKTA_SESSIONS, concurrency);
+      return [`Node engine throughput at concurrency ${concurrency} ≥ 1.3× raw fetch`, `${measured}×`, measured >= 1.3];
+    }),
+  ];
+}
+
+/** Section 10: per runtime, each client's p50 against raw fetch there, and the import. */
+function runtimeLines(runtimes: readonly RuntimeResult[]): string[] {
+  const micros = (ms: number | null) => (typeof ms === 'number' && Number.isFinite(ms) ? `${round(ms * 1000, 0)} µs` : '—');
+  const rows = runtimes.flatMap(({ runtime, version, entryEngine, latency, importMs }) => {
+    const base = latency[RAW_FETCH]?.p50 ?? Number.NaN;
+    const names = [RAW_FETCH, ...Object.keys(latency).filter((name) => name !== RAW_FETCH).sort()];
+    return names.map((name, index) => {
+      const { p50, p99 } = latency[name] as { p50: number; p99: number };
+      const chosen = name === `okta-sessions (${entryEngine} engine)` ? ' ← its entry' : '';
+      const head = index === 0 ? `| ${runtime} ${version.replace(/^\S+ /, '')} | ${round(importMs, 1)} ms` : '| |';
+      return `${head} | ${name}${chosen} | ${micros(p50)} | ${micros(p99)} | ${ratio(p50, base)}× |`;
+    });
+  });
+  return [
+    '| runtime | import | client | p50 | p99 | p50 vs raw fetch |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    ...runtimes.map(({ runtime, importMeasure }) => `${runtime} import: ${importMeasure}.`),
   ];
 }
 
@@ -280,6 +331,12 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
       const rates = Object.values(byConcurrency).map((byClient) => `${ratio(byClient[OKTA_SESSIONS] ?? 0, byClient[RAW_FETCH] ?? 1)}×`);
       return `| ${node} | ${p50(OKTA_SESSIONS)} | ${p50(OKTA_SESSIONS_FETCH)} | ${p50(OKTA_SDK)} | ${rates.join(' / ')} |`;
     }),
+    '',
+    '## 10. Bun, Deno and workerd',
+    '',
+    "`get` against the static server (run by Node, on loopback) from inside each runtime, with the packed package installed as that runtime's users install it (Bun and Deno: node_modules; workerd: a Worker bundled as wrangler bundles it, run by Miniflare), raw fetch in the same runtime interleaved. Bun and Deno have node:http, so both engines are measured there: the package's Node entry, and the same client with the runtime's fetch. Their `bun` and `deno` export conditions give them the fetch entry (README, Runtimes).",
+    '',
+    ...runtimeLines(results.runtimes),
     '',
     '![latency and burst](chart.svg)',
     '',

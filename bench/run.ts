@@ -13,6 +13,7 @@ import { measurePerCall, RUNS } from './per-call.js';
 import { measureObservability } from './observability.js';
 import { CONTENTION_SCENARIOS, measureContention } from './contention.js';
 import { measureUserClear } from './user-clear.js';
+import { measureRuntimes } from './runtimes.js';
 import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLoad, measureMemory } from './scenarios.js';
 
 /** Node majors measured besides the one running the bench (the project's own, 20). */
@@ -87,6 +88,8 @@ async function main() {
   const userClear = await measureUserClear(USER_CLEAR);
   for (const [name, run] of Object.entries({ okta: userClear.okta, sdk: userClear.sdk })) log(`clear users ${name}: ${run.cleared} cleared, ${run.failed} failed, ${run.rateLimited} 429s, ${Math.round(run.totalMs)} ms`);
   const otherNodes = OTHER_NODE_MAJORS.map((major) => measureOnNode(major, log));
+  log('Bun, Deno and workerd: get against raw fetch in each, and the import');
+  const runtimes = await measureRuntimes(log);
 
   const results: BenchResults = {
     started,
@@ -106,6 +109,7 @@ async function main() {
     userClear,
     observability,
     nodeVersions: [{ node: process.version, staticLatency, embeddedLatency, rps }, ...otherNodes],
+    runtimes,
   };
   const { markdown, svg } = renderReport(results);
   writeFileSync('bench/results.md', markdown);

@@ -9,7 +9,7 @@ import type { EngineFactory } from '../src/http/engine.js';
 import { nodeEngine } from '../src/http/node-engine.js';
 import { OktaSessions } from '../src/index.js';
 import type { BenchClient } from './lib/clients.js';
-import { median, percentile } from './lib/stats.js';
+import { latencyOf, median } from './lib/stats.js';
 
 /** Per-call latency in ms, clients interleaved round by round so that machine noise hits them alike. */
 export async function measureLatency(
@@ -30,8 +30,7 @@ export async function measureLatency(
       }
     }
   }
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  return Object.fromEntries([...samples].map(([name, values]) => [name, { p50: percentile(values, 50), mean: mean(values), p99: percentile(values, 99) }]));
+  return Object.fromEntries([...samples].map(([name, values]) => [name, latencyOf(values)]));
 }
 
 /** Runs `total` calls with `concurrency` workers; returns calls per second. */

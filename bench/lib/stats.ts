@@ -10,3 +10,8 @@ export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** p50, mean and p99 of one client's call durations. */
+export function latencyOf(values: readonly number[]): { p50: number; mean: number; p99: number } {
+  return { p50: percentile(values, 50), mean: values.reduce((sum, value) => sum + value, 0) / values.length, p99: percentile(values, 99) };
+}

@@ -78,16 +78,32 @@ interface MiniflareInstance {
 }
 type MiniflareClass = new (options: Record<string, unknown>) => MiniflareInstance;
 
-/** Runs a bundled Worker in workerd with `bindings`, sends it one request, and parses its answer as JSON. */
-export async function runWorker(code: string, bindings: Record<string, string>): Promise<unknown> {
+/** A bundled Worker running in workerd with `bindings`: `request` sends it one request and parses its answer as JSON. */
+export interface RunningWorker {
+  request(path: string): Promise<unknown>;
+  dispose(): Promise<void>;
+}
+
+export async function startWorker(code: string, bindings: Record<string, string> = {}): Promise<RunningWorker> {
   const { Miniflare } = (await import(pathToFileURL(installed('miniflare/dist/src/index.js')).href)) as { Miniflare: MiniflareClass };
   const miniflare = new Miniflare({ modules: [{ type: 'ESModule', path: 'worker.js', contents: code }], compatibilityDate: '2026-04-01', bindings });
+  return {
+    async request(path) {
+      const response = await miniflare.dispatchFetch(`http://worker.test${path}`);
+      const text = await response.text();
+      if (response.status !== 200) throw new Error(`the worker answered ${response.status}: ${text}`);
+      return JSON.parse(text);
+    },
+    dispose: () => miniflare.dispose(),
+  };
+}
+
+/** Runs a bundled Worker, sends it one request, and parses its answer as JSON. */
+export async function runWorker(code: string, bindings: Record<string, string>): Promise<unknown> {
+  const worker = await startWorker(code, bindings);
   try {
-    const response = await miniflare.dispatchFetch('http://worker.test/');
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`the worker answered ${response.status}: ${text}`);
-    return JSON.parse(text);
+    return await worker.request('/');
   } finally {
-    await miniflare.dispose();
+    await worker.dispose();
   }
 }
