@@ -49,9 +49,9 @@ export function runCall(core: ClientCore, operationId: OperationId, options: Cal
   const credentials = operation.security.length > 0 ? checkCredentialsFor(core.credentials, operation) : undefined;
   const timeoutMs = options?.timeoutMs === undefined ? core.timeoutMs : checkTimeout(options.timeoutMs, 'timeoutMs');
   // A call's own retry options, over the client's: `retry: false` turns them off for this call.
-  const retry = options?.retry === undefined ? core.retry : normalizeRetry(options.retry, core.retry);
+  const callCore = options?.retry === undefined ? core : { ...core, retry: normalizeRetry(options.retry, core.retry) };
   if (core.closed()) throw new Error(`${operationId} on a closed client: okta.close() was called; create a new OktaSessions`);
-  return core.trace(operation, () => sendCall({ ...core, retry }, operation, credentials, timeoutMs, options?.signal, secrets, send));
+  return core.trace(operation, () => sendCall(callCore, operation, credentials, timeoutMs, options?.signal, secrets, send));
 }
 
 async function sendCall(
