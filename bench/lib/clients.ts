@@ -1,6 +1,9 @@
 import okta from '@okta/okta-sdk-nodejs';
 import { OktaSessions, type OktaSessionsOptions } from '../../src/index.js';
 import { fetchEngines } from '../../src/http/engine.js';
+import { RAW_FETCH, rawFetch } from '../runtime/raw-fetch.mjs';
+
+export { RAW_FETCH, rawFetch };
 
 /** One way of calling getSession; the benchmark compares these side by side. */
 export interface BenchClient {
@@ -8,27 +11,12 @@ export interface BenchClient {
   get(sessionId: string): Promise<unknown>;
 }
 
-export const RAW_FETCH = 'raw fetch';
 export const OKTA_SESSIONS = 'okta-sessions';
 /** The same client through fetch, as browsers, edge runtimes and a `fetch` option get it. */
 export const OKTA_SESSIONS_FETCH = 'okta-sessions (fetch engine)';
 export const OKTA_SESSIONS_UNPACED = 'okta-sessions (rateLimit: false)';
 export const OKTA_SDK = '@okta/okta-sdk-nodejs';
 export const OKTA_SESSIONS_REDIS = 'okta-sessions + Redis store';
-
-/** The floor: one fetch and one JSON parse, nothing else. */
-export function rawFetch(orgUrl: string, apiToken: string): BenchClient {
-  const headers = { authorization: `SSWS ${apiToken}`, accept: 'application/json' };
-  return {
-    name: RAW_FETCH,
-    async get(sessionId) {
-      const response = await fetch(`${orgUrl}/api/v1/sessions/${encodeURIComponent(sessionId)}`, { headers });
-      const body = await response.json();
-      if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
-      return body;
-    },
-  };
-}
 
 export function oktaSessions(orgUrl: string, apiToken: string, options: Partial<OktaSessionsOptions> = {}): BenchClient {
   const client = new OktaSessions({ orgUrl, apiToken, ...options });

@@ -4,26 +4,14 @@
  * bench/scenarios.ts interleaves them on Node. Plain JavaScript, so each runtime runs it as it is.
  */
 import { OktaSessions } from 'okta-sessions';
-
-export const RAW_FETCH = 'raw fetch';
+import { rawFetch } from './raw-fetch.mjs';
 
 /**
  * The clients compared: `node:http` is the package's Node entry (Bun and Deno have node:http), `fetch` the
  * same client through the runtime's fetch (the `fetch` option takes the fetch engine from any entry).
  */
 export function benchClients({ orgUrl, apiToken, engines }) {
-  const headers = { authorization: `SSWS ${apiToken}`, accept: 'application/json' };
-  const clients = [
-    {
-      name: RAW_FETCH,
-      async get(sessionId) {
-        const response = await fetch(`${orgUrl}/api/v1/sessions/${encodeURIComponent(sessionId)}`, { headers });
-        const body = await response.json();
-        if (!response.ok) throw new Error(`raw fetch: HTTP ${response.status}`);
-        return body;
-      },
-    },
-  ];
+  const clients = [rawFetch(orgUrl, apiToken)];
   for (const engine of engines) {
     const okta = new OktaSessions(engine === 'fetch' ? { orgUrl, apiToken, fetch: (url, init) => fetch(url, init) } : { orgUrl, apiToken });
     clients.push({ name: `okta-sessions (${engine} engine)`, get: (sessionId) => okta.get(sessionId) });
@@ -31,7 +19,7 @@ export function benchClients({ orgUrl, apiToken, engines }) {
   return clients;
 }
 
-/** One round: `calls` gets per client, in `order` (reversed every other round); each call's duration in ms, per client. */
+/** One round: `calls` gets per client, the clients in order or, `reversed`, the other way; each call’s duration in ms, per client. */
 export async function measureRound(clients, sessionId, calls, reversed) {
   const samples = {};
   for (const client of reversed ? [...clients].reverse() : clients) {
