@@ -111,7 +111,7 @@ export async function measureRuntimes(log: (line: string) => void, size: Runtime
   const work = mkdtempSync(join(tmpdir(), 'okta-sessions-runtimes-bench-'));
   const server = await startStaticServer();
   try {
-    const consumer = packedConsumer(work, { type: 'module' });
+    const { consumer } = packedConsumer(work, { manifest: { type: 'module' } });
     for (const file of readdirSync('bench/runtime')) copyFileSync(join('bench/runtime', file), join(consumer, file));
     const results: RuntimeResult[] = [];
     for (const runtime of ['Bun', 'Deno'] as const) {

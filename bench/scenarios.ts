@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
@@ -10,6 +10,7 @@ import { nodeEngine } from '../src/http/node-engine.js';
 import { OktaSessions } from '../src/index.js';
 import type { BenchClient } from './lib/clients.js';
 import { latencyOf, median } from './lib/stats.js';
+import { packedConsumer } from '../test/support/packed-consumer.js';
 
 /** Per-call latency in ms, clients interleaved round by round so that machine noise hits them alike. */
 export async function measureLatency(
@@ -143,14 +144,9 @@ export function measureFootprint(
     const results: Record<string, FootprintResult> = {};
     const consumers: Record<string, string> = {};
     for (const [name, { spec }] of Object.entries(packages)) {
-      const packDir = join(work, `pack-${Object.keys(consumers).length}`);
-      mkdirSync(packDir);
-      execFileSync('npm', ['pack', spec, '--pack-destination', packDir, '--loglevel=error', '--prefer-offline'], { stdio: 'ignore' });
-      const tarball = join(packDir, readdirSync(packDir)[0] as string);
-      const consumer = join(work, `consumer-${Object.keys(consumers).length}`);
-      mkdirSync(consumer);
-      writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-      execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: consumer, stdio: 'ignore' });
+      const packageWork = join(work, `package-${Object.keys(consumers).length}`);
+      mkdirSync(packageWork);
+      const { consumer, tarball } = packedConsumer(packageWork, { spec });
       consumers[name] = consumer;
       results[name] = { importMs: 0, packBytes: statSync(tarball).size, installBytes: directorySize(join(consumer, 'node_modules')) };
     }

@@ -12,7 +12,7 @@ let consumer: string;
 const tsc = resolve('node_modules/typescript/bin/tsc');
 
 beforeAll(() => {
-  consumer = packedConsumer(work);
+  ({ consumer } = packedConsumer(work));
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -20,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'okta-sessions-runtimes-'));
 let consumer: string;
 
 beforeAll(() => {
-  consumer = packedConsumer(work, { type: 'module' });
+  ({ consumer } = packedConsumer(work, { manifest: { type: 'module' } }));
   for (const file of ['smoke.mjs', 'main.mjs', 'worker.mjs']) copyFileSync(join('test/runtimes', file), join(consumer, file));
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
