@@ -18,7 +18,15 @@ export default tseslint.config(
     // Scripts Bun, Deno and workerd run as they are: the globals those runtimes share with browsers.
     files: ['test/runtimes/*.mjs', 'bench/runtime/*.mjs'],
     languageOptions: {
-      globals: { console: 'readonly', fetch: 'readonly', performance: 'readonly', setTimeout: 'readonly', AbortController: 'readonly', Response: 'readonly', URL: 'readonly' },
+      globals: {
+        console: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        AbortController: 'readonly',
+        Response: 'readonly',
+        URL: 'readonly',
+      },
     },
   },
   {

@@ -46,14 +46,33 @@ const REDIS = 'okta-sessions + Redis store';
 
 export const CONTENTION_SCENARIOS: readonly ContentionScenario[] = [
   { id: 'four', name: '4 processes × 100, no store', setup: { processes: 4, perProcess: 100, ...BUCKET }, clients: [OURS, SDK] },
-  { id: 'beside', name: 'beside another app using half the bucket (200 gets; it sends 20/s)', setup: { processes: 1, perProcess: 200, otherAppPerSecond: 20, ...BUCKET }, clients: [OURS, SDK] },
-  { id: 'fresh', name: 'a fresh process, 60 gets into a window with 5 left', setup: { processes: 1, perProcess: 60, usedBefore: 35, ...BUCKET }, clients: [OURS, SDK] },
+  {
+    id: 'beside',
+    name: 'beside another app using half the bucket (200 gets; it sends 20/s)',
+    setup: { processes: 1, perProcess: 200, otherAppPerSecond: 20, ...BUCKET },
+    clients: [OURS, SDK],
+  },
+  {
+    id: 'fresh',
+    name: 'a fresh process, 60 gets into a window with 5 left',
+    setup: { processes: 1, perProcess: 60, usedBefore: 35, ...BUCKET },
+    clients: [OURS, SDK],
+  },
   { id: 'redis', name: '4 processes × 100, Redis store', setup: { processes: 4, perProcess: 100, ...BUCKET }, clients: [REDIS] },
-  { id: 'redisKilled', name: '4 processes × 100, Redis store killed after 3 s', setup: { processes: 4, perProcess: 100, killRedisAfterMs: 3_000, ...BUCKET }, clients: [REDIS] },
+  {
+    id: 'redisKilled',
+    name: '4 processes × 100, Redis store killed after 3 s',
+    setup: { processes: 4, perProcess: 100, killRedisAfterMs: 3_000, ...BUCKET },
+    clients: [REDIS],
+  },
   { id: 'alone', name: 'one process alone, 400 gets', setup: { processes: 1, perProcess: 400, ...BUCKET }, clients: [OURS] },
 ];
 
-export async function measureContention(scenarios: readonly ContentionScenario[], trials: number, log: (line: string) => void = () => {}): Promise<ContentionRow[]> {
+export async function measureContention(
+  scenarios: readonly ContentionScenario[],
+  trials: number,
+  log: (line: string) => void = () => {},
+): Promise<ContentionRow[]> {
   const rows: ContentionRow[] = [];
   for (const scenario of scenarios) {
     for (const client of scenario.clients) {
@@ -70,7 +89,9 @@ export async function measureContention(scenarios: readonly ContentionScenario[]
           otherAppRateLimitedShare: other && other.requests > 0 ? other.rateLimited / other.requests : 0,
           vsMinimum: result.totalMs / result.minimumMs,
         });
-        log(`${scenario.name}, ${client}: ${result.failed} failed, ${result.rateLimited} 429s${other ? `, other app ${other.rateLimited} of ${other.requests}` : ''}, ${Math.round(result.totalMs)} ms`);
+        log(
+          `${scenario.name}, ${client}: ${result.failed} failed, ${result.rateLimited} 429s${other ? `, other app ${other.rateLimited} of ${other.requests}` : ''}, ${Math.round(result.totalMs)} ms`,
+        );
       }
       const summary = (pick: (values: number[]) => number) =>
         Object.fromEntries(FIGURES.map((figure) => [figure, pick(figures.map((run) => run[figure]))])) as unknown as ContentionFigures;

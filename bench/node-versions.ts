@@ -15,7 +15,9 @@ function nodeBinary(major: number): string {
   const binary = join(prefix, 'node_modules', 'node', 'bin', 'node');
   if (!existsSync(binary)) {
     mkdirSync(prefix, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
   return binary;
 }
@@ -23,7 +25,11 @@ function nodeBinary(major: number): string {
 export function measureOnNode(major: number, log: (line: string) => void): PerCallResults {
   const binary = nodeBinary(major);
   log(`Node ${major}: ${execFileSync(binary, ['--version'], { encoding: 'utf8' }).trim()}`);
-  const child = spawnSync(binary, ['--expose-gc', '--import', 'tsx', 'bench/per-call.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+  const child = spawnSync(binary, ['--expose-gc', '--import', 'tsx', 'bench/per-call.ts'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (child.status !== 0) throw new Error(`bench/per-call.ts on Node ${major} exited with ${child.status}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as PerCallResults;
 }

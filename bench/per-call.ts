@@ -23,7 +23,12 @@ export interface PerCallResults {
 export const RUNS = 3;
 export const CONCURRENCIES = [1, 16, 64];
 
-const everyClient = (url: string, token: string): BenchClient[] => [rawFetch(url, token), oktaSessions(url, token), oktaSessionsOnFetch(url, token), oktaSdk(url, token)];
+const everyClient = (url: string, token: string): BenchClient[] => [
+  rawFetch(url, token),
+  oktaSessions(url, token),
+  oktaSessionsOnFetch(url, token),
+  oktaSdk(url, token),
+];
 
 export function medianLatency(runs: Latency[]): Latency {
   const names = Object.keys(runs[0] ?? {});
@@ -40,7 +45,9 @@ async function latencyOn(target: 'static' | 'embedded'): Promise<Latency> {
   for (let run = 0; run < RUNS; run++) {
     if (target === 'static') {
       const server = await startStaticServer();
-      runs.push(await measureLatency(everyClient(server.url, 'bench-token'), '102l8zwRRO8Q2y3vlkDEVbkig', { rounds: 6, callsPerRound: 300 }));
+      runs.push(
+        await measureLatency(everyClient(server.url, 'bench-token'), '102l8zwRRO8Q2y3vlkDEVbkig', { rounds: 6, callsPerRound: 300 }),
+      );
       await server.close();
     } else {
       const server = await startOktaSessionsServer({ rateLimit: false });
@@ -60,7 +67,9 @@ async function throughput(log: (line: string) => void): Promise<Record<number, R
   const results: Record<number, Record<string, number>> = {};
   for (const concurrency of CONCURRENCIES) {
     results[concurrency] = await measureThroughput(clients, 'abc', { concurrency, totalCalls: 3_000, rounds: RUNS });
-    log(`throughput at concurrency ${concurrency}: ${JSON.stringify(Object.fromEntries(Object.entries(results[concurrency]).map(([k, v]) => [k, Math.round(v)])))}`);
+    log(
+      `throughput at concurrency ${concurrency}: ${JSON.stringify(Object.fromEntries(Object.entries(results[concurrency]).map(([k, v]) => [k, Math.round(v)])))}`,
+    );
   }
   await server.close();
   return results;

@@ -56,12 +56,28 @@ export function targets(results: BenchResults): [string, string, boolean][] {
     ['Throughput at concurrency 16 ≥ 1.1× raw fetch', `${throughputAt(16)}×`, throughputAt(16) >= 1.1],
     ['Throughput at concurrency 64 ≥ 1.1× raw fetch', `${throughputAt(64)}×`, throughputAt(64) >= 1.1],
     ['Burst: zero failures', String(paced.failed), paced.failed === 0],
-    ['Burst: 429s ≤ 5% of requests', `${round((paced.rateLimited / burstSetup.burst) * 100, 1)}%`, paced.rateLimited <= 0.05 * burstSetup.burst],
-    ['Burst: total time ≤ 1.2× theoretical minimum', `${ratio(paced.totalMs, paced.theoreticalMs)}×`, paced.totalMs <= 1.2 * paced.theoreticalMs],
+    [
+      'Burst: 429s ≤ 5% of requests',
+      `${round((paced.rateLimited / burstSetup.burst) * 100, 1)}%`,
+      paced.rateLimited <= 0.05 * burstSetup.burst,
+    ],
+    [
+      'Burst: total time ≤ 1.2× theoretical minimum',
+      `${ratio(paced.totalMs, paced.theoreticalMs)}×`,
+      paced.totalMs <= 1.2 * paced.theoreticalMs,
+    ],
     ['Import in a fresh process ≤ 50 ms', `${round(ourFootprint.importMs, 1)} ms`, ourFootprint.importMs <= 50],
     ['Install ≤ 1 MB', `${round(ourFootprint.installBytes / 1_000_000, 2)} MB`, ourFootprint.installBytes <= 1_000_000],
-    ['Import ≥ 10× faster than @okta/okta-sdk-nodejs', `${ratio(sdkFootprint.importMs, ourFootprint.importMs)}×`, sdkFootprint.importMs >= 10 * ourFootprint.importMs],
-    ['Install ≥ 20× smaller than @okta/okta-sdk-nodejs', `${ratio(sdkFootprint.installBytes, ourFootprint.installBytes)}×`, sdkFootprint.installBytes >= 20 * ourFootprint.installBytes],
+    [
+      'Import ≥ 10× faster than @okta/okta-sdk-nodejs',
+      `${ratio(sdkFootprint.importMs, ourFootprint.importMs)}×`,
+      sdkFootprint.importMs >= 10 * ourFootprint.importMs,
+    ],
+    [
+      'Install ≥ 20× smaller than @okta/okta-sdk-nodejs',
+      `${ratio(sdkFootprint.installBytes, ourFootprint.installBytes)}×`,
+      sdkFootprint.installBytes >= 20 * ourFootprint.installBytes,
+    ],
     ['Heap after 100k gets: no growth beyond a small constant (≤ 2 MiB)', mib(memory.growthBytes), memory.growthBytes <= 2 * 1_048_576],
     [
       `Incident: revoke ${incident.sessions.toLocaleString('en')} sessions in ≤ 1.05× the theoretical minimum`,
@@ -110,7 +126,12 @@ function runtimeLines(runtimes: readonly RuntimeResult[]): string[] {
   const micros = (ms: number | null) => (typeof ms === 'number' && Number.isFinite(ms) ? `${round(ms * 1000, 0)} µs` : '—');
   const rows = runtimes.flatMap(({ runtime, version, entryEngine, latency, importMs }) => {
     const base = latency[RAW_FETCH]?.p50 ?? Number.NaN;
-    const names = [RAW_FETCH, ...Object.keys(latency).filter((name) => name !== RAW_FETCH).sort()];
+    const names = [
+      RAW_FETCH,
+      ...Object.keys(latency)
+        .filter((name) => name !== RAW_FETCH)
+        .sort(),
+    ];
     return names.map((name, index) => {
       const { p50, p99 } = latency[name] as { p50: number; p99: number };
       const chosen = name === `okta-sessions (${entryEngine} engine)` ? ' ← its entry' : '';
@@ -172,22 +193,39 @@ function contentionTargets(rows: readonly ContentionRow[]): [string, string, boo
   const redis = ours('redis');
   const alone = ours('alone');
   return [
-    ['4 processes × 100, no store: 0 failed, 429s ≤ 5%, ≤ 1.3× the minimum', `${four.failed} failed, ${percent(four.rateLimited / four.requests)}, ${round(four.vsMinimum)}×`, four.failed === 0 && four.rateLimited <= 0.05 * four.requests && four.vsMinimum <= 1.3],
+    [
+      '4 processes × 100, no store: 0 failed, 429s ≤ 5%, ≤ 1.3× the minimum',
+      `${four.failed} failed, ${percent(four.rateLimited / four.requests)}, ${round(four.vsMinimum)}×`,
+      four.failed === 0 && four.rateLimited <= 0.05 * four.requests && four.vsMinimum <= 1.3,
+    ],
     [
       'Beside another app at half the bucket: 0 failed, 429s to us ≤ 5%, to the other app ≤ 5% of its requests',
       `${beside.failed} failed, ${percent(beside.rateLimited / beside.requests)}, other app ${percent(beside.otherAppRateLimitedShare)}`,
       beside.failed === 0 && beside.rateLimited <= 0.05 * beside.requests && beside.otherAppRateLimitedShare <= 0.05,
     ],
-    ['A fresh client into a window with 5 left: 0 failed, ≤ 3 429s', `${fresh.failed} failed, ${fresh.rateLimited} 429s`, fresh.failed === 0 && fresh.rateLimited <= 3],
-    ['4 processes with the Redis store: 0 failed, 0 429s, ≤ 1.05× the minimum', `${redis.failed} failed, ${redis.rateLimited} 429s, ${round(redis.vsMinimum)}×`, redis.failed === 0 && redis.rateLimited === 0 && redis.vsMinimum <= 1.05],
+    [
+      'A fresh client into a window with 5 left: 0 failed, ≤ 3 429s',
+      `${fresh.failed} failed, ${fresh.rateLimited} 429s`,
+      fresh.failed === 0 && fresh.rateLimited <= 3,
+    ],
+    [
+      '4 processes with the Redis store: 0 failed, 0 429s, ≤ 1.05× the minimum',
+      `${redis.failed} failed, ${redis.rateLimited} 429s, ${round(redis.vsMinimum)}×`,
+      redis.failed === 0 && redis.rateLimited === 0 && redis.vsMinimum <= 1.05,
+    ],
     ['Redis killed mid-burst: 0 failed', String(ours('redisKilled').failed), ours('redisKilled').failed === 0],
-    ['One process alone: 0 429s, ≤ 1.05× the minimum', `${alone.rateLimited} 429s, ${round(alone.vsMinimum)}×`, alone.rateLimited === 0 && alone.vsMinimum <= 1.05],
+    [
+      'One process alone: 0 429s, ≤ 1.05× the minimum',
+      `${alone.rateLimited} 429s, ${round(alone.vsMinimum)}×`,
+      alone.rateLimited === 0 && alone.vsMinimum <= 1.05,
+    ],
   ];
 }
 
 /** Section 8's table: each case and client, the median run and (for several runs) the worst. */
 function contentionTable(rows: readonly ContentionRow[]): string[] {
-  const cell = (row: ContentionRow, figure: (figures: ContentionFigures) => string) => (row.trials > 1 ? `${figure(row.median)} (${figure(row.worst)})` : figure(row.median));
+  const cell = (row: ContentionRow, figure: (figures: ContentionFigures) => string) =>
+    row.trials > 1 ? `${figure(row.median)} (${figure(row.worst)})` : figure(row.median);
   return [
     '| case | client | runs | requests | failed | 429s to it | 429s to the other app | vs minimum |',
     '|---|---|---|---|---|---|---|---|',
@@ -212,7 +250,25 @@ function burstTable(results: Record<string, BurstResult>): string[] {
 
 /** bench/results.md and bench/chart.svg from the measurements. */
 export function renderReport(results: BenchResults): { markdown: string; svg: string } {
-  const { started, runs: RUNS, burstSetup: BURST, memoryCalls: MEMORY_CALLS, staticLatency, embeddedLatency, rps, burst, footprint, memory, load, fetchEngineLoad, incident, userClear, observability, contention, nodeVersions } = results;
+  const {
+    started,
+    runs: RUNS,
+    burstSetup: BURST,
+    memoryCalls: MEMORY_CALLS,
+    staticLatency,
+    embeddedLatency,
+    rps,
+    burst,
+    footprint,
+    memory,
+    load,
+    fetchEngineLoad,
+    incident,
+    userClear,
+    observability,
+    contention,
+    nodeVersions,
+  } = results;
   const paced = burst[OKTA_SESSIONS] as BurstResult;
   const latencyRows = (latency: Latency) =>
     Object.entries(latency).map(
@@ -262,7 +318,7 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '',
     ...throughputTable(rps),
     '',
-    'By default okta-sessions adapts how many requests it keeps in flight (`rateLimit.maxConcurrent`): it starts at 20 and grows while calls wait for a slot and no concurrency 429 comes, up to 75, Okta\'s highest per-org limit; at concurrency 64 it queues the rest until it has grown. Concurrency 1 is a run of its own, apart from the latency loop of section 1, so its calls/s need not match 1 / mean there; section 1 gives p50 and mean from one and the same loop.',
+    "By default okta-sessions adapts how many requests it keeps in flight (`rateLimit.maxConcurrent`): it starts at 20 and grows while calls wait for a slot and no concurrency 429 comes, up to 75, Okta's highest per-org limit; at concurrency 64 it queues the rest until it has grown. Concurrency 1 is a run of its own, apart from the latency loop of section 1, so its calls/s need not match 1 / mean there; section 1 gives p50 and mean from one and the same loop.",
     '',
     `## 3. Burst: ${BURST.burst} \`get\`s at once against a bucket of ${BURST.limit} per ${BURST.windowMs / 1000} s window`,
     '',
@@ -270,13 +326,16 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '',
     ...burstTable(burst),
     '',
-    'Without pacing, every request goes out at once, most come back 429, all retry at the same reset instant, and after two retries the rest fail, which is what Okta\'s SDK does too.',
+    "Without pacing, every request goes out at once, most come back 429, all retry at the same reset instant, and after two retries the rest fail, which is what Okta's SDK does too.",
     '',
     '## 4. Cold start and size',
     '',
     '| package | import in a fresh process | `npm pack` size | consumer `node_modules` |',
     '|---|---|---|---|',
-    ...Object.entries(footprint).map(([name, result]) => `| ${name} | ${round(result.importMs, 1)} ms | ${round(result.packBytes / 1024, 1)} KiB | ${mib(result.installBytes)} |`),
+    ...Object.entries(footprint).map(
+      ([name, result]) =>
+        `| ${name} | ${round(result.importMs, 1)} ms | ${round(result.packBytes / 1024, 1)} KiB | ${mib(result.installBytes)} |`,
+    ),
     '',
     '## 5. Memory',
     '',
@@ -306,13 +365,19 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '',
     '| client | cleared | failed | 429s received | total time | vs minimum |',
     '|---|---|---|---|---|---|',
-    ...([[OKTA_SESSIONS, userClear.okta], [OKTA_SDK, userClear.sdk]] as const).map(
-      ([name, run]) => `| ${name} | ${run.cleared} | ${run.failed} | ${run.rateLimited} | ${round(run.totalMs / 1000, 1)} s | ${run.failed === 0 ? `${ratio(run.totalMs, userClear.theoreticalMs)}×` : '—'} |`,
+    ...(
+      [
+        [OKTA_SESSIONS, userClear.okta],
+        [OKTA_SDK, userClear.sdk],
+      ] as const
+    ).map(
+      ([name, run]) =>
+        `| ${name} | ${run.cleared} | ${run.failed} | ${run.rateLimited} | ${round(run.totalMs / 1000, 1)} s | ${run.failed === 0 ? `${ratio(run.totalMs, userClear.theoreticalMs)}×` : '—'} |`,
     ),
     '',
     '## 8. A bucket shared with others: other processes, another app, an earlier run',
     '',
-    "Okta's limits are per org, so a client is never alone in its bucket. Each case runs real worker processes (each its own client, default options) against one embedded server allowing 40 requests per 1 s window; the \"other app\" is raw fetch at a steady 20/s on a session of its own, the earlier run used 35 of the window the case starts in, and the Redis store is a real `redis-server` on loopback. The minimum is the fewest windows the case needs after its first, with what the others use of each. okta-sessions runs each case " +
+    'Okta\'s limits are per org, so a client is never alone in its bucket. Each case runs real worker processes (each its own client, default options) against one embedded server allowing 40 requests per 1 s window; the "other app" is raw fetch at a steady 20/s on a session of its own, the earlier run used 35 of the window the case starts in, and the Redis store is a real `redis-server` on loopback. The minimum is the fewest windows the case needs after its first, with what the others use of each. okta-sessions runs each case ' +
       `${Math.max(...contention.map((row) => row.trials))} times (processes sharing 2 cores are noisy): each figure is the median run's, the worst run's in brackets; Okta's SDK (its 2 retries on 429, as its users run it) once.`,
     '',
     ...contentionTable(contention),
@@ -321,7 +386,7 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '',
     `## 9. Node ${nodeVersions.map((version) => version.node.split('.')[0]?.slice(1)).join(', ')}`,
     '',
-    'Sections 1 and 2 again on each Node major (22 and 24 installed from the npm registry\'s `node` package, each in a process of its own): p50 at concurrency 1 against the static server, and throughput at each concurrency, as ratios to raw fetch on the same Node.',
+    "Sections 1 and 2 again on each Node major (22 and 24 installed from the npm registry's `node` package, each in a process of its own): p50 at concurrency 1 against the static server, and throughput at each concurrency, as ratios to raw fetch on the same Node.",
     '',
     '| Node | okta-sessions p50 | fetch engine p50 | Okta SDK p50 | okta-sessions req/s at 1 / 16 / 64 |',
     '|---|---|---|---|---|',
@@ -351,14 +416,20 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
   }));
   const burstGroups = Object.entries(burst).map(([name, result]) => ({
     label: name.replace(' (rateLimit: false)', ' (no pacing)'),
-    bars: [{ name: 'total time (s)', value: round(result.totalMs / 1000, 1), note: `${round(result.totalMs / 1000, 1)} s · ${result.failed} failed · ${result.rateLimited}×429` }],
+    bars: [
+      {
+        name: 'total time (s)',
+        value: round(result.totalMs / 1000, 1),
+        note: `${round(result.totalMs / 1000, 1)} s · ${result.failed} failed · ${result.rateLimited}×429`,
+      },
+    ],
   }));
   const svg = svgDocument(1100, 380, [
-      barPanel('Per-call latency of get (static server)', 'µs', latencyGroups, 0, 520, 380),
-      barPanel(`Burst of ${BURST.burst} against ${BURST.limit} per ${BURST.windowMs / 1000} s`, 'seconds', burstGroups, 560, 540, 380, {
-        label: `theoretical minimum ${paced.theoreticalMs / 1000} s`,
-        value: paced.theoreticalMs / 1000,
-      }),
+    barPanel('Per-call latency of get (static server)', 'µs', latencyGroups, 0, 520, 380),
+    barPanel(`Burst of ${BURST.burst} against ${BURST.limit} per ${BURST.windowMs / 1000} s`, 'seconds', burstGroups, 560, 540, 380, {
+      label: `theoretical minimum ${paced.theoreticalMs / 1000} s`,
+      value: paced.theoreticalMs / 1000,
+    }),
   ]);
   return { markdown, svg };
 }

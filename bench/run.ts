@@ -86,7 +86,8 @@ async function main() {
   const incident = await measureIncident(INCIDENT);
   log(`clear ${USER_CLEAR.users} users from logins at ${USER_CLEAR.limit} per ${USER_CLEAR.windowMs / 1000} s per bucket`);
   const userClear = await measureUserClear(USER_CLEAR);
-  for (const [name, run] of Object.entries({ okta: userClear.okta, sdk: userClear.sdk })) log(`clear users ${name}: ${run.cleared} cleared, ${run.failed} failed, ${run.rateLimited} 429s, ${Math.round(run.totalMs)} ms`);
+  for (const [name, run] of Object.entries({ okta: userClear.okta, sdk: userClear.sdk }))
+    log(`clear users ${name}: ${run.cleared} cleared, ${run.failed} failed, ${run.rateLimited} 429s, ${Math.round(run.totalMs)} ms`);
   const otherNodes = OTHER_NODE_MAJORS.map((major) => measureOnNode(major, log));
   log('Bun, Deno and workerd: get against raw fetch in each, and the import');
   const runtimes = await measureRuntimes(log);

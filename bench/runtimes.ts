@@ -39,20 +39,39 @@ const FULL: RuntimeBenchSize = { runs: RUNS, rounds: 6, callsPerRound: 300, impo
 type Samples = Record<string, number[]>;
 
 function configFor(orgUrl: string, engines: readonly string[], size: RuntimeBenchSize): string {
-  return JSON.stringify({ orgUrl, apiToken: 'bench-token', sessionId: SESSION_ID, engines, rounds: size.rounds, calls: size.callsPerRound });
+  return JSON.stringify({
+    orgUrl,
+    apiToken: 'bench-token',
+    sessionId: SESSION_ID,
+    engines,
+    rounds: size.rounds,
+    calls: size.callsPerRound,
+  });
 }
 
-const latencyOfSamples = (samples: Samples): Latency => Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, latencyOf(values)]));
+const latencyOfSamples = (samples: Samples): Latency =>
+  Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, latencyOf(values)]));
 
 /** Bun and Deno: the Node entry's node:http engine, and the fetch engine their `bun` / `deno` conditions choose. */
 async function scriptRuntime(runtime: ScriptRuntime, consumer: string, orgUrl: string, size: RuntimeBenchSize): Promise<RuntimeResult> {
   const runs: Latency[] = [];
   for (let run = 0; run < size.runs; run++) {
-    runs.push(latencyOfSamples((await runScript(runtime, 'main.mjs', consumer, { BENCH_RUNTIME: configFor(orgUrl, ['fetch', 'node:http'], size) })) as Samples));
+    runs.push(
+      latencyOfSamples(
+        (await runScript(runtime, 'main.mjs', consumer, { BENCH_RUNTIME: configFor(orgUrl, ['fetch', 'node:http'], size) })) as Samples,
+      ),
+    );
   }
   const imports: number[] = [];
   for (let run = 0; run < size.importRuns; run++) imports.push((await runScript(runtime, 'import-time.mjs', consumer, {})) as number);
-  return { runtime, version: runtimeVersion(runtime), entryEngine: 'fetch', latency: medianLatency(runs), importMs: median(imports), importMeasure: 'import() in a fresh process' };
+  return {
+    runtime,
+    version: runtimeVersion(runtime),
+    entryEngine: 'fetch',
+    latency: medianLatency(runs),
+    importMs: median(imports),
+    importMeasure: 'import() in a fresh process',
+  };
 }
 
 /** How long a Worker takes from start to its first answer, in ms. */

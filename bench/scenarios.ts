@@ -109,7 +109,13 @@ export async function measureBurst(
     const outcomes = await Promise.allSettled(Array.from({ length: burst }, () => client.get(session.id as string)));
     const totalMs = performance.now() - started;
     const completed = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
-    return { completed, failed: burst - completed, rateLimited: counts.rateLimited, totalMs, theoreticalMs: (Math.ceil(burst / limit) - 1) * windowMs };
+    return {
+      completed,
+      failed: burst - completed,
+      rateLimited: counts.rateLimited,
+      totalMs,
+      theoreticalMs: (Math.ceil(burst / limit) - 1) * windowMs,
+    };
   } finally {
     await server.close();
   }
@@ -234,7 +240,11 @@ export async function measureLoad(
     ] as const;
     // Each rule is tried in turn: chances chosen so that each fault hits about faultRate / 5 of requests.
     faults.forEach((fault, index) => {
-      server.inject(fault, { operation: 'getSession', times: Number.POSITIVE_INFINITY, probability: faultRate / faults.length / (1 - (faultRate * index) / faults.length) });
+      server.inject(fault, {
+        operation: 'getSession',
+        times: Number.POSITIVE_INFINITY,
+        probability: faultRate / faults.length / (1 - (faultRate * index) / faults.length),
+      });
     });
     const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, retry: { maxDelayMs: 1_000 } }, engines);
     const heapBeforeBytes = await settledHeap(gc);
@@ -250,7 +260,16 @@ export async function measureLoad(
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     });
     const totalMs = performance.now() - started;
-    return { calls, concurrency, faultRate, outcomes, faultsInjected: server.faultsInjected, totalMs, heapBeforeBytes, heapAfterBytes: await settledHeap(gc) };
+    return {
+      calls,
+      concurrency,
+      faultRate,
+      outcomes,
+      faultsInjected: server.faultsInjected,
+      totalMs,
+      heapBeforeBytes,
+      heapAfterBytes: await settledHeap(gc),
+    };
   } finally {
     await server.close();
   }
@@ -273,12 +292,28 @@ export interface IncidentResult {
  * same runner the CLI uses, against a bucket of `limit` per `windowMs` (Okta's
  * default 600 per 60 s, scaled down so the run takes minutes, not hours).
  */
-export async function measureIncident({ sessions, limit, windowMs, concurrency }: { sessions: number; limit: number; windowMs: number; concurrency: number }): Promise<IncidentResult> {
+export async function measureIncident({
+  sessions,
+  limit,
+  windowMs,
+  concurrency,
+}: {
+  sessions: number;
+  limit: number;
+  windowMs: number;
+  concurrency: number;
+}): Promise<IncidentResult> {
   const { server, counts } = await rateLimitedServer(limit, windowMs);
   try {
     const ids = Array.from({ length: sessions }, (_, i) => server.issueSession({ login: `incident${i}@example.com` }));
     const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: { maxConcurrent: concurrency } });
-    const summary = await runBulk({ inputs: ids, concurrency, call: sessionCall('revoke', client), report: () => {}, stopped: () => false });
+    const summary = await runBulk({
+      inputs: ids,
+      concurrency,
+      call: sessionCall('revoke', client),
+      report: () => {},
+      stopped: () => false,
+    });
     await client.close();
     return {
       sessions,

@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, OKTA_SESSIONS_UNPACED, oktaSdk, oktaSessions, RAW_FETCH, rawFetch } from './lib/clients.js';
+import {
+  OKTA_SDK,
+  OKTA_SESSIONS,
+  OKTA_SESSIONS_FETCH,
+  OKTA_SESSIONS_UNPACED,
+  oktaSdk,
+  oktaSessions,
+  RAW_FETCH,
+  rawFetch,
+} from './lib/clients.js';
 import { startStaticServer } from './lib/static-server.js';
 import { type BenchResults, renderReport, targets } from './report.js';
-import { measureBurst, measureFootprint, measureIncident, measureLatency, measureLoad, measureMemory, measureThroughput } from './scenarios.js';
+import {
+  measureBurst,
+  measureFootprint,
+  measureIncident,
+  measureLatency,
+  measureLoad,
+  measureMemory,
+  measureThroughput,
+} from './scenarios.js';
 import { measureObservability } from './observability.js';
 import { CONTENTION_SCENARIOS, type ContentionRow, measureContention } from './contention.js';
 import { measureUserClear } from './user-clear.js';
@@ -58,7 +75,8 @@ describe('benchmark scenarios, quick run', () => {
     const load = await measureLoad({ calls: 120, concurrency: 10, faultRate: 0.2 }, engines);
     expect(Object.values(load.outcomes).reduce((sum, count) => sum + count, 0)).toBe(120);
     expect(load.faultsInjected).toBeGreaterThan(0);
-    for (const outcome of Object.keys(load.outcomes)) expect(['value', 'OktaServerError', 'OktaConnectionError', 'OktaRateLimitError']).toContain(outcome);
+    for (const outcome of Object.keys(load.outcomes))
+      expect(['value', 'OktaServerError', 'OktaConnectionError', 'OktaRateLimitError']).toContain(outcome);
   });
 
   it('incident: revokes every seeded session through the bulk runner and times it against the minimum', async () => {
@@ -93,7 +111,9 @@ describe('benchmark scenarios, quick run', () => {
       clients: scenario.clients.filter((client) => client !== '@okta/okta-sdk-nodejs' || scenario.id === 'four'),
     }));
     const rows = await measureContention(tiny, 2);
-    expect(rows.map((row) => `${row.id} ${row.client}`)).toEqual(tiny.flatMap((scenario) => scenario.clients.map((client) => `${scenario.id} ${client}`)));
+    expect(rows.map((row) => `${row.id} ${row.client}`)).toEqual(
+      tiny.flatMap((scenario) => scenario.clients.map((client) => `${scenario.id} ${client}`)),
+    );
     for (const row of rows) {
       expect(row.trials).toBe(row.client === '@okta/okta-sdk-nodejs' ? 1 : 2);
       expect(row.worst.rateLimited).toBeGreaterThanOrEqual(row.median.rateLimited);
@@ -107,7 +127,9 @@ describe('benchmark scenarios, quick run', () => {
     expect(results.map((result) => result.runtime)).toEqual(['Bun', 'Deno', 'workerd']);
     for (const result of results) {
       const engines = result.runtime === 'workerd' ? ['fetch'] : ['fetch', 'node:http'];
-      expect(Object.keys(result.latency).sort()).toEqual([RAW_FETCH, ...engines.map((engine) => `okta-sessions (${engine} engine)`)].sort());
+      expect(Object.keys(result.latency).sort()).toEqual(
+        [RAW_FETCH, ...engines.map((engine) => `okta-sessions (${engine} engine)`)].sort(),
+      );
       for (const { p50 } of Object.values(result.latency)) expect(p50).toBeGreaterThanOrEqual(0);
       expect(result.version).toMatch(/^(bun|deno|workerd) /);
     }
@@ -125,8 +147,23 @@ describe('benchmark scenarios, quick run', () => {
       16: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 150, [OKTA_SESSIONS_FETCH]: 95, [OKTA_SDK]: 90 },
       64: { [RAW_FETCH]: 100, [OKTA_SESSIONS]: 130, [OKTA_SESSIONS_FETCH]: 95, [OKTA_SDK]: 90 },
     };
-    const load = { calls: 10, concurrency: 2, faultRate: 0.05, outcomes: { value: 9, OktaServerError: 1 }, faultsInjected: 3, totalMs: 100, heapBeforeBytes: 1, heapAfterBytes: 2 };
-    const burstResult = (completed: number, rateLimited: number, totalMs: number) => ({ completed, failed: 200 - completed, rateLimited, totalMs, theoreticalMs: 9_000 });
+    const load = {
+      calls: 10,
+      concurrency: 2,
+      faultRate: 0.05,
+      outcomes: { value: 9, OktaServerError: 1 },
+      faultsInjected: 3,
+      totalMs: 100,
+      heapBeforeBytes: 1,
+      heapAfterBytes: 2,
+    };
+    const burstResult = (completed: number, rateLimited: number, totalMs: number) => ({
+      completed,
+      failed: 200 - completed,
+      rateLimited,
+      totalMs,
+      theoreticalMs: 9_000,
+    });
     const results: BenchResults = {
       started: Date.now(),
       runs: 1,
@@ -135,24 +172,39 @@ describe('benchmark scenarios, quick run', () => {
       staticLatency: latency,
       embeddedLatency: latency,
       rps,
-      burst: { [OKTA_SESSIONS]: burstResult(200, 0, 9_300), [OKTA_SESSIONS_UNPACED]: burstResult(60, 480, 6_000), [OKTA_SDK]: burstResult(60, 480, 6_000) },
-      contention: (['four', 'beside', 'fresh', 'redis', 'redisKilled', 'alone'] as const).map(
-        (id): ContentionRow => ({
-          id,
-          scenario: id,
-          client: id.startsWith('redis') ? 'okta-sessions + Redis store' : 'okta-sessions',
-          requests: 400,
-          trials: 3,
-          median: { failed: 0, rateLimited: 0, otherAppRateLimitedShare: 0, vsMinimum: 1.02 },
-          worst: { failed: 0, rateLimited: 4, otherAppRateLimitedShare: 0.01, vsMinimum: 1.1 },
-          firstFailure: undefined,
-        }),
-      ),
-      footprint: { [OKTA_SESSIONS]: { importMs: 20, packBytes: 40_000, installBytes: 300_000 }, [OKTA_SDK]: { importMs: 700, packBytes: 900_000, installBytes: 45_000_000 } },
+      burst: {
+        [OKTA_SESSIONS]: burstResult(200, 0, 9_300),
+        [OKTA_SESSIONS_UNPACED]: burstResult(60, 480, 6_000),
+        [OKTA_SDK]: burstResult(60, 480, 6_000),
+      },
+      contention: (['four', 'beside', 'fresh', 'redis', 'redisKilled', 'alone'] as const).map((id): ContentionRow => ({
+        id,
+        scenario: id,
+        client: id.startsWith('redis') ? 'okta-sessions + Redis store' : 'okta-sessions',
+        requests: 400,
+        trials: 3,
+        median: { failed: 0, rateLimited: 0, otherAppRateLimitedShare: 0, vsMinimum: 1.02 },
+        worst: { failed: 0, rateLimited: 4, otherAppRateLimitedShare: 0.01, vsMinimum: 1.1 },
+        firstFailure: undefined,
+      })),
+      footprint: {
+        [OKTA_SESSIONS]: { importMs: 20, packBytes: 40_000, installBytes: 300_000 },
+        [OKTA_SDK]: { importMs: 700, packBytes: 900_000, installBytes: 45_000_000 },
+      },
       memory: { heapBytes: [1, 2], heapBeforeBytes: 1, heapAfterBytes: 2, growthBytes: 1 },
       load,
       fetchEngineLoad: { ...load, outcomes: { value: 10 } },
-      incident: { sessions: 1000, limit: 100, windowMs: 1000, concurrency: 20, revoked: 1000, failed: 0, rateLimited: 0, totalMs: 9_200, theoreticalMs: 9_000 },
+      incident: {
+        sessions: 1000,
+        limit: 100,
+        windowMs: 1000,
+        concurrency: 20,
+        revoked: 1000,
+        failed: 0,
+        rateLimited: 0,
+        totalMs: 9_200,
+        theoreticalMs: 9_000,
+      },
       observability: { plain: 70, traced: 75, debugLogged: 72 },
       userClear: {
         users: 1000,
@@ -172,7 +224,11 @@ describe('benchmark scenarios, quick run', () => {
           runtime: 'Bun',
           version: 'bun 1.4.5',
           entryEngine: 'fetch',
-          latency: { [RAW_FETCH]: { p50: 0.1, mean: 0.11, p99: 0.3 }, 'okta-sessions (fetch engine)': { p50: 0.11, mean: 0.12, p99: 0.3 }, 'okta-sessions (node:http engine)': { p50: 0.15, mean: 0.16, p99: 0.4 } },
+          latency: {
+            [RAW_FETCH]: { p50: 0.1, mean: 0.11, p99: 0.3 },
+            'okta-sessions (fetch engine)': { p50: 0.11, mean: 0.12, p99: 0.3 },
+            'okta-sessions (node:http engine)': { p50: 0.15, mean: 0.16, p99: 0.4 },
+          },
           importMs: 5.25,
           importMeasure: 'import() in a fresh process',
         },
@@ -180,7 +236,10 @@ describe('benchmark scenarios, quick run', () => {
           runtime: 'workerd',
           version: 'workerd 2026-04-26',
           entryEngine: 'fetch',
-          latency: { 'okta-sessions (fetch engine)': { p50: 0.3, mean: 0.3, p99: Number.NaN }, [RAW_FETCH]: { p50: 0.25, mean: 0.25, p99: Number.NaN } },
+          latency: {
+            'okta-sessions (fetch engine)': { p50: 0.3, mean: 0.3, p99: Number.NaN },
+            [RAW_FETCH]: { p50: 0.25, mean: 0.25, p99: Number.NaN },
+          },
           importMs: 6.7,
           importMeasure: 'startup',
         },
@@ -192,12 +251,18 @@ describe('benchmark scenarios, quick run', () => {
     expect(markdown).toContain('| okta-sessions | 280 µs | 500 µs (2000 calls/s) | 1100 µs | 0.7× |');
     expect(markdown).toContain('| Per-call p50 below @okta/okta-sdk-nodejs | 280 µs vs 500 µs | ✅ |');
     expect(markdown).toContain('| 64 | 100 req/s | 130 req/s (1.3×) | 95 req/s (0.95×) | 90 req/s (0.9×) |');
-    expect(markdown).toContain('| **accounted for** | **10 of 10** |\n\nHeap before and after: 0 MiB → 0 MiB.\n\nThrough the fetch engine:');
+    expect(markdown).toContain(
+      '| **accounted for** | **10 of 10** |\n\nHeap before and after: 0 MiB → 0 MiB.\n\nThrough the fetch engine:',
+    );
     expect(markdown).toContain('## 9. Node 20, 24');
     expect(markdown).toContain('| Fetch engine per-call p50 ≤ 1.15× raw fetch, Node 24 | 1.1× | ✅ |');
     expect(markdown).toContain('| Node engine throughput at concurrency 64 ≥ 1.3× raw fetch | 1.3× | ✅ |');
-    expect(markdown).toContain('| Bun 1.4.5 | 5.3 ms | raw fetch | 100 µs | 300 µs | 1× |\n| | | okta-sessions (fetch engine) ← its entry | 110 µs | 300 µs | 1.1× |\n| | | okta-sessions (node:http engine) | 150 µs | 400 µs | 1.5× |');
-    expect(markdown).toContain('| workerd 2026-04-26 | 6.7 ms | raw fetch | 250 µs | — | 1× |\n| | | okta-sessions (fetch engine) ← its entry | 300 µs | — | 1.2× |');
+    expect(markdown).toContain(
+      '| Bun 1.4.5 | 5.3 ms | raw fetch | 100 µs | 300 µs | 1× |\n| | | okta-sessions (fetch engine) ← its entry | 110 µs | 300 µs | 1.1× |\n| | | okta-sessions (node:http engine) | 150 µs | 400 µs | 1.5× |',
+    );
+    expect(markdown).toContain(
+      '| workerd 2026-04-26 | 6.7 ms | raw fetch | 250 µs | — | 1× |\n| | | okta-sessions (fetch engine) ← its entry | 300 µs | — | 1.2× |',
+    );
     expect(markdown).toContain('| v24.1.0 | 280 µs (0.7×) | 440 µs (1.1×) | 500 µs (1.25×) | 1.5× / 1.5× / 1.3× |');
     // A burst run that failed calls has no meaningful ratio to the minimum time.
     expect(markdown).toContain('| @okta/okta-sdk-nodejs | 60 | 140 | 480 | 6 s | — |');
@@ -206,7 +271,9 @@ describe('benchmark scenarios, quick run', () => {
     expect(markdown).toContain('| **accounted for** | **10 of 10** |');
     expect(markdown).toContain('| Incident: revoke 1,000 sessions in ≤ 1.05× the theoretical minimum | 1.02× | ✅ |');
     expect(markdown).toContain('| 1000 | 0 | 0 | 9.2 s | 1.02× |');
-    expect(markdown).toContain('| 4 processes with the Redis store: 0 failed, 0 429s, ≤ 1.05× the minimum | 0 failed, 0 429s, 1.02× | ✅ |');
+    expect(markdown).toContain(
+      '| 4 processes with the Redis store: 0 failed, 0 429s, ≤ 1.05× the minimum | 0 failed, 0 429s, 1.02× | ✅ |',
+    );
     // The median run's figures, the worst run's in brackets; the other app's only where there is one.
     expect(markdown).toContain('| redis | okta-sessions + Redis store | 3 | 400 | 0 (0) | 0 (4) | — | 1.02× (1.1×) |');
     expect(markdown).toContain('| beside | okta-sessions | 3 | 400 | 0 (0) | 0 (4) | 0% (1%) | 1.02× (1.1×) |');

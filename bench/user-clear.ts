@@ -32,7 +32,10 @@ type Setup = Omit<UserClearResult, 'okta' | 'sdk' | 'theoreticalMs'>;
 /** A server with `users` users, counting 429s and clears per user; each user must be cleared exactly once. */
 async function serverWithUsers({ users, limit, windowMs }: Setup) {
   const counts = { rateLimited: 0 };
-  const server = await startOktaSessionsServer({ rateLimit: { limit, windowMs }, onResponse: (record) => void (record.status === 429 && counts.rateLimited++) });
+  const server = await startOktaSessionsServer({
+    rateLimit: { limit, windowMs },
+    onResponse: (record) => void (record.status === 429 && counts.rateLimited++),
+  });
   const logins = Array.from({ length: users }, (_, i) => `responder-case-${i}@example.com`);
   for (const login of logins) server.issueSession({ login });
   // Start in a fresh window of each bucket.
@@ -46,7 +49,13 @@ async function viaOktaSessions(setup: Setup): Promise<UserClearRun> {
   try {
     const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: { maxConcurrent: setup.concurrency } });
     const started = performance.now();
-    const summary = await runBulk({ inputs: logins, concurrency: setup.concurrency, call: userClearing(client, { oauthTokens: true }, new Set()), report: () => {}, stopped: () => false });
+    const summary = await runBulk({
+      inputs: logins,
+      concurrency: setup.concurrency,
+      call: userClearing(client, { oauthTokens: true }, new Set()),
+      report: () => {},
+      stopped: () => false,
+    });
     const totalMs = performance.now() - started;
     await client.close();
     if (!clearedOnce()) throw new Error('okta-sessions cleared a user twice');
@@ -59,7 +68,12 @@ async function viaOktaSessions(setup: Setup): Promise<UserClearRun> {
 async function viaOktaSdk(setup: Setup): Promise<UserClearRun> {
   const { server, counts, logins } = await serverWithUsers(setup);
   try {
-    const client = new okta.Client({ orgUrl: server.url, token: server.apiToken, cacheMiddleware: null, requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 2, requestTimeout: 0 }) });
+    const client = new okta.Client({
+      orgUrl: server.url,
+      token: server.apiToken,
+      cacheMiddleware: null,
+      requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 2, requestTimeout: 0 }),
+    });
     let cleared = 0;
     let failed = 0;
     const started = performance.now();

@@ -37,7 +37,11 @@ export async function runDemo(): Promise<{ held: number; retries: number; burst:
       // Pacing by X-Rate-Limit-* headers is on by default: requests for a used-up bucket wait for its reset.
       onRateLimit: (event) => {
         held++;
-        if (held === 1) log('  bucket used up: holding requests', `${event.waitMs} ms until the reset of bucket "${event.bucket}" (limit ${event.limit})`);
+        if (held === 1)
+          log(
+            '  bucket used up: holding requests',
+            `${event.waitMs} ms until the reset of bucket "${event.bucket}" (limit ${event.limit})`,
+          );
       },
     });
 
@@ -108,7 +112,10 @@ export async function runDemo(): Promise<{ held: number; retries: number; burst:
     });
     const rejectedBefore = rejected;
     const unpaced = await timed(() => Promise.all(Array.from({ length: 30 }, () => retryOnly.get(target.id as string))));
-    log('burst of 30 get(id), retry only', `${unpaced.value.length} succeeded, ${rejected - rejectedBefore} got a 429 and were retried, ${unpaced.ms} ms`);
+    log(
+      'burst of 30 get(id), retry only',
+      `${unpaced.value.length} succeeded, ${rejected - rejectedBefore} got a 429 and were retried, ${unpaced.ms} ms`,
+    );
 
     await okta.revoke(target.id as string);
     log('revoke(id)', 'incident closed');

@@ -21,7 +21,11 @@ try {
       console.error(`generated/${name} is missing`);
       stale = true;
     } else if (readFileSync(expected, 'utf8') !== readFileSync(actual, 'utf8')) {
-      const diff = spawnSync('diff', ['-u', '--label', `generated/${name} (committed)`, '--label', `generated/${name} (from ${SPEC_PATH})`, actual, expected], { encoding: 'utf8' });
+      const diff = spawnSync(
+        'diff',
+        ['-u', '--label', `generated/${name} (committed)`, '--label', `generated/${name} (from ${SPEC_PATH})`, actual, expected],
+        { encoding: 'utf8' },
+      );
       console.error(diff.stdout || `generated/${name} differs`);
       stale = true;
     }

@@ -19,7 +19,11 @@ const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' 
 /** The Okta release the slice was taken from at `commit`, from its provenance file. */
 function releaseAt(commit: string): string | undefined {
   try {
-    return (JSON.parse(execFileSync('git', ['show', `${commit}:${PROVENANCE_PATH}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Provenance).release;
+    return (
+      JSON.parse(
+        execFileSync('git', ['show', `${commit}:${PROVENANCE_PATH}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+      ) as Provenance
+    ).release;
   } catch {
     return undefined;
   }
@@ -40,12 +44,16 @@ function run(): number {
     const head = loadSessionSlice(SPEC_PATH);
     const report = compareSlices(base.slice, head.slice);
     process.stdout.write(
-      renderMarkdown(report, specLabel(base, `${SPEC_PATH}@${previous.slice(0, 8)}`, releaseAt(previous)), specLabel(head, `${SPEC_PATH}@${changedIn.slice(0, 8)}`, releaseAt(changedIn))),
+      renderMarkdown(
+        report,
+        specLabel(base, `${SPEC_PATH}@${previous.slice(0, 8)}`, releaseAt(previous)),
+        specLabel(head, `${SPEC_PATH}@${changedIn.slice(0, 8)}`, releaseAt(changedIn)),
+      ),
     );
     if (report.summary.breaking === 0) return 0;
 
     const message = git('log', '-1', '--format=%B', changedIn);
-    const accepted: string[] = existsSync(ACCEPTED_PATH) ? JSON.parse(readFileSync(ACCEPTED_PATH, 'utf8')).accepted ?? [] : [];
+    const accepted: string[] = existsSync(ACCEPTED_PATH) ? (JSON.parse(readFileSync(ACCEPTED_PATH, 'utf8')).accepted ?? []) : [];
     const headSha = sha256(readFileSync(SPEC_PATH));
     if (message.includes('[allow-breaking]') || accepted.includes(headSha)) {
       console.log(`\ncontract-check: ${report.summary.breaking} breaking change(s), accepted.`);

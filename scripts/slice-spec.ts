@@ -22,4 +22,6 @@ writeFileSync(out, yaml);
 const provenancePath = out === SPEC_PATH ? PROVENANCE_PATH : join(dirname(out), 'okta-sessions.source.json');
 const provenance = provenanceFor(loaded, loaded.slice, yaml, values.release ?? releaseFromFileName(loaded.file) ?? 'unknown');
 writeFileSync(provenancePath, `${JSON.stringify(provenance, null, 2)}\n`);
-console.log(`sliced ${Object.keys(provenance.operations).length} operations from ${provenance.sourceFile} (${provenance.release}) into ${out}`);
+console.log(
+  `sliced ${Object.keys(provenance.operations).length} operations from ${provenance.sourceFile} (${provenance.release}) into ${out}`,
+);

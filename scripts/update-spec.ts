@@ -53,7 +53,13 @@ function readIncoming(file: string | undefined, options: Options): { spec: Loade
 /** Key=value lines for a GitHub Actions step (`$GITHUB_OUTPUT`), so the workflow never parses the report. */
 function writeActionOutputs(outputs: Record<string, string | number>): void {
   const file = process.env.GITHUB_OUTPUT;
-  if (file) appendFileSync(file, Object.entries(outputs).map(([key, value]) => `${key}=${value}\n`).join(''));
+  if (file)
+    appendFileSync(
+      file,
+      Object.entries(outputs)
+        .map(([key, value]) => `${key}=${value}\n`)
+        .join(''),
+    );
 }
 
 async function run(): Promise<number> {
@@ -101,14 +107,19 @@ async function run(): Promise<number> {
   }
 
   const report = compareSlices(current.slice, adoption.slice);
-  const markdown = renderMarkdown(report, specLabel(current, SPEC_PATH, provenance?.release), { ...specLabel(incoming.spec), release: incoming.release });
+  const markdown = renderMarkdown(report, specLabel(current, SPEC_PATH, provenance?.release), {
+    ...specLabel(incoming.spec),
+    release: incoming.release,
+  });
   process.stdout.write(markdown);
   if (values['report-file']) {
     mkdirSync(dirname(values['report-file']), { recursive: true });
     writeFileSync(values['report-file'], markdown);
   }
   for (const entry of adoption.unused) {
-    console.log(`\nNote: ${RETAINED_POLICY_PATH} retains ${entry.operationId}, but release ${incoming.release} has it (or the slice never did): the entry can go.`);
+    console.log(
+      `\nNote: ${RETAINED_POLICY_PATH} retains ${entry.operationId}, but release ${incoming.release} has it (or the slice never did): the entry can go.`,
+    );
   }
   if (report.summary.breaking > 0 && !values['allow-breaking']) {
     console.error(
@@ -127,8 +138,12 @@ async function run(): Promise<number> {
     writeFileSync(PROVENANCE_PATH, `${JSON.stringify(nextProvenance, null, 2)}\n`);
     for (const file of generated) copyFileSync(file, join(GENERATED_DIR, basename(file)));
     writeActionOutputs({ changed: 'true', release: incoming.release, breaking: report.summary.breaking });
-    const kept = adoption.retained.length ? `, keeping ${adoption.retained.map((entry) => entry.operationId).join(', ')} from earlier releases` : '';
-    console.log(`\nUpdated ${SPEC_PATH} to release ${incoming.release}${kept}, and regenerated ${GENERATED_DIR}/. Run make test, then commit.`);
+    const kept = adoption.retained.length
+      ? `, keeping ${adoption.retained.map((entry) => entry.operationId).join(', ')} from earlier releases`
+      : '';
+    console.log(
+      `\nUpdated ${SPEC_PATH} to release ${incoming.release}${kept}, and regenerated ${GENERATED_DIR}/. Run make test, then commit.`,
+    );
     return 0;
   } catch (error) {
     console.error(`update-spec: ${(error as Error).message}\nNothing was written.`);

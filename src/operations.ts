@@ -127,4 +127,6 @@ export function facadeMethodOf(operationId: string): string | undefined {
 /** Which rate-limit counter each operation draws from; `rateLimit.buckets` overrides entries. */
 export type BucketMap = Record<OperationId, string>;
 
-export const DEFAULT_BUCKETS: BucketMap = Object.fromEntries(Object.values(OPERATIONS).map((operation) => [operation.operationId, operation.bucket])) as BucketMap;
+export const DEFAULT_BUCKETS: BucketMap = Object.fromEntries(
+  Object.values(OPERATIONS).map((operation) => [operation.operationId, operation.bucket]),
+) as BucketMap;

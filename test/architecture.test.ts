@@ -15,9 +15,17 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const LAYERS: { name: string; holds: (path: string) => boolean; mayImport: readonly string[] }[] = [
-  { name: 'spec', holds: (path) => path.startsWith('generated/') || path === 'src/types.ts' || path === 'src/operations.ts', mayImport: [] },
+  {
+    name: 'spec',
+    holds: (path) => path.startsWith('generated/') || path === 'src/types.ts' || path === 'src/operations.ts',
+    mayImport: [],
+  },
   { name: 'helpers', holds: (path) => path.startsWith('src/helpers/'), mayImport: [] },
-  { name: 'errors/input', holds: (path) => path.startsWith('src/errors/') || path.startsWith('src/input/'), mayImport: ['spec', 'helpers'] },
+  {
+    name: 'errors/input',
+    holds: (path) => path.startsWith('src/errors/') || path.startsWith('src/input/'),
+    mayImport: ['spec', 'helpers'],
+  },
   { name: 'pacing', holds: (path) => path.startsWith('src/pacing/'), mayImport: ['spec', 'helpers', 'errors/input'] },
   { name: 'http', holds: (path) => path.startsWith('src/http/'), mayImport: ['spec', 'helpers', 'errors/input', 'pacing'] },
   { name: 'auth', holds: (path) => path.startsWith('src/auth/'), mayImport: ['spec', 'helpers', 'errors/input', 'pacing', 'http'] },
@@ -26,7 +34,11 @@ const LAYERS: { name: string; holds: (path: string) => boolean; mayImport: reado
     holds: (path) => path.startsWith('src/client/') || ['src/api.ts', 'src/index.ts', 'src/universal.ts'].includes(path),
     mayImport: ['spec', 'helpers', 'errors/input', 'pacing', 'http', 'auth'],
   },
-  { name: 'cli', holds: (path) => path.startsWith('src/cli/'), mayImport: ['spec', 'helpers', 'errors/input', 'pacing', 'http', 'auth', 'client', 'testing'] },
+  {
+    name: 'cli',
+    holds: (path) => path.startsWith('src/cli/'),
+    mayImport: ['spec', 'helpers', 'errors/input', 'pacing', 'http', 'auth', 'client', 'testing'],
+  },
   { name: 'redis', holds: (path) => path.startsWith('src/redis/'), mayImport: ['spec', 'helpers', 'errors/input', 'pacing'] },
   { name: 'testing', holds: (path) => path.startsWith('src/testing/'), mayImport: ['spec', 'helpers'] },
 ];
@@ -79,7 +91,8 @@ describe('architecture of src/', () => {
       state.set(file, 'visiting');
       for (const target of graph.get(file) ?? []) {
         if (!graph.has(target)) continue;
-        if (state.get(target) === 'visiting') cycles.push([...path.slice(path.indexOf(target)), target].map((node) => relative('.', node)).join(' → '));
+        if (state.get(target) === 'visiting')
+          cycles.push([...path.slice(path.indexOf(target)), target].map((node) => relative('.', node)).join(' → '));
         else if (!state.has(target)) visit(target, [...path, target]);
       }
       state.set(file, 'done');
@@ -89,7 +102,9 @@ describe('architecture of src/', () => {
   });
 
   it('keeps every file of src/ under 300 lines', () => {
-    const long = files.filter((file) => file.startsWith('src/')).map((file) => [file, readFileSync(file, 'utf8').split('\n').length] as const);
+    const long = files
+      .filter((file) => file.startsWith('src/'))
+      .map((file) => [file, readFileSync(file, 'utf8').split('\n').length] as const);
     expect(long.filter(([, lines]) => lines > 300)).toEqual([]);
   });
 });

@@ -6,12 +6,19 @@ import { oktaHeaders, RECORDED_SESSION } from './support/okta.js';
 
 const specOperations = Object.keys(operations);
 const table = Object.values(OPERATIONS);
-const facade: Record<string, string> = Object.fromEntries(table.flatMap((op) => (typeof op.exposedAs === 'string' ? [[op.operationId, op.exposedAs]] : [])));
-const excluded: Record<string, string> = Object.fromEntries(table.flatMap((op) => (typeof op.exposedAs === 'string' ? [] : [[op.operationId, op.exposedAs.excludedBecause]])));
+const facade: Record<string, string> = Object.fromEntries(
+  table.flatMap((op) => (typeof op.exposedAs === 'string' ? [[op.operationId, op.exposedAs]] : [])),
+);
+const excluded: Record<string, string> = Object.fromEntries(
+  table.flatMap((op) => (typeof op.exposedAs === 'string' ? [] : [[op.operationId, op.exposedAs.excludedBecause]])),
+);
 
 describe('spec coverage', () => {
   it.each(specOperations)('spec operation %s is exposed by the facade or excluded on purpose', (operationId) => {
-    expect(facade[operationId] ?? excluded[operationId], `${operationId} is in the spec but not exposed: add it to OPERATIONS in src/operations.ts with a facade method or excludedBecause`).toBeDefined();
+    expect(
+      facade[operationId] ?? excluded[operationId],
+      `${operationId} is in the spec but not exposed: add it to OPERATIONS in src/operations.ts with a facade method or excludedBecause`,
+    ).toBeDefined();
   });
 
   it.each(Object.keys(facade))('facade operation %s exists in the spec', (operationId) => {

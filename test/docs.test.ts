@@ -18,7 +18,10 @@ function testFiles(dir: string): string[] {
 
 describe('README', () => {
   it('says how many tests need ../shared, and that count is right', () => {
-    const needShared = testFiles('test').reduce((count, file) => count + (readFileSync(file, 'utf8').match(/it\.skipIf\(!hasRealSpecs\)/g)?.length ?? 0), 0);
+    const needShared = testFiles('test').reduce(
+      (count, file) => count + (readFileSync(file, 'utf8').match(/it\.skipIf\(!hasRealSpecs\)/g)?.length ?? 0),
+      0,
+    );
     const words = ['Zero', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine'];
     expect(readme).toContain(`${words[needShared]} tests need real Okta releases from \`../shared/okta-spec/\``);
   });

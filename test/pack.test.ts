@@ -84,14 +84,29 @@ describe('packed tarball', () => {
       ['esnext', 'bundler'],
     ];
     for (const [module, moduleResolution] of settings) {
-      const args = ['--noEmit', '--strict', '--module', module, '--moduleResolution', moduleResolution, '--target', 'es2022', '--lib', 'es2022,dom', 'resolution.ts'];
+      const args = [
+        '--noEmit',
+        '--strict',
+        '--module',
+        module,
+        '--moduleResolution',
+        moduleResolution,
+        '--target',
+        'es2022',
+        '--lib',
+        'es2022,dom',
+        'resolution.ts',
+      ];
       expect(() => run('node', [tsc, ...args], consumer), `moduleResolution ${moduleResolution}`).not.toThrow();
     }
   });
 
   it('bundles for browsers from the installed package, through its exports: no node: imports, the error path up front, within 17 kB gzipped', async () => {
     // As browser bundlers do (Vite, Rollup, webpack; esbuild with splitting): code behind import() is a chunk loaded when used.
-    writeFileSync(join(consumer, 'app.mjs'), "import { OktaSessions } from 'okta-sessions';\nglobalThis.okta = new OktaSessions({ orgUrl: location.origin });\n");
+    writeFileSync(
+      join(consumer, 'app.mjs'),
+      "import { OktaSessions } from 'okta-sessions';\nglobalThis.okta = new OktaSessions({ orgUrl: location.origin });\n",
+    );
     const result = await build({
       entryPoints: ['app.mjs'],
       absWorkingDir: consumer,
@@ -114,7 +129,10 @@ describe('packed tarball', () => {
       for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
     };
     visit(Object.keys(outputs).find((file) => outputs[file]?.entryPoint) as string);
-    const code = result.outputFiles.filter((file) => initial.has(file.path.slice(consumer.length + 1))).map((file) => file.text).join('\n');
+    const code = result.outputFiles
+      .filter((file) => initial.has(file.path.slice(consumer.length + 1)))
+      .map((file) => file.text)
+      .join('\n');
     const inputs = [...initial].flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}));
     // The client's code, from the universal entry's chunks, never from the Node entry.
     expect(inputs.some((file) => file.includes('node_modules/okta-sessions/dist/esm/src/'))).toBe(true);
@@ -122,9 +140,14 @@ describe('packed tarball', () => {
     expect(inputs.some((file) => file.includes('node_modules/openapi-fetch/'))).toBe(true);
     // No error path may need the network: every error a call can end with is in what the page loaded.
     for (const module of ['errors/classes.js', 'errors/connection.js', 'http/api-answer.js']) {
-      expect(inputs.some((file) => file.endsWith(`okta-sessions/dist/esm/src/${module}`)), module).toBe(true);
+      expect(
+        inputs.some((file) => file.endsWith(`okta-sessions/dist/esm/src/${module}`)),
+        module,
+      ).toBe(true);
     }
-    expect(inputs.filter((file) => file.startsWith('node:') || /\/(cli|testing)\/|jose|oauth\/(authorizer|token-endpoint)/.test(file))).toEqual([]);
+    expect(
+      inputs.filter((file) => file.startsWith('node:') || /\/(cli|testing)\/|jose|oauth\/(authorizer|token-endpoint)/.test(file)),
+    ).toEqual([]);
     expect(code).not.toMatch(/["']node:/);
     // Node globals only behind openapi-fetch's own `typeof process` guard.
     expect(code.match(/\bBuffer\b/g) ?? []).toEqual([]);
@@ -145,7 +168,10 @@ describe('packed tarball', () => {
       console.log(session.login, server.tokenRequests);
       await okta.close();
       await server.close();`;
-    const esm = flow("import * as client from 'okta-sessions'; import * as testing from 'okta-sessions/testing'; import { generateKeyPairSync } from 'node:crypto';", "privateKey.export({ format: 'jwk' })");
+    const esm = flow(
+      "import * as client from 'okta-sessions'; import * as testing from 'okta-sessions/testing'; import { generateKeyPairSync } from 'node:crypto';",
+      "privateKey.export({ format: 'jwk' })",
+    );
     expect(run('node', ['--input-type=module', '-e', esm], consumer).trim()).toBe('oauth@example.com 3');
     const cjs = `(async () => { ${flow("const client = require('okta-sessions'); const testing = require('okta-sessions/testing'); const { generateKeyPairSync } = require('node:crypto');", "privateKey.export({ format: 'pem', type: 'pkcs8' })")} })();`;
     expect(run('node', ['-e', cjs], consumer).trim()).toBe('oauth@example.com 3');

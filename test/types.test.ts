@@ -1,6 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { components } from '../generated/okta-sessions.js';
-import { OktaSessions, type OktaPromise, type OktaResponse, type Session, type SessionStatus, type User, type UserGetSingleton, type UserStatus } from '../src/index.js';
+import {
+  OktaSessions,
+  type OktaPromise,
+  type OktaResponse,
+  type Session,
+  type SessionStatus,
+  type User,
+  type UserGetSingleton,
+  type UserStatus,
+} from '../src/index.js';
 
 // Checked by `tsc` in `make test`; the runtime part only proves the file loads.
 describe('public types', () => {

@@ -10,7 +10,15 @@ function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function barPanel(title: string, unit: string, groups: BarGroup[], x: number, width: number, height: number, reference?: { label: string; value: number }): string {
+export function barPanel(
+  title: string,
+  unit: string,
+  groups: BarGroup[],
+  x: number,
+  width: number,
+  height: number,
+  reference?: { label: string; value: number },
+): string {
   const top = 40;
   const bottom = height - 60;
   const max = Math.max(...groups.flatMap((group) => group.bars.map((bar) => bar.value)), reference?.value ?? 0) * 1.15 || 1;
@@ -25,10 +33,16 @@ export function barPanel(title: string, unit: string, groups: BarGroup[], x: num
     group.bars.forEach((bar, b) => {
       const bx = gx + b * barWidth;
       const y = scale(bar.value);
-      parts.push(`<rect x="${bx}" y="${y}" width="${barWidth - 4}" height="${bottom - y}" fill="${COLORS[b % COLORS.length]}"><title>${escape(`${group.label} ${bar.name}: ${bar.value}`)}</title></rect>`);
-      parts.push(`<text x="${bx + (barWidth - 4) / 2}" y="${y - 4}" text-anchor="middle" font-size="10">${escape(bar.note ?? String(bar.value))}</text>`);
+      parts.push(
+        `<rect x="${bx}" y="${y}" width="${barWidth - 4}" height="${bottom - y}" fill="${COLORS[b % COLORS.length]}"><title>${escape(`${group.label} ${bar.name}: ${bar.value}`)}</title></rect>`,
+      );
+      parts.push(
+        `<text x="${bx + (barWidth - 4) / 2}" y="${y - 4}" text-anchor="middle" font-size="10">${escape(bar.note ?? String(bar.value))}</text>`,
+      );
     });
-    parts.push(`<text x="${gx + (groupWidth - 20) / 2}" y="${bottom + 16}" text-anchor="middle" font-size="11">${escape(group.label)}</text>`);
+    parts.push(
+      `<text x="${gx + (groupWidth - 20) / 2}" y="${bottom + 16}" text-anchor="middle" font-size="11">${escape(group.label)}</text>`,
+    );
   });
   const names = groups[0]?.bars.map((bar) => bar.name) ?? [];
   names.forEach((name, i) => {
@@ -38,7 +52,9 @@ export function barPanel(title: string, unit: string, groups: BarGroup[], x: num
   if (reference) {
     const y = scale(reference.value);
     parts.push(`<line x1="${x + 50}" y1="${y}" x2="${x + width - 10}" y2="${y}" stroke="#d62728" stroke-dasharray="5,4"/>`);
-    parts.push(`<text x="${x + width - 12}" y="${y - 4}" text-anchor="end" font-size="10" fill="#d62728">${escape(reference.label)}</text>`);
+    parts.push(
+      `<text x="${x + width - 12}" y="${y - 4}" text-anchor="end" font-size="10" fill="#d62728">${escape(reference.label)}</text>`,
+    );
   }
   return parts.join('\n');
 }

@@ -7,6 +7,7 @@ const clients = benchClients(config);
 await measureRound(clients, config.sessionId, config.calls, false);
 const samples = {};
 for (let round = 0; round < config.rounds; round++) {
-  for (const [name, values] of Object.entries(await measureRound(clients, config.sessionId, config.calls, round % 2 === 1))) (samples[name] ??= []).push(...values);
+  for (const [name, values] of Object.entries(await measureRound(clients, config.sessionId, config.calls, round % 2 === 1)))
+    (samples[name] ??= []).push(...values);
 }
 console.log(JSON.stringify(samples));

@@ -52,9 +52,12 @@ export function loadRetainedPolicy(file: string = RETAINED_POLICY_PATH): Retaine
   const seen = new Set<string>();
   return entries.map((entry, index) => {
     const where = `${file}: retained[${index}]`;
-    if (!isObject(entry) || typeof entry.operationId !== 'string' || entry.operationId === '') throw new Error(`${where} needs an "operationId"`);
-    if (typeof entry.from !== 'string' || !RELEASE_NAME.test(entry.from)) throw new Error(`${where} (${entry.operationId}) needs "from": the release it is kept from, like "2025.08.0"`);
-    if (typeof entry.reason !== 'string' || entry.reason.trim() === '') throw new Error(`${where} (${entry.operationId}) needs a "reason": why keeping it is safe`);
+    if (!isObject(entry) || typeof entry.operationId !== 'string' || entry.operationId === '')
+      throw new Error(`${where} needs an "operationId"`);
+    if (typeof entry.from !== 'string' || !RELEASE_NAME.test(entry.from))
+      throw new Error(`${where} (${entry.operationId}) needs "from": the release it is kept from, like "2025.08.0"`);
+    if (typeof entry.reason !== 'string' || entry.reason.trim() === '')
+      throw new Error(`${where} (${entry.operationId}) needs a "reason": why keeping it is safe`);
     if (seen.has(entry.operationId)) throw new Error(`${where}: ${entry.operationId} is listed twice`);
     seen.add(entry.operationId);
     return { operationId: entry.operationId, from: entry.from, reason: entry.reason };
@@ -76,7 +79,12 @@ const operationIdOf = (operation: JsonObject) => (typeof operation.operationId =
  * operation it lacks is kept from `current` when the policy lists it. `currentReleases` says which release
  * each current operation was taken from, so a policy naming another release is caught before anything is kept.
  */
-export function adoptRelease(current: OpenApiDocument, currentReleases: Record<string, string>, release: OpenApiDocument, policy: RetainedPolicyEntry[]): Adoption {
+export function adoptRelease(
+  current: OpenApiDocument,
+  currentReleases: Record<string, string>,
+  release: OpenApiDocument,
+  policy: RetainedPolicyEntry[],
+): Adoption {
   const merged = structuredClone(release) as OpenApiDocument;
   const paths = (merged.paths ??= {});
   const components = (merged.components ??= {});
@@ -120,7 +128,8 @@ function copyMissingComponents(current: OpenApiDocument, components: JsonObject,
     if (target[name] !== undefined) return undefined; // The release's version wins.
     const from = current.components?.[section];
     const component = isObject(from) ? from[name] : undefined;
-    if (component === undefined) throw new Error(`Retained operations need ${ref}, which neither the release nor the current slice defines`);
+    if (component === undefined)
+      throw new Error(`Retained operations need ${ref}, which neither the release nor the current slice defines`);
     target[name] = structuredClone(component);
     return component;
   });

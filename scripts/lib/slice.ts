@@ -9,7 +9,16 @@
  * A ref closure over plain YAML is short, offline and deterministic.
  */
 
-import { eachOperation, HTTP_METHODS, isObject, type Json, type JsonObject, type OpenApiDocument, operationsOf, securityOf } from './openapi-walk.ts';
+import {
+  eachOperation,
+  HTTP_METHODS,
+  isObject,
+  type Json,
+  type JsonObject,
+  type OpenApiDocument,
+  operationsOf,
+  securityOf,
+} from './openapi-walk.ts';
 
 /** Every path of the Sessions API starts with this; new session operations are picked up too. */
 export const SESSION_PATH_PREFIX = '/api/v1/sessions';
@@ -27,7 +36,9 @@ function isSessionPath(path: string): boolean {
 
 /** The path item with only the operations the slice takes from it (its path-level parameters kept); undefined for none. */
 function slicedPathItem(path: string, item: JsonObject): JsonObject | undefined {
-  const operations = operationsOf(item).filter(([, operation]) => isSessionPath(path) || USER_OPERATIONS.includes(String(operation.operationId)));
+  const operations = operationsOf(item).filter(
+    ([, operation]) => isSessionPath(path) || USER_OPERATIONS.includes(String(operation.operationId)),
+  );
   // A path item whose operations were all removed keeps only its parameters; drop it.
   if (operations.length === 0) return undefined;
   if (isSessionPath(path)) return item;
@@ -172,5 +183,7 @@ export function sliceSessionSpec(spec: OpenApiDocument): OpenApiDocument {
 
 /** True when the document already is a slice (no operation it would leave out). */
 export function isSessionSlice(spec: OpenApiDocument): boolean {
-  return eachOperation(spec.paths).every(({ path, operation }) => isSessionPath(path) || USER_OPERATIONS.includes(String(operation.operationId)));
+  return eachOperation(spec.paths).every(
+    ({ path, operation }) => isSessionPath(path) || USER_OPERATIONS.includes(String(operation.operationId)),
+  );
 }

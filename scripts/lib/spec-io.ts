@@ -91,7 +91,12 @@ export function operationIds(spec: OpenApiDocument): string[] {
 }
 
 /** The provenance of `slice`, written from `source` (a file, or a file in `source.repository`) as release `release`. */
-export function provenanceFor(source: { file: string; sha256: string; repository?: string }, slice: OpenApiDocument, sliceYaml: string, release: string): Provenance {
+export function provenanceFor(
+  source: { file: string; sha256: string; repository?: string },
+  slice: OpenApiDocument,
+  sliceYaml: string,
+  release: string,
+): Provenance {
   const info = isObject(slice.info) ? slice.info : {};
   const operations: Record<string, OperationProvenance> = {};
   for (const { operation } of eachOperation(slice.paths)) {

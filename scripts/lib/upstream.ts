@@ -40,7 +40,8 @@ interface Tree {
 
 function folderTree(root: string): Tree {
   return {
-    list: (folder) => (existsSync(join(root, folder)) && statSync(join(root, folder)).isDirectory() ? readdirSync(join(root, folder)) : undefined),
+    list: (folder) =>
+      existsSync(join(root, folder)) && statSync(join(root, folder)).isDirectory() ? readdirSync(join(root, folder)) : undefined,
     read: (file) => (existsSync(join(root, file)) ? readFileSync(join(root, file), 'utf8') : undefined),
     close: () => {},
   };
@@ -67,7 +68,10 @@ function clonedTree(url: string): Tree {
     }
   };
   return {
-    list: (folder) => tryGit(['ls-tree', '--name-only', `HEAD:${folder}`])?.split('\n').filter(Boolean),
+    list: (folder) =>
+      tryGit(['ls-tree', '--name-only', `HEAD:${folder}`])
+        ?.split('\n')
+        .filter(Boolean),
     read: (file) => tryGit(['show', `HEAD:${file}`]),
     close: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -66,7 +66,10 @@ export function givenCredentials(credentials: Credentials): (keyof Credentials)[
 }
 
 /** Undefined when the client has no credentials (it may still call the cookie-based `/me` operations). */
-export function createCredentials(credentials: Credentials, oauthContext: Omit<OAuthAuthorizerOptions, 'oauth'>): ClientCredentials | undefined {
+export function createCredentials(
+  credentials: Credentials,
+  oauthContext: Omit<OAuthAuthorizerOptions, 'oauth'>,
+): ClientCredentials | undefined {
   const given = givenCredentials(credentials);
   if (given.length > 1) throw new TypeError(`Pass one of apiToken, accessToken or oauth, not ${given.join(' and ')}`);
   if (credentials.oauth !== undefined) {
@@ -79,7 +82,11 @@ export function createCredentials(credentials: Credentials, oauthContext: Omit<O
         (error: unknown) => {
           // A page gone offline cannot fetch the chunk: a typed error now, and another try on the next call.
           authorizer = undefined;
-          throw new OktaConnectionError(`Could not load the OAuth flow (okta-sessions' auth/oauth chunk): ${error instanceof Error ? error.message : String(error)}`, operation, { cause: error });
+          throw new OktaConnectionError(
+            `Could not load the OAuth flow (okta-sessions' auth/oauth chunk): ${error instanceof Error ? error.message : String(error)}`,
+            operation,
+            { cause: error },
+          );
         },
       );
     return {
@@ -96,14 +103,21 @@ export function createCredentials(credentials: Credentials, oauthContext: Omit<O
 /** Refuses, before anything is sent, a call the spec says these credentials cannot make. */
 export function checkCredentialsFor(credentials: ClientCredentials | undefined, operation: Operation): ClientCredentials {
   const method = `${facadeMethodOf(operation.operationId) ?? operation.operationId}()`;
-  if (!credentials) throw new TypeError(`${operation.operationId} needs credentials: create the client with apiToken, accessToken or oauth`);
+  if (!credentials)
+    throw new TypeError(`${operation.operationId} needs credentials: create the client with apiToken, accessToken or oauth`);
   if (!operation.security.includes(credentials.scheme)) {
-    const accepted = operation.security.map((scheme) => (scheme === 'apiToken' ? 'an API token (apiToken)' : 'OAuth (oauth or accessToken)')).join(' or ');
-    throw new TypeError(`${method} (${operation.operationId}) accepts only ${accepted}, as Okta's spec says; this client has ${credentials.scheme === 'apiToken' ? 'an API token' : 'OAuth credentials'}`);
+    const accepted = operation.security
+      .map((scheme) => (scheme === 'apiToken' ? 'an API token (apiToken)' : 'OAuth (oauth or accessToken)'))
+      .join(' or ');
+    throw new TypeError(
+      `${method} (${operation.operationId}) accepts only ${accepted}, as Okta's spec says; this client has ${credentials.scheme === 'apiToken' ? 'an API token' : 'OAuth credentials'}`,
+    );
   }
   const { scopes } = credentials;
   if (credentials.scheme === 'oauth2' && scopes && operation.scopes.length > 0 && !operation.scopes.some((scope) => scopes.has(scope))) {
-    throw new TypeError(`${method} needs the scope ${operation.scopes.join(' or ')}: add it to oauth.scopes, and grant it to the app in Okta`);
+    throw new TypeError(
+      `${method} needs the scope ${operation.scopes.join(' or ')}: add it to oauth.scopes, and grant it to the app in Okta`,
+    );
   }
   return credentials;
 }

@@ -7,7 +7,8 @@ export function summaryTable(command: string, noun: string, summary: BulkSummary
   const rate = summary.elapsedMs > 0 ? Math.round((summary.finished / summary.elapsedMs) * 1000) : 0;
   const lines = [`${command}: ${summary.finished} of ${summary.total} ${noun} in ${seconds(summary.elapsedMs)} (${rate} calls/s)`];
   for (const [label, outcome] of rows) lines.push(`  ${label.padEnd(20)} ${String(summary.byOutcome[outcome] ?? 0).padStart(7)}`);
-  for (const [code, count] of Object.entries(summary.failures).sort(([, a], [, b]) => b - a)) lines.push(`    ${code.padEnd(18)} ${String(count).padStart(7)}`);
+  for (const [code, count] of Object.entries(summary.failures).sort(([, a], [, b]) => b - a))
+    lines.push(`    ${code.padEnd(18)} ${String(count).padStart(7)}`);
   return lines.join('\n');
 }
 

@@ -27,7 +27,11 @@ export type ClearChoice = Pick<ClearUserSessionsOptions, 'oauthTokens' | 'forget
  * The call for one input. Each user is cleared once: clears under way are shared, and a user an earlier run
  * cleared (`done`, from the journal: a login given after its id was) is not cleared again.
  */
-export function userClearing(client: OktaSessions, choice: ClearChoice, done: ReadonlySet<string>): (input: string) => Promise<ClearResult> {
+export function userClearing(
+  client: OktaSessions,
+  choice: ClearChoice,
+  done: ReadonlySet<string>,
+): (input: string) => Promise<ClearResult> {
   const clears = new Map<string, Promise<Clear>>();
 
   const clear = async (userId: string): Promise<Clear> => {
@@ -37,7 +41,9 @@ export function userClearing(client: OktaSessions, choice: ClearChoice, done: Re
     } catch (error) {
       const failure = failureOf(error);
       // A user who is gone has no session left: nothing to clear, said apart from a clear.
-      return failure.status === 404 ? { ...failure, ok: true, outcome: 'no-such-user', error: undefined } : { ...failure, ok: false, outcome: 'failed' };
+      return failure.status === 404
+        ? { ...failure, ok: true, outcome: 'no-such-user', error: undefined }
+        : { ...failure, ok: false, outcome: 'failed' };
     }
   };
 
@@ -51,11 +57,13 @@ export function userClearing(client: OktaSessions, choice: ClearChoice, done: Re
         login = user.profile?.login ?? null;
       } catch (error) {
         const failure = failureOf(error);
-        if (failure.status === 404) return { input, userId: null, login: null, ...failure, ok: true, outcome: 'no-such-user', error: undefined };
+        if (failure.status === 404)
+          return { input, userId: null, login: null, ...failure, ok: true, outcome: 'no-such-user', error: undefined };
         return { input, userId: null, login: null, ...failure, ok: false, outcome: 'failed' };
       }
     }
-    if (done.has(userId)) return { input, userId, login, ok: true, outcome: 'cleared-before', status: null, errorCode: null, requestId: null, attempts: 0 };
+    if (done.has(userId))
+      return { input, userId, login, ok: true, outcome: 'cleared-before', status: null, errorCode: null, requestId: null, attempts: 0 };
     let cleared = clears.get(userId);
     if (!cleared) {
       cleared = clear(userId);

@@ -52,7 +52,15 @@ export function failureOf(error: unknown): Omit<BulkOutcome, 'ok' | 'outcome'> {
 /** Sends every input through `call` with `concurrency` workers, reporting each as it finishes. */
 export async function runBulk<R extends BulkOutcome>(run: BulkRun<R>): Promise<BulkSummary> {
   const started = performance.now();
-  const summary: BulkSummary = { total: run.inputs.length, finished: 0, byOutcome: {}, failures: {}, apiFailures: 0, elapsedMs: 0, interrupted: false };
+  const summary: BulkSummary = {
+    total: run.inputs.length,
+    finished: 0,
+    byOutcome: {},
+    failures: {},
+    apiFailures: 0,
+    elapsedMs: 0,
+    interrupted: false,
+  };
   let next = 0;
   const worker = async () => {
     while (next < run.inputs.length && !run.stopped()) {
@@ -61,7 +69,8 @@ export async function runBulk<R extends BulkOutcome>(run: BulkRun<R>): Promise<B
       summary.byOutcome[result.outcome] = (summary.byOutcome[result.outcome] ?? 0) + 1;
       if (!result.ok) {
         if (result.status !== null) summary.apiFailures++;
-        const key = result.errorCode ?? (result.status === null ? ((result.error ?? 'unknown').split(':')[0] as string) : `HTTP ${result.status}`);
+        const key =
+          result.errorCode ?? (result.status === null ? ((result.error ?? 'unknown').split(':')[0] as string) : `HTTP ${result.status}`);
         summary.failures[key] = (summary.failures[key] ?? 0) + 1;
       }
       run.report(result);

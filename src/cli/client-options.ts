@@ -10,14 +10,25 @@ import { UsageError } from './exit.js';
 import type { Values } from './options.js';
 
 /** The scope each command needs, when neither --scopes nor OKTA_SCOPES says. */
-const COMMAND_SCOPES: Record<string, string> = { get: 'okta.sessions.read', refresh: 'okta.sessions.manage', revoke: 'okta.sessions.manage', 'clear-user': 'okta.users.read,okta.users.manage' };
+const COMMAND_SCOPES: Record<string, string> = {
+  get: 'okta.sessions.read',
+  refresh: 'okta.sessions.manage',
+  revoke: 'okta.sessions.manage',
+  'clear-user': 'okta.users.read,okta.users.manage',
+};
 
-const CREDENTIAL_NAMES: Record<keyof Credentials, string> = { apiToken: 'an API token', accessToken: 'an access token', oauth: 'an OAuth service app' };
+const CREDENTIAL_NAMES: Record<keyof Credentials, string> = {
+  apiToken: 'an API token',
+  accessToken: 'an access token',
+  oauth: 'an OAuth service app',
+};
 
 /** A key file: a JWK (JSON) or a PEM. The value names the file: a key given in its place is never echoed. */
 function privateKeyFrom(file: string): OAuthOptions['privateKey'] {
   if (/^\s*(-----BEGIN|\{)/.test(file) || /[\r\n]/.test(file)) {
-    throw new UsageError('--private-key and OKTA_PRIVATE_KEY_FILE take the path of the key file (a PEM or a JWK JSON file), not the key itself; the value given looks like a key, so it is not shown');
+    throw new UsageError(
+      '--private-key and OKTA_PRIVATE_KEY_FILE take the path of the key file (a PEM or a JWK JSON file), not the key itself; the value given looks like a key, so it is not shown',
+    );
   }
   let text: string;
   try {
@@ -43,7 +54,9 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string
   const clientId = pick('client-id', 'OKTA_CLIENT_ID');
   const keyFile = pick('private-key', 'OKTA_PRIVATE_KEY_FILE');
   // The library's rule, one kind of credentials, said in the flags' and variables' words.
-  const given = givenCredentials({ apiToken, accessToken, oauth: clientId || keyFile ? ({} as OAuthOptions) : undefined }).map((kind) => CREDENTIAL_NAMES[kind]);
+  const given = givenCredentials({ apiToken, accessToken, oauth: clientId || keyFile ? ({} as OAuthOptions) : undefined }).map(
+    (kind) => CREDENTIAL_NAMES[kind],
+  );
   if (given.length > 1) {
     problems.push(
       fromFlags
@@ -54,7 +67,11 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string
   }
   if (clientId || keyFile) {
     if (!clientId || !keyFile) {
-      problems.push(clientId ? 'An OAuth service app needs its private key: pass --private-key FILE (or set OKTA_PRIVATE_KEY_FILE)' : 'An OAuth service app needs its client id: pass --client-id (or set OKTA_CLIENT_ID)');
+      problems.push(
+        clientId
+          ? 'An OAuth service app needs its private key: pass --private-key FILE (or set OKTA_PRIVATE_KEY_FILE)'
+          : 'An OAuth service app needs its client id: pass --client-id (or set OKTA_CLIENT_ID)',
+      );
       return {};
     }
     const scopeList = values.scopes ?? env.OKTA_SCOPES ?? COMMAND_SCOPES[command] ?? '';
@@ -72,7 +89,13 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string
  * The client options from flags and environment; every missing or conflicting setting is reported at once,
  * with `earlier` problems the command found itself.
  */
-export function clientOptions(values: Values, io: Pick<CliIo, 'env' | 'err'>, command: string, needsCredentials: boolean, earlier: string[] = []): OktaSessionsOptions {
+export function clientOptions(
+  values: Values,
+  io: Pick<CliIo, 'env' | 'err'>,
+  command: string,
+  needsCredentials: boolean,
+  earlier: string[] = [],
+): OktaSessionsOptions {
   const { env } = io;
   const problems = [...earlier];
   const orgUrl = values['org-url'] ?? env.OKTA_ORG_URL;
@@ -80,7 +103,9 @@ export function clientOptions(values: Values, io: Pick<CliIo, 'env' | 'err'>, co
   const known = problems.length;
   const credentials = credentialsFrom(values, env, command, problems);
   if (needsCredentials && problems.length === known && givenCredentials(credentials).length === 0) {
-    problems.push('No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY_FILE), or pass --api-token');
+    problems.push(
+      'No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY_FILE), or pass --api-token',
+    );
   }
   let timeoutMs: number | undefined;
   try {
@@ -102,7 +127,10 @@ function stderrLogger(io: Pick<CliIo, 'err'>): Logger {
   const line = (message: string, record?: Record<string, unknown>) => {
     const fields = Object.entries(record ?? {})
       .filter(([, value]) => value !== undefined)
-      .map(([name, value]) => `${name}=${value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value)}`);
+      .map(
+        ([name, value]) =>
+          `${name}=${value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value)}`,
+      );
     io.err(fields.length > 0 ? `${message} ${fields.join(' ')}` : message);
   };
   return { debug: line, info: line, warn: line, error: line };

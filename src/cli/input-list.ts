@@ -53,7 +53,8 @@ function csvFields(line: string): string[] {
 /** The value at a dotted path, when it is a string. */
 function fieldOf(record: unknown, path: string): string | undefined {
   let value = record;
-  for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path.split('.'))
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return typeof value === 'string' ? value.trim() : undefined;
 }
 
@@ -102,7 +103,10 @@ function rawValues(text: string, format: ListFormat): { values: ListedInput[]; u
     const fields = csvFields(raw);
     if (columnIndex === undefined) {
       columnIndex = fields.indexOf(column);
-      if (columnIndex < 0) throw new RangeError(`line ${line}: the CSV header has no column ${JSON.stringify(column)}; its columns are ${fields.map((name) => JSON.stringify(name)).join(', ')}`);
+      if (columnIndex < 0)
+        throw new RangeError(
+          `line ${line}: the CSV header has no column ${JSON.stringify(column)}; its columns are ${fields.map((name) => JSON.stringify(name)).join(', ')}`,
+        );
       continue;
     }
     values.push({ value: fields[columnIndex] ?? '', line });

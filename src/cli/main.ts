@@ -27,7 +27,8 @@ function runCommand(name: string, command: Command, args: readonly string[], val
     if (values[flag as keyof typeof COMMAND_FLAGS] && owner !== name) throw new UsageError(`--${flag} goes with ${owner}\n\n${help}`);
   }
   if (values.from !== undefined) {
-    if (!command.bulk || args.length > 0) throw new UsageError(`--from goes with revoke, get or clear-user, without ids on the command line\n\n${help}`);
+    if (!command.bulk || args.length > 0)
+      throw new UsageError(`--from goes with revoke, get or clear-user, without ids on the command line\n\n${help}`);
     return command.bulk(values, io);
   }
   const bulkOnly = BULK_FLAGS.find((flag) => values[flag] !== undefined && values[flag] !== false);
@@ -53,7 +54,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const [name, ...args] = positionals;
   if (name === 'help') {
-    if (args.length > 1 || (args[0] !== undefined && !HELP[args[0]])) return reportError(new UsageError(`No help for ${JSON.stringify(args.join(' '))}.\n\n${USAGE}`), values.json, io);
+    if (args.length > 1 || (args[0] !== undefined && !HELP[args[0]]))
+      return reportError(new UsageError(`No help for ${JSON.stringify(args.join(' '))}.\n\n${USAGE}`), values.json, io);
     io.out(args[0] ? (HELP[args[0]] as string) : USAGE);
     return EXIT.ok;
   }

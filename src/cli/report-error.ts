@@ -28,7 +28,15 @@ export function reportError(error: unknown, json: boolean, io: Pick<CliIo, 'err'
   } else if (error instanceof OktaOAuthError) {
     code = EXIT.api;
     const { status, requestId, attempts } = error;
-    fields = { error: error.name, status, oauthError: error.error, errorDescription: error.errorDescription, requestId, attempts, message: error.message };
+    fields = {
+      error: error.name,
+      status,
+      oauthError: error.error,
+      errorDescription: error.errorDescription,
+      requestId,
+      attempts,
+      message: error.message,
+    };
     text = [error.message, `request id: ${requestId ?? '(none)'}`];
   } else if (error instanceof OktaError) {
     code = EXIT.network;

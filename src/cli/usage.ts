@@ -46,7 +46,8 @@ export const HELP: Record<string, string> = {
   get:
     'Usage: okta-sessions get <sessionId> [--json]\n       okta-sessions get --from <file|-> [--column NAME] [--journal FILE] [--concurrency N] [--skip-invalid] [--json]\n' +
     'Retrieve a session (GET /api/v1/sessions/{sessionId}), or every session listed. Needs an API or access token.',
-  refresh: 'Usage: okta-sessions refresh <sessionId> [--json]\nRefresh a session, moving expiresAt forward (POST /api/v1/sessions/{sessionId}/lifecycle/refresh).',
+  refresh:
+    'Usage: okta-sessions refresh <sessionId> [--json]\nRefresh a session, moving expiresAt forward (POST /api/v1/sessions/{sessionId}/lifecycle/refresh).',
   revoke:
     'Usage: okta-sessions revoke <sessionId> [--json]\n       okta-sessions revoke --from <file|-> [--column NAME] [--journal FILE] [--concurrency N] [--skip-invalid] [--json]\n' +
     'Revoke a session now (DELETE /api/v1/sessions/{sessionId}), or every session listed, e.g. during an incident.\n' +
@@ -60,7 +61,7 @@ export const HELP: Record<string, string> = {
   'clear-user':
     'Usage: okta-sessions clear-user <id|login|email>... [--keep-oauth-tokens] [--forget-devices | --keep-devices] [--json]\n' +
     '       okta-sessions clear-user --from <file|-> [--column NAME | --field a.b.c] [--journal FILE] [--concurrency N] [--skip-invalid] [--json]\n' +
-    "End every Okta session of each user (DELETE /api/v1/users/{userId}/sessions), the way to log a user out on Identity Engine.\n" +
+    'End every Okta session of each user (DELETE /api/v1/users/{userId}/sessions), the way to log a user out on Identity Engine.\n' +
     'A login or email is looked up first (GET /api/v1/users/{id}); each user is cleared once, however many inputs name them.\n' +
     "The users' OAuth and OIDC tokens are revoked too unless --keep-oauth-tokens; remembered factors follow Okta's default\n" +
     '(forgotten on Identity Engine, kept on Classic) unless --forget-devices or --keep-devices. A user Okta does not know counts as done.\n' +

@@ -25,7 +25,14 @@ export interface OktaPromise<T> extends Promise<T> {
 
 function responseOf<T>({ outcome, secrets }: FinishedCall): OktaResponse<T> {
   const { response, reading, attempts, value } = outcome;
-  return { data: value as T, requestId: redactedRequestId(response, secrets), status: response.status, headers: safeHeaders(response.headers, secrets), attempts, rateLimit: rateLimitOf(reading) };
+  return {
+    data: value as T,
+    requestId: redactedRequestId(response, secrets),
+    status: response.status,
+    headers: safeHeaders(response.headers, secrets),
+    attempts,
+    rateLimit: rateLimitOf(reading),
+  };
 }
 
 function ignore(): void {}
@@ -57,7 +64,10 @@ class CallPromise<T> implements OktaPromise<T> {
     return (this.#value ??= this.#finished.then(valueOfCall<T>));
   }
 
-  then<R1 = T, R2 = never>(onValue?: ((value: T) => R1 | PromiseLike<R1>) | null, onError?: ((reason: unknown) => R2 | PromiseLike<R2>) | null): Promise<R1 | R2> {
+  then<R1 = T, R2 = never>(
+    onValue?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onError?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
     return this.#valueOf().then(onValue, onError);
   }
 

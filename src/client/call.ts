@@ -12,7 +12,15 @@ import { apiAnswerClassifier, apiUnansweredError } from '../http/api-answer.js';
 import { type AttemptNumber, type AttemptRequest, runAttempts } from '../http/attempts.js';
 import { CallBudget } from '../http/budget.js';
 import type { Engine } from '../http/engine.js';
-import { CallAnswer, type CallInit, type CallRequest, type CallResult, callInit, type FinishedCall, finishedOf } from '../http/openapi-fetch-seam.js';
+import {
+  CallAnswer,
+  type CallInit,
+  type CallRequest,
+  type CallResult,
+  callInit,
+  type FinishedCall,
+  finishedOf,
+} from '../http/openapi-fetch-seam.js';
 import { normalizeRetry, type RetryEvent, type RetryPolicy } from '../http/retry.js';
 import type { Log } from '../helpers/log.js';
 import { checkTimeout } from '../input/timeout.js';
@@ -43,7 +51,13 @@ export interface ClientCore {
 export type SendCall = (init: CallInit) => Promise<CallResult>;
 
 /** Runs one operation; `secrets` are the caller's values to redact from anything it reports (a cookie, a session token). */
-export function runCall(core: ClientCore, operationId: OperationId, options: CallOptions | undefined, secrets: readonly Secret[], send: SendCall): Promise<FinishedCall> {
+export function runCall(
+  core: ClientCore,
+  operationId: OperationId,
+  options: CallOptions | undefined,
+  secrets: readonly Secret[],
+  send: SendCall,
+): Promise<FinishedCall> {
   const operation = OPERATIONS[operationId];
   // The spec gives the cookie operations `security: []`: they never carry a token.
   const credentials = operation.security.length > 0 ? checkCredentialsFor(core.credentials, operation) : undefined;
@@ -70,7 +84,14 @@ async function sendCall(
       const pending = credentials?.authorize(budget, operation);
       const authorization = pending instanceof Promise ? await pending : pending;
       try {
-        return finishedOf(await send(callInit((request) => sendThroughLoop(core, operation, budget, authorization, secrets, request), authorizationHeaders(authorization))));
+        return finishedOf(
+          await send(
+            callInit(
+              (request) => sendThroughLoop(core, operation, budget, authorization, secrets, request),
+              authorizationHeaders(authorization),
+            ),
+          ),
+        );
       } catch (error) {
         // A token Okta refused (revoked, or expired early): one retry with a new one; a second 401 is the caller's.
         if (renewed || !authorization?.invalidate || !(error instanceof OktaAuthenticationError)) throw error;
@@ -88,7 +109,14 @@ function authorizationHeaders(authorization: CallAuthorization | undefined): Rec
 }
 
 /** The attempt loop as openapi-fetch's fetch for this call: the request it built, sent until the API answer classifier has a value. */
-async function sendThroughLoop(core: ClientCore, operation: Operation, budget: CallBudget, authorization: CallAuthorization | undefined, callSecrets: readonly Secret[], request: CallRequest): Promise<CallAnswer> {
+async function sendThroughLoop(
+  core: ClientCore,
+  operation: Operation,
+  budget: CallBudget,
+  authorization: CallAuthorization | undefined,
+  callSecrets: readonly Secret[],
+  request: CallRequest,
+): Promise<CallAnswer> {
   const secrets: Secret[] = [...callSecrets, ...core.engine.secrets];
   if (authorization) secrets.push(authorization.secret);
   const outcome = await runAttempts({
@@ -114,7 +142,12 @@ async function sendThroughLoop(core: ClientCore, operation: Operation, budget: C
  * and, on retries, the retry headers Okta's own SDKs send, so Okta support can
  * tie the retries to the first 429.
  */
-async function attemptRequest(request: CallRequest, attempt: AttemptNumber, authorization: CallAuthorization | undefined, secrets: Secret[]): Promise<AttemptRequest> {
+async function attemptRequest(
+  request: CallRequest,
+  attempt: AttemptNumber,
+  authorization: CallAuthorization | undefined,
+  secrets: Secret[],
+): Promise<AttemptRequest> {
   const proofs = authorization?.attemptHeaders && (await authorization.attemptHeaders(request.method, request.url));
   if (!proofs && attempt.retryCount === 0) return request;
   const headers = new Headers(request.init.headers);

@@ -32,7 +32,11 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 function refuseLongLivedSecretsInBrowser(options: OktaSessionsOptions): void {
   if (options.dangerouslyAllowBrowser === true || !isBrowser()) return;
   const what =
-    options.apiToken !== undefined ? 'apiToken in a browser would ship the token' : options.oauth !== undefined ? "oauth in a browser would ship the service app's private key" : undefined;
+    options.apiToken !== undefined
+      ? 'apiToken in a browser would ship the token'
+      : options.oauth !== undefined
+        ? "oauth in a browser would ship the service app's private key"
+        : undefined;
   if (what) {
     throw new TypeError(
       `${what} to every visitor of this page: call the admin methods from your server (the /me methods need no token). ` +
@@ -73,11 +77,27 @@ export class OktaSessions {
     const scheduler =
       options.rateLimit === false
         ? undefined
-        : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, clock, { org: orgUrl, onRateLimitStore: options.onRateLimitStore, log });
+        : new RateLimitScheduler(options.rateLimit ?? {}, options.onRateLimit, clock, {
+            org: orgUrl,
+            onRateLimitStore: options.onRateLimitStore,
+            log,
+          });
     const engineOptions = { origin: orgUrl, maxSockets: scheduler?.maxConcurrency ?? OKTA_MAX_CONCURRENCY, proxy: options.proxy };
     const engine: Engine = (options.fetch === undefined ? engines : fetchEngines(options.fetch))(engineOptions);
     const credentials: ClientCredentials | undefined = createCredentials(options, { orgUrl, engine, policy: retry, clock, timeoutMs, log });
-    this.#core = { credentials, retry, log, trace: runtime.trace, timeoutMs, engine, clock, scheduler, onRetry: options.onRetry, calls: new Set<CallBudget>(), closed: () => this.#closed };
+    this.#core = {
+      credentials,
+      retry,
+      log,
+      trace: runtime.trace,
+      timeoutMs,
+      engine,
+      clock,
+      scheduler,
+      onRetry: options.onRetry,
+      calls: new Set<CallBudget>(),
+      closed: () => this.#closed,
+    };
   }
 
   /** Ends the client: calls in flight or waiting are aborted, its connections closed, and later calls refused. */
@@ -97,7 +117,9 @@ export class OktaSessions {
   create(sessionToken: string, options?: CallOptions): OktaPromise<Session> {
     return callPromise(() => {
       if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
-      return this.#run('createSession', options, [sessionToken], (init) => this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }));
+      return this.#run('createSession', options, [sessionToken], (init) =>
+        this.#api.POST('/api/v1/sessions', { ...init, body: { sessionToken } }),
+      );
     });
   }
 
@@ -105,7 +127,9 @@ export class OktaSessions {
   get(sessionId: string, options?: CallOptions): OktaPromise<Session> {
     return callPromise(() => {
       const path = { sessionId: checkSessionId(sessionId) };
-      return this.#run('getSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+      return this.#run('getSession', options, [sessionIdSecret(sessionId)], (init) =>
+        this.#api.GET('/api/v1/sessions/{sessionId}', { ...init, params: { path } }),
+      );
     });
   }
 
@@ -113,7 +137,9 @@ export class OktaSessions {
   refresh(sessionId: string, options?: CallOptions): OktaPromise<Session> {
     return callPromise(() => {
       const path = { sessionId: checkSessionId(sessionId) };
-      return this.#run('refreshSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }));
+      return this.#run('refreshSession', options, [sessionIdSecret(sessionId)], (init) =>
+        this.#api.POST('/api/v1/sessions/{sessionId}/lifecycle/refresh', { ...init, params: { path } }),
+      );
     });
   }
 
@@ -121,7 +147,9 @@ export class OktaSessions {
   revoke(sessionId: string, options?: CallOptions): OktaPromise<void> {
     return callPromise(() => {
       const path = { sessionId: checkSessionId(sessionId) };
-      return this.#run('revokeSession', options, [sessionIdSecret(sessionId)], (init) => this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }));
+      return this.#run('revokeSession', options, [sessionIdSecret(sessionId)], (init) =>
+        this.#api.DELETE('/api/v1/sessions/{sessionId}', { ...init, params: { path } }),
+      );
     });
   }
 
@@ -158,11 +186,17 @@ export class OktaSessions {
     return callPromise(() => {
       const path = { userId: checkUserId(userId, 'userId') };
       const query = clearQuery(options);
-      return this.#run('revokeUserSessions', options, [], (init) => this.#api.DELETE('/api/v1/users/{userId}/sessions', { ...init, params: { path, query } }));
+      return this.#run('revokeUserSessions', options, [], (init) =>
+        this.#api.DELETE('/api/v1/users/{userId}/sessions', { ...init, params: { path, query } }),
+      );
     });
   }
 
-  #callWithCookie<T>(operationId: OperationId, options: CurrentSessionOptions | undefined, send: (init: CallInit & { params: { header?: { Cookie: string } } }) => ReturnType<SendCall>): OktaPromise<T> {
+  #callWithCookie<T>(
+    operationId: OperationId,
+    options: CurrentSessionOptions | undefined,
+    send: (init: CallInit & { params: { header?: { Cookie: string } } }) => ReturnType<SendCall>,
+  ): OktaPromise<T> {
     return callPromise(() => {
       if (options?.cookie === undefined) {
         if (!isBrowser()) throw new TypeError(`${operationId} needs the user's session cookie outside a browser: pass { cookie: "sid=…" }`);
@@ -185,7 +219,10 @@ function clearQuery(options: ClearUserSessionsOptions | undefined): { oauthToken
   for (const name of ['oauthTokens', 'forgetDevices'] as const) {
     const value = options?.[name];
     if (value === undefined) continue;
-    if (typeof value !== 'boolean') throw new TypeError(`clearUserSessions: ${name} must be true or false (leave it out for Okta's default); got ${JSON.stringify(value)}`);
+    if (typeof value !== 'boolean')
+      throw new TypeError(
+        `clearUserSessions: ${name} must be true or false (leave it out for Okta's default); got ${JSON.stringify(value)}`,
+      );
     query[name] = value;
   }
   return query;

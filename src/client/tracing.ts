@@ -44,7 +44,12 @@ async function tracedCall(operation: Operation, run: () => Promise<FinishedCall>
   await channel.tracePromise(async () => {
     finished = await run();
     const { outcome, secrets } = finished;
-    Object.assign(trace, { status: outcome.response.status, requestId: redactedRequestId(outcome.response, secrets), attempts: outcome.attempts, rateLimit: rateLimitOf(outcome.reading) });
+    Object.assign(trace, {
+      status: outcome.response.status,
+      requestId: redactedRequestId(outcome.response, secrets),
+      attempts: outcome.attempts,
+      rateLimit: rateLimitOf(outcome.reading),
+    });
   }, trace);
   return finished as FinishedCall;
 }

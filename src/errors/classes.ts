@@ -148,7 +148,17 @@ export class OktaOAuthError extends OktaError {
   readonly requestId: string | undefined;
   readonly attempts: number;
 
-  constructor(message: string, details: { status: number; error: string | undefined; errorDescription: string | undefined; requestId: string | undefined; attempts: number }, operation: OperationRef) {
+  constructor(
+    message: string,
+    details: {
+      status: number;
+      error: string | undefined;
+      errorDescription: string | undefined;
+      requestId: string | undefined;
+      attempts: number;
+    },
+    operation: OperationRef,
+  ) {
     super(message, operation);
     this.status = details.status;
     this.error = details.error;

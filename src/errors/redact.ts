@@ -26,7 +26,16 @@ export function redact(text: string, secrets: readonly Secret[]): string {
  * what the answer was. Only these: a server or proxy may reflect the request's `Authorization` or cookie,
  * or put credentials in a `Location` or `Proxy-Authenticate`.
  */
-const KEPT_HEADERS = new Set(['x-okta-request-id', 'x-rate-limit-limit', 'x-rate-limit-remaining', 'x-rate-limit-reset', 'retry-after', 'date', 'content-type', 'www-authenticate']);
+const KEPT_HEADERS = new Set([
+  'x-okta-request-id',
+  'x-rate-limit-limit',
+  'x-rate-limit-remaining',
+  'x-rate-limit-reset',
+  'retry-after',
+  'date',
+  'content-type',
+  'www-authenticate',
+]);
 
 /** A copy of the headers a caller needs, safe to keep on an error: the allowlist above, each value redacted of the call's secrets. */
 export function safeHeaders(headers: Iterable<[string, string]>, secrets: readonly Secret[]): Headers {

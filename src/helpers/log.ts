@@ -56,15 +56,24 @@ export const SILENT_LOG = new Log({ debug() {}, info() {}, warn() {}, error() {}
  */
 export function createLog(logger: unknown, logLevel: unknown, environmentLevel: string | undefined): Log {
   const chosen = logger ?? console;
-  if (typeof chosen !== 'object' || chosen === null || !(['debug', 'info', 'warn', 'error'] as const).every((method) => typeof (chosen as Record<string, unknown>)[method] === 'function')) {
+  if (
+    typeof chosen !== 'object' ||
+    chosen === null ||
+    !(['debug', 'info', 'warn', 'error'] as const).every((method) => typeof (chosen as Record<string, unknown>)[method] === 'function')
+  ) {
     throw new TypeError('logger must have debug, info, warn and error methods (console, pino and winston loggers do)');
   }
-  if (logLevel !== undefined && !isLogLevel(logLevel)) throw new TypeError(`logLevel must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(logLevel)}`);
+  if (logLevel !== undefined && !isLogLevel(logLevel))
+    throw new TypeError(`logLevel must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(logLevel)}`);
   const fromEnvironment = environmentLevel === undefined || environmentLevel === '' ? undefined : environmentLevel.trim().toLowerCase();
   const level = logLevel ?? (isLogLevel(fromEnvironment) ? fromEnvironment : DEFAULT_LOG_LEVEL);
   const log = new Log(chosen as Logger, level);
   if (logLevel === undefined && fromEnvironment !== undefined && !isLogLevel(fromEnvironment)) {
-    log.write('warn', `OKTA_SESSIONS_LOG=${JSON.stringify(environmentLevel)} is not a level (${LOG_LEVELS.join(', ')}); logging at ${DEFAULT_LOG_LEVEL}`, {});
+    log.write(
+      'warn',
+      `OKTA_SESSIONS_LOG=${JSON.stringify(environmentLevel)} is not a level (${LOG_LEVELS.join(', ')}); logging at ${DEFAULT_LOG_LEVEL}`,
+      {},
+    );
   }
   return log;
 }

@@ -3,7 +3,11 @@
 /** A browser's worker scope (dedicated, shared or service worker): no `document`, but a browser all the same. */
 function isBrowserWorker(): boolean {
   const scope = globalThis as { WorkerGlobalScope?: unknown; importScripts?: unknown };
-  return typeof scope.WorkerGlobalScope === 'function' && globalThis instanceof (scope.WorkerGlobalScope as new () => object) && typeof scope.importScripts === 'function';
+  return (
+    typeof scope.WorkerGlobalScope === 'function' &&
+    globalThis instanceof (scope.WorkerGlobalScope as new () => object) &&
+    typeof scope.importScripts === 'function'
+  );
 }
 
 /**

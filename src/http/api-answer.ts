@@ -69,7 +69,13 @@ function redirectTarget(response: EngineResponse): string {
 }
 
 /** One message format for every status: `Okta 404 E0000007: Not found: … (GET /api/v1/sessions/{sessionId})`. */
-function message(details: ApiErrorDetails, response: EngineResponse, body: unknown, secrets: readonly Secret[], note: string | undefined): string {
+function message(
+  details: ApiErrorDetails,
+  response: EngineResponse,
+  body: unknown,
+  secrets: readonly Secret[],
+  note: string | undefined,
+): string {
   const head = details.errorCode ? `Okta ${details.status} ${details.errorCode}` : `Okta ${details.status}`;
   const statusText = redact(response.statusText, secrets);
   let text: string;
@@ -137,8 +143,14 @@ async function readErrorBody(response: EngineResponse): Promise<unknown> {
 export function apiAnswerClassifier(operation: OperationRef, secrets: readonly Secret[]) {
   return async (response: EngineResponse, reading: RateLimitReading, count: AttemptCount): Promise<Verdict<unknown>> => {
     const failure = failureOfStatus(response.status);
-    if (failure) return { failure, error: async (note) => createApiError(response, await readErrorBody(response), operation, secrets, count, rateLimitOf(reading), note) };
-    if (!response.ok) return { error: createApiError(response, await readErrorBody(response), operation, secrets, count, rateLimitOf(reading)) };
+    if (failure)
+      return {
+        failure,
+        error: async (note) =>
+          createApiError(response, await readErrorBody(response), operation, secrets, count, rateLimitOf(reading), note),
+      };
+    if (!response.ok)
+      return { error: createApiError(response, await readErrorBody(response), operation, secrets, count, rateLimitOf(reading)) };
     if (NULL_BODY_STATUSES.has(response.status)) return { value: undefined };
     const text = await response.text();
     try {
@@ -152,9 +164,17 @@ export function apiAnswerClassifier(operation: OperationRef, secrets: readonly S
 /** The error for an API call whose last attempt got no answer: a timeout, or a connection that failed, said with its cause. */
 export function apiUnansweredError(operation: OperationRef, secrets: readonly Secret[], attemptTimeoutMs: number) {
   return (failure: AttemptFailure, cause: unknown, ending: string, attempts: number): Error => {
-    if (failure === 'attempt-timeout') return new OktaTimeoutError(`Okta sent no complete answer within ${attemptTimeoutMs} ms${ending}`, attemptTimeoutMs, operation, { cause, attempts });
+    if (failure === 'attempt-timeout')
+      return new OktaTimeoutError(`Okta sent no complete answer within ${attemptTimeoutMs} ms${ending}`, attemptTimeoutMs, operation, {
+        cause,
+        attempts,
+      });
     const what = failure === 'refused' || failure === 'untrusted-certificate' ? 'Could not reach Okta' : 'Connection to Okta failed';
     const hint = browserFetchFailureHint(cause);
-    return new OktaConnectionError(`${what}: ${redact(describeConnectionError(cause), secrets)}${hint ? `: ${hint}` : ''}${ending}`, operation, { cause, attempts });
+    return new OktaConnectionError(
+      `${what}: ${redact(describeConnectionError(cause), secrets)}${hint ? `: ${hint}` : ''}${ending}`,
+      operation,
+      { cause, attempts },
+    );
   };
 }

@@ -106,11 +106,19 @@ type AttemptResult<T> =
 /** A request pacing would hold past the call's deadline: not sent, so it carries no answer, only the bucket state that held it. */
 function notSentError(operation: OperationRef, rateLimit: RateLimit, attempts: number): OktaRateLimitError {
   const message = `Okta rate limit for ${operation.operationId} is used up until ${rateLimit.resetAt.toISOString()}, beyond the call's timeout; not sent`;
-  return new OktaRateLimitError(message, { status: 429, errorCauses: [], headers: new Headers(), attempts, rateLimitedAttempts: 0, rateLimit }, operation);
+  return new OktaRateLimitError(
+    message,
+    { status: 429, errorCauses: [], headers: new Headers(), attempts, rateLimitedAttempts: 0, rateLimit },
+    operation,
+  );
 }
 
 /** Waits for a permit; throws when the wait would outlast the call. */
-async function waitForPermit(plan: AttemptPlan<unknown>, pacing: NonNullable<AttemptPlan<unknown>['pacing']>, earlier: AttemptCount): Promise<Permit> {
+async function waitForPermit(
+  plan: AttemptPlan<unknown>,
+  pacing: NonNullable<AttemptPlan<unknown>['pacing']>,
+  earlier: AttemptCount,
+): Promise<Permit> {
   const answer = await pacing.scheduler.acquire(pacing.operationId, plan.budget.forWaiting(plan.operation));
   if ('notWithinBudget' in answer) throw notSentError(plan.operation, answer.notWithinBudget, earlier.attempts);
   return answer;
@@ -197,9 +205,20 @@ export async function runAttempts<T>(plan: AttemptPlan<T>): Promise<Outcome<T>> 
     if (failure === 'rate-limited') retryFor ??= requestId;
     if (response && !response.bodyUsed) await response.body?.cancel();
     const shownRequestId = requestId === undefined ? undefined : redact(requestId, plan.secrets);
-    const event = { operationId: operation.operationId, retryCount: retries.failures + retries.rateLimited, delayMs: decision.delayMs, reason: failure, status: response?.status, requestId: shownRequestId };
+    const event = {
+      operationId: operation.operationId,
+      retryCount: retries.failures + retries.rateLimited,
+      delayMs: decision.delayMs,
+      reason: failure,
+      status: response?.status,
+      requestId: shownRequestId,
+    };
     callHook(plan.onRetry, event);
-    log.write('info', 'okta-sessions: retry', { ...event, path: operation.path, wait: wait === undefined ? 'backoff' : 'rate-limit-reset' });
+    log.write('info', 'okta-sessions: retry', {
+      ...event,
+      path: operation.path,
+      wait: wait === undefined ? 'backoff' : 'rate-limit-reset',
+    });
     try {
       await sleep(decision.delayMs, budget.signal);
     } catch (error) {

@@ -13,7 +13,12 @@ export class AttemptAbort {
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
   #timedOut = false;
 
-  constructor(budget: CallBudget, userSignal: AbortSignal | undefined, attemptTimeoutMs: number, closedBy: { reason: unknown } | undefined) {
+  constructor(
+    budget: CallBudget,
+    userSignal: AbortSignal | undefined,
+    attemptTimeoutMs: number,
+    closedBy: { reason: unknown } | undefined,
+  ) {
     this.#budget = budget;
     this.#userSignal = userSignal;
     const remaining = budget.remainingMs();

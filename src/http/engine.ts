@@ -42,7 +42,9 @@ export interface Engine {
  * connections are the runtime's, so `close` has nothing to end.
  */
 export function fetchEngine(custom: typeof globalThis.fetch | undefined): Engine {
-  const send = custom ? (url: string, init: RequestInit) => custom(url, init) : (url: string, init: RequestInit) => globalThis.fetch(url, init);
+  const send = custom
+    ? (url: string, init: RequestInit) => custom(url, init)
+    : (url: string, init: RequestInit) => globalThis.fetch(url, init);
   return { send, close: () => Promise.resolve(), secrets: [] };
 }
 
@@ -63,7 +65,9 @@ export type EngineFactory = (options: EngineOptions) => Engine;
 export function fetchEngines(custom?: typeof globalThis.fetch): EngineFactory {
   return ({ proxy }) => {
     if (proxy !== undefined && proxy !== false) {
-      throw new TypeError('proxy is for the Node engine: with a fetch, set the proxy in it (e.g. undici’s ProxyAgent as its dispatcher); a browser uses the system’s');
+      throw new TypeError(
+        'proxy is for the Node engine: with a fetch, set the proxy in it (e.g. undici’s ProxyAgent as its dispatcher); a browser uses the system’s',
+      );
     }
     return fetchEngine(custom);
   };

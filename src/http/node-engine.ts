@@ -110,7 +110,11 @@ interface Protocol {
  * node:https (with tls) or node:http, loaded with the first request: importing the package stays as quick
  * as it is without them, and the first request pays a few milliseconds once.
  */
-async function loadProtocol(protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0], proxy: ProxyChoice | undefined): Promise<Protocol> {
+async function loadProtocol(
+  protocol: string,
+  poolOptions: ConstructorParameters<typeof HttpAgent>[0],
+  proxy: ProxyChoice | undefined,
+): Promise<Protocol> {
   if (protocol !== 'http:' && protocol !== 'https:') throw new TypeError(`Cannot send to a ${protocol} URL`);
   const module = protocol === 'https:' ? await import('node:https') : await import('node:http');
   return { request: module.request, agent: proxy ? await proxyAgent(proxy, protocol, poolOptions) : new module.Agent(poolOptions) };
@@ -121,7 +125,11 @@ async function loadProtocol(protocol: string, poolOptions: ConstructorParameters
  * tunnel, plain http ones as absolute-form requests to the proxy (which many proxies require: Squid
  * allows CONNECT to TLS ports only by default).
  */
-async function proxyAgent(proxy: ProxyChoice, protocol: string, poolOptions: ConstructorParameters<typeof HttpAgent>[0]): Promise<HttpAgent> {
+async function proxyAgent(
+  proxy: ProxyChoice,
+  protocol: string,
+  poolOptions: ConstructorParameters<typeof HttpAgent>[0],
+): Promise<HttpAgent> {
   if (protocol === 'https:') {
     const { HttpsProxyAgent } = await import('https-proxy-agent');
     return new HttpsProxyAgent(proxy.url, poolOptions);
@@ -162,12 +170,19 @@ export function nodeEngine(options: EngineOptions): Engine {
   }
   const org = new URL(options.origin);
   function targetOf(url: string): Target {
-    if (url.startsWith(`${org.origin}/`)) return { url, protocol: org.protocol, hostname: org.hostname, port: org.port, path: url.slice(org.origin.length) };
+    if (url.startsWith(`${org.origin}/`))
+      return { url, protocol: org.protocol, hostname: org.hostname, port: org.port, path: url.slice(org.origin.length) };
     const parsed = new URL(url);
     return { url, protocol: parsed.protocol, hostname: parsed.hostname, port: parsed.port, path: `${parsed.pathname}${parsed.search}` };
   }
 
-  function sendOnce(target: Target, init: RequestInit, headers: Record<string, string>, body: string | undefined, { request: send, agent }: Protocol): Promise<EngineResponse | 'stale'> {
+  function sendOnce(
+    target: Target,
+    init: RequestInit,
+    headers: Record<string, string>,
+    body: string | undefined,
+    { request: send, agent }: Protocol,
+  ): Promise<EngineResponse | 'stale'> {
     return new Promise((resolve, reject) => {
       const method = (init.method ?? 'GET').toUpperCase();
       const { signal } = init;
@@ -177,7 +192,10 @@ export function nodeEngine(options: EngineOptions): Engine {
        * The signal is wired by hand, not passed to node:http: its `signal` option registers a weak
        * handler (a WeakRef and a finalizer) per request, which costs more than the rest of the engine.
        */
-      const onAbort = () => request.destroy(Object.assign(new Error('The request was aborted', { cause: signal?.reason }), { name: 'AbortError', code: 'ABORT_ERR' }));
+      const onAbort = () =>
+        request.destroy(
+          Object.assign(new Error('The request was aborted', { cause: signal?.reason }), { name: 'AbortError', code: 'ABORT_ERR' }),
+        );
       const settle = () => {
         answered = true;
         signal?.removeEventListener('abort', onAbort);
@@ -205,7 +223,8 @@ export function nodeEngine(options: EngineOptions): Engine {
         });
         message.on('error', fail);
         message.on('close', () => {
-          if (!message.complete) fail(Object.assign(new Error('The connection closed before the response was complete'), { code: 'ECONNRESET' }));
+          if (!message.complete)
+            fail(Object.assign(new Error('The connection closed before the response was complete'), { code: 'ECONNRESET' }));
         });
       });
       request.on('error', fail);
@@ -235,7 +254,16 @@ export function nodeEngine(options: EngineOptions): Engine {
     },
     async close() {
       closed = true;
-      const agents = new Set(await Promise.all([...loading.values()].map((pending) => pending.then((loaded) => loaded.agent, () => undefined))));
+      const agents = new Set(
+        await Promise.all(
+          [...loading.values()].map((pending) =>
+            pending.then(
+              (loaded) => loaded.agent,
+              () => undefined,
+            ),
+          ),
+        ),
+      );
       for (const agent of agents) agent?.destroy();
     },
   };

@@ -43,7 +43,10 @@ export function chooseProxy(target: string, option: ProxyOption): ProxyChoice | 
   } else {
     const fromEnvironment = getProxyForUrl(target);
     if (!fromEnvironment) return undefined;
-    url = parseProxyUrl(fromEnvironment, `The proxy in the environment (${new URL(target).protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'} or ALL_PROXY)`);
+    url = parseProxyUrl(
+      fromEnvironment,
+      `The proxy in the environment (${new URL(target).protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'} or ALL_PROXY)`,
+    );
   }
   return { url, secrets: credentialsOf(url) };
 }

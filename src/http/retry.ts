@@ -25,7 +25,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 2, maxRateLimitRe
 
 /** The policy of `option` over `base` (a client's over the defaults, a call's over its client's); `false` means no retries. */
 export function normalizeRetry(option: RetryOptions | false | undefined, base: RetryPolicy = DEFAULT_RETRY_POLICY): RetryPolicy {
-  if (option !== undefined && option !== false && (typeof option !== 'object' || option === null)) throw new TypeError('retry must be an object of retry options, or false');
+  if (option !== undefined && option !== false && (typeof option !== 'object' || option === null))
+    throw new TypeError('retry must be an object of retry options, or false');
   // No retries means none: `false`, and `maxRetries: 0` without a 429 cap of its own.
   const off = option === false || (option?.maxRetries === 0 && option.maxRateLimitRetries === undefined);
   const policy = { ...base, ...(option === false ? {} : option), ...(off ? { maxRetries: 0, maxRateLimitRetries: 0 } : {}) };
@@ -36,7 +37,8 @@ export function normalizeRetry(option: RetryOptions | false | undefined, base: R
     throw new TypeError(`retry.maxRateLimitRetries must be a whole number >= 0; got ${policy.maxRateLimitRetries}`);
   }
   if (!(policy.maxDelayMs >= 0)) throw new TypeError(`retry.maxDelayMs must be a number >= 0; got ${policy.maxDelayMs}`);
-  if (!(policy.attemptTimeoutMs > 0)) throw new TypeError(`retry.attemptTimeoutMs must be a number > 0 (or Infinity); got ${policy.attemptTimeoutMs}`);
+  if (!(policy.attemptTimeoutMs > 0))
+    throw new TypeError(`retry.attemptTimeoutMs must be a number > 0 (or Infinity); got ${policy.attemptTimeoutMs}`);
   return policy;
 }
 
@@ -130,7 +132,8 @@ export function decideRetry(
   if (RETRIED_FOR[failure] === 'no operation') return { retry: false, reason: 'not-transient' };
   if (!isRetriedFor(failure, operation)) return { retry: false, reason: 'unsafe-to-repeat' };
   const atReset = failure === 'rate-limited' && requestedWaitMs !== undefined;
-  if (atReset ? retries.rateLimited >= policy.maxRateLimitRetries : retries.failures >= policy.maxRetries) return { retry: false, reason: 'out-of-retries' };
+  if (atReset ? retries.rateLimited >= policy.maxRateLimitRetries : retries.failures >= policy.maxRetries)
+    return { retry: false, reason: 'out-of-retries' };
   const delayMs = requestedWaitMs ?? backoffDelayMs(retries.failures + 1, policy.maxDelayMs);
   if (delayMs > policy.maxDelayMs || delayMs >= remainingBudgetMs) return { retry: false, reason: 'wait-too-long' };
   return { retry: true, delayMs };

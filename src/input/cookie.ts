@@ -5,7 +5,8 @@
  * a line break) would reach the header layer, which refuses it quoting the whole
  * value: the cookie is a credential, so it is checked here and never quoted.
  */
-const COOKIE_PAIR = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+=(?:"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*"|[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*)$/;
+const COOKIE_PAIR =
+  /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+=(?:"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*"|[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*)$/;
 
 /** Only a `sid` or `idx` cookie identifies an Okta session. */
 export function checkCookie(cookie: unknown): string {

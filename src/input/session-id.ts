@@ -27,6 +27,7 @@ export function sessionIdProblem(sessionId: unknown, shape: 'any' | 'okta'): str
   } catch {
     return 'sessionId contains unpaired surrogate characters; it cannot be sent in a URL';
   }
-  if (sessionId.toLowerCase() === 'me') return 'sessionId "me" is not a session id; use getCurrent(), refreshCurrent() or closeCurrent() with the session cookie';
+  if (sessionId.toLowerCase() === 'me')
+    return 'sessionId "me" is not a session id; use getCurrent(), refreshCurrent() or closeCurrent() with the session cookie';
   return undefined;
 }

@@ -99,7 +99,9 @@ export class BucketModel {
     if (!window || nowMs >= window.endLocalMs) {
       if (this.#learning) return this.#hold('learning', Number.POSITIVE_INFINITY);
       // After a window shared with others, its end is theirs too: learn the next one a little later than they might.
-      return window && othersAware && window.othersUsed > 0 ? this.#hold('window-start', Math.max(nowMs, window.endLocalMs + this.#learnJitterMs())) : nowMs;
+      return window && othersAware && window.othersUsed > 0
+        ? this.#hold('window-start', Math.max(nowMs, window.endLocalMs + this.#learnJitterMs()))
+        : nowMs;
     }
     const { limit, remaining } = window.rateLimit;
     const available = remaining - this.#inFlight - this.#reserve;
@@ -220,7 +222,12 @@ export class BucketModel {
       rateLimit: { ...rateLimit },
       resetLocalMs,
       endLocalMs,
-      startLocalMs: windowMs === undefined ? nowMs : opened ? Math.min(nowMs, endLocalMs - windowMs) : windowStart(resetLocalMs, endLocalMs, windowMs, nowMs, previous),
+      startLocalMs:
+        windowMs === undefined
+          ? nowMs
+          : opened
+            ? Math.min(nowMs, endLocalMs - windowMs)
+            : windowStart(resetLocalMs, endLocalMs, windowMs, nowMs, previous),
       // The answer that brought it, and what else of ours was in flight, are counted in it.
       ownCounted: this.#inFlight + 1,
       othersUsed: 0,

@@ -26,7 +26,9 @@ export class ConcurrencyLimit {
 
   constructor(fixed: number | undefined) {
     if (fixed !== undefined && (!Number.isInteger(fixed) || fixed < 1)) {
-      throw new TypeError(`rateLimit.maxConcurrent must be a whole number >= 1 (leave it out to adapt to Okta's concurrency limit); got ${fixed}`);
+      throw new TypeError(
+        `rateLimit.maxConcurrent must be a whole number >= 1 (leave it out to adapt to Okta's concurrency limit); got ${fixed}`,
+      );
     }
     this.adaptive = fixed === undefined;
     this.ceiling = fixed ?? OKTA_MAX_CONCURRENCY;

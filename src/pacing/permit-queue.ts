@@ -89,7 +89,7 @@ export class PermitQueue<P> {
    */
   grant(admit: (key: string) => P | undefined, onHeld: (request: HeldRequest) => void): void {
     const held = new Set<string>();
-    for (let i = 0; i < this.#waiters.length && this.#out < this.#capacity; ) {
+    for (let i = 0; i < this.#waiters.length && this.#out < this.#capacity;) {
       const waiter = this.#waiters[i] as Waiter<P>;
       const permit = held.has(waiter.key) ? undefined : admit(waiter.key);
       if (permit === undefined) {

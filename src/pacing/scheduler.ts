@@ -92,12 +92,21 @@ export class RateLimitScheduler {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #timerAt = Number.POSITIVE_INFINITY;
 
-  constructor(options: RateLimitOptions, onRateLimit: ((event: RateLimitEvent) => void) | undefined, clock: ServerClock, context: SchedulerContext = { org: '', onRateLimitStore: undefined, log: SILENT_LOG }) {
+  constructor(
+    options: RateLimitOptions,
+    onRateLimit: ((event: RateLimitEvent) => void) | undefined,
+    clock: ServerClock,
+    context: SchedulerContext = { org: '', onRateLimitStore: undefined, log: SILENT_LOG },
+  ) {
     this.#concurrency = new ConcurrencyLimit(options.maxConcurrent);
     this.#reserve = options.reserve ?? 0;
-    if (!Number.isInteger(this.#reserve) || this.#reserve < 0) throw new TypeError(`rateLimit.reserve must be a whole number >= 0; got ${options.reserve}`);
+    if (!Number.isInteger(this.#reserve) || this.#reserve < 0)
+      throw new TypeError(`rateLimit.reserve must be a whole number >= 0; got ${options.reserve}`);
     this.#maxShare = options.maxShare ?? 1;
-    if (typeof this.#maxShare !== 'number' || !(this.#maxShare > 0 && this.#maxShare <= 1)) throw new TypeError(`rateLimit.maxShare must be a number > 0 and <= 1 (the share of each bucket this client uses); got ${String(options.maxShare)}`);
+    if (typeof this.#maxShare !== 'number' || !(this.#maxShare > 0 && this.#maxShare <= 1))
+      throw new TypeError(
+        `rateLimit.maxShare must be a number > 0 and <= 1 (the share of each bucket this client uses); got ${String(options.maxShare)}`,
+      );
     this.#bucketOf = { ...DEFAULT_BUCKETS, ...options.buckets };
     this.#onRateLimit = onRateLimit;
     this.#clock = clock;
@@ -257,9 +266,24 @@ export class RateLimitScheduler {
     const rateLimit = model.rateLimit;
     const reason = model.holdReason;
     // The window's first part, and the answer that learns a window, hold briefly: a longer hold is the one told.
-    if (request.announced || heldUntil <= now || !Number.isFinite(heldUntil) || !rateLimit || reason === 'learning' || reason === 'window-start') return;
+    if (
+      request.announced ||
+      heldUntil <= now ||
+      !Number.isFinite(heldUntil) ||
+      !rateLimit ||
+      reason === 'learning' ||
+      reason === 'window-start'
+    )
+      return;
     request.announced = true;
-    const event: RateLimitEvent = { operationId: request.label, bucket: request.key, ...rateLimit, waitMs: heldUntil - now, reason, othersShare: model.othersShare };
+    const event: RateLimitEvent = {
+      operationId: request.label,
+      bucket: request.key,
+      ...rateLimit,
+      waitMs: heldUntil - now,
+      reason,
+      othersShare: model.othersShare,
+    };
     callHook(this.#onRateLimit, event);
     const level = event.waitMs > 1_000 ? 'info' : 'debug';
     this.#log.write(level, 'okta-sessions: wait', { ...event, wait: 'pacing' });
@@ -287,10 +311,13 @@ export class RateLimitScheduler {
     clearTimeout(this.#timer);
     this.#timerAt = wakeAt;
     this.#timer = Number.isFinite(wakeAt)
-      ? setTimeout(() => {
-          this.#timerAt = Number.POSITIVE_INFINITY;
-          this.#pump();
-        }, Math.max(0, wakeAt - now))
+      ? setTimeout(
+          () => {
+            this.#timerAt = Number.POSITIVE_INFINITY;
+            this.#pump();
+          },
+          Math.max(0, wakeAt - now),
+        )
       : undefined;
   }
 }

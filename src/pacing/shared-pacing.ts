@@ -30,7 +30,14 @@ export class SharedPacing {
   /** Buckets on local pacing, until when. */
   readonly #localUntil = new Map<string, number>();
 
-  constructor(store: RateLimitStore, org: string, reserve: number, clock: ServerClock, onEvent: ((event: RateLimitStoreEvent) => void) | undefined, log: Log) {
+  constructor(
+    store: RateLimitStore,
+    org: string,
+    reserve: number,
+    clock: ServerClock,
+    onEvent: ((event: RateLimitStoreEvent) => void) | undefined,
+    log: Log,
+  ) {
     this.#log = log;
     this.#store = store;
     this.#org = org;
@@ -82,7 +89,9 @@ export class SharedPacing {
         if (released) return;
         released = true;
         const now = Date.now();
-        this.#store.settle(key, leaseId, learnedWindow(reading), this.#clock.toServer(now)).catch((error: unknown) => this.#fallBack(bucket, error));
+        this.#store
+          .settle(key, leaseId, learnedWindow(reading), this.#clock.toServer(now))
+          .catch((error: unknown) => this.#fallBack(bucket, error));
       },
     };
   }

@@ -42,7 +42,14 @@ export interface RateLimitStoreEvent {
 
 /** The window a reading describes, for the store; undefined for concurrency-limit answers, whose reset is a guess. */
 export function learnedWindow(reading: RateLimitReading | undefined): LearnedWindow | undefined {
-  if (!reading || reading.concurrencyLimited || reading.limit === undefined || reading.remaining === undefined || reading.resetAtMs === undefined) return undefined;
+  if (
+    !reading ||
+    reading.concurrencyLimited ||
+    reading.limit === undefined ||
+    reading.remaining === undefined ||
+    reading.resetAtMs === undefined
+  )
+    return undefined;
   const { limit, remaining, resetAtMs, serverDateMs } = reading;
   // As the local model infers it: the request that opened the window came back with limit - 1, and the
   // window started within the second `Date` names, with its reset rounded up.

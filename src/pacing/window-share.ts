@@ -63,7 +63,8 @@ export function othersHoldUntil(window: Window, nowMs: number, available: number
   if (allowance < 1) {
     // What remains is theirs, unless they have gone quiet: without more of their use in sight, their
     // rate falls as the window goes on. Wake when it would let one more go, or at the end.
-    const quietAt = available > 1 ? window.startLocalMs + (othersSeen * (window.endLocalMs - window.heardLocalMs)) / (available - 1) : window.endLocalMs;
+    const quietAt =
+      available > 1 ? window.startLocalMs + (othersSeen * (window.endLocalMs - window.heardLocalMs)) / (available - 1) : window.endLocalMs;
     return quietAt > nowMs && quietAt < window.endLocalMs ? quietAt : window.endLocalMs;
   }
   // This client's part, spread until the end as far as others take the rest: a trickle of theirs
@@ -77,7 +78,13 @@ export function othersHoldUntil(window: Window, nowMs: number, available: number
  * earlier than a second before its reset does (the reset is rounded up to a second). Where the previous
  * window ended, when it follows that one (others send as soon as a window ends); else the middle.
  */
-export function windowStart(resetLocalMs: number, endLocalMs: number, windowMs: number, nowMs: number, previous: Window | undefined): number {
+export function windowStart(
+  resetLocalMs: number,
+  endLocalMs: number,
+  windowMs: number,
+  nowMs: number,
+  previous: Window | undefined,
+): number {
   const latest = Math.min(nowMs, endLocalMs - windowMs);
   const earliest = Math.min(latest, resetLocalMs - windowMs - 1000);
   const followsPrevious = previous !== undefined && resetLocalMs - previous.resetLocalMs <= windowMs + 1000;

@@ -35,11 +35,18 @@ function positive(value: number | undefined, fallback: number, name: string): nu
 /** No offline queue: a command while Redis is away fails at once (and the client paces locally) instead of running later. */
 function ownConnection(connection: RedisConnection): Redis | Cluster {
   const retryStrategy = (times: number) => Math.min(times * 100, 1000);
-  if ('url' in connection && typeof connection.url === 'string') return new Redis(connection.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy });
+  if ('url' in connection && typeof connection.url === 'string')
+    return new Redis(connection.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy });
   if ('cluster' in connection && Array.isArray(connection.cluster) && connection.cluster.length > 0) {
-    return new Cluster(connection.cluster, { enableOfflineQueue: false, clusterRetryStrategy: retryStrategy, redisOptions: { maxRetriesPerRequest: 0 } });
+    return new Cluster(connection.cluster, {
+      enableOfflineQueue: false,
+      clusterRetryStrategy: retryStrategy,
+      redisOptions: { maxRetriesPerRequest: 0 },
+    });
   }
-  throw new TypeError('RedisRateLimitStore needs { url: "redis://…" }, { cluster: [{ host, port }, …] } or { client: <ioredis Redis or Cluster> }');
+  throw new TypeError(
+    'RedisRateLimitStore needs { url: "redis://…" }, { cluster: [{ host, port }, …] } or { client: <ioredis Redis or Cluster> }',
+  );
 }
 
 /**
@@ -75,7 +82,10 @@ export class RedisRateLimitStore implements RateLimitStore {
     const answer = (await this.#run(TAKE, key, [nowMs, this.#leaseMs, this.#maxInFlight, reserve, leaseId, POLL_MS])) as number[];
     if (answer[0] === 1) return { leaseId };
     const [, retryAtMs, limit, remaining, reset] = answer as [number, number, number, number, number];
-    return { retryAtMs, rateLimit: reset >= 0 && limit >= 0 && remaining >= 0 ? { limit, remaining, resetAt: new Date(reset) } : undefined };
+    return {
+      retryAtMs,
+      rateLimit: reset >= 0 && limit >= 0 && remaining >= 0 ? { limit, remaining, resetAt: new Date(reset) } : undefined,
+    };
   }
 
   async settle(key: string, leaseId: string, learned: LearnedWindow | undefined, _nowMs: number): Promise<void> {
@@ -110,7 +120,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   async #evaluate(script: string, keys: [string, string], args: (string | number)[]): Promise<unknown> {
     const { status } = this.#client;
     // The first connection is worth a short wait; a lost one is not (the client paces locally until it is back).
-    if (status === 'connecting' || status === 'connect' || status === 'wait') await once(this.#client, 'ready', { signal: AbortSignal.timeout(this.#timeoutMs) });
+    if (status === 'connecting' || status === 'connect' || status === 'wait')
+      await once(this.#client, 'ready', { signal: AbortSignal.timeout(this.#timeoutMs) });
     else if (status !== 'ready') throw new Error(`Redis is not connected (${status})`);
     try {
       return await this.#client.evalsha(sha1(script), keys.length, ...keys, ...args);

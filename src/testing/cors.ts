@@ -25,14 +25,21 @@ const PREFLIGHT_MAX_AGE_S = '600';
 
 export interface Cors {
   /** The answer to a preflight (`OPTIONS` with `Origin`): CORS headers only when the origin and operation allow it. */
-  preflight(origin: string, pathname: string, requestedMethod: string | undefined, requestedHeaders: string | undefined, route: (method: string, pathname: string) => Route): Record<string, string>;
+  preflight(
+    origin: string,
+    pathname: string,
+    requestedMethod: string | undefined,
+    requestedHeaders: string | undefined,
+    route: (method: string, pathname: string) => Route,
+  ): Record<string, string>;
   /** CORS headers for an actual response. */
   forResponse(origin: string | undefined, operationId: OperationId | undefined, status: number): Record<string, string>;
   isTrusted(origin: string): boolean;
 }
 
 export function checkCorsOptions(options: CorsOptions): Cors {
-  if (!Array.isArray(options?.trustedOrigins)) throw new TypeError('cors.trustedOrigins must be an array of origins, e.g. ["http://localhost:5173"]');
+  if (!Array.isArray(options?.trustedOrigins))
+    throw new TypeError('cors.trustedOrigins must be an array of origins, e.g. ["http://localhost:5173"]');
   for (const origin of options.trustedOrigins) {
     let parsed: URL | undefined;
     try {
@@ -41,21 +48,32 @@ export function checkCorsOptions(options: CorsOptions): Cors {
       parsed = undefined;
     }
     if (!parsed || parsed.origin !== origin) {
-      throw new TypeError(`cors.trustedOrigins: "${origin}" is not an exact origin; write it as scheme://host[:port] with no path or trailing slash, as Okta's Trusted Origins`);
+      throw new TypeError(
+        `cors.trustedOrigins: "${origin}" is not an exact origin; write it as scheme://host[:port] with no path or trailing slash, as Okta's Trusted Origins`,
+      );
     }
   }
   const trusted = new Set(options.trustedOrigins);
-  const credentialed = (origin: string) => ({ 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', vary: 'Origin' });
+  const credentialed = (origin: string) => ({
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    vary: 'Origin',
+  });
   return {
     isTrusted: (origin) => trusted.has(origin),
     preflight(origin, pathname, requestedMethod, requestedHeaders, route) {
       if (!trusted.has(origin) || !requestedMethod) return {};
       const target = route(requestedMethod, pathname).operationId;
       if (!target || !CORS_ENABLED.has(target)) return {};
-      const asked = (requestedHeaders ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+      const asked = (requestedHeaders ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean);
       if (asked.some((name) => !ALLOWED_REQUEST_HEADERS.has(name))) return {};
       const methods = Object.entries(operations)
-        .filter(([operationId, spec]) => CORS_ENABLED.has(operationId as OperationId) && route(spec.method, pathname).operationId === operationId)
+        .filter(
+          ([operationId, spec]) => CORS_ENABLED.has(operationId as OperationId) && route(spec.method, pathname).operationId === operationId,
+        )
         .map(([, spec]) => spec.method);
       return {
         ...credentialed(origin),

@@ -43,12 +43,24 @@ const oneOf = (...values: readonly (string | number)[]): FieldCheck => ({
   expects: `one of ${values.map((value) => JSON.stringify(value)).join(', ')}`,
   accepts: (value) => values.includes(value as string | number),
 });
-const NUMBER_AT_LEAST_0: FieldCheck = { expects: 'a number of ms >= 0', accepts: (value) => typeof value === 'number' && value >= 0 && Number.isFinite(value) };
-const FINITE_NUMBER: FieldCheck = { expects: 'a number of ms (negative for a clock behind)', accepts: (value) => typeof value === 'number' && Number.isFinite(value) };
+const NUMBER_AT_LEAST_0: FieldCheck = {
+  expects: 'a number of ms >= 0',
+  accepts: (value) => typeof value === 'number' && value >= 0 && Number.isFinite(value),
+};
+const FINITE_NUMBER: FieldCheck = {
+  expects: 'a number of ms (negative for a clock behind)',
+  accepts: (value) => typeof value === 'number' && Number.isFinite(value),
+};
 const STRING: FieldCheck = { expects: 'a string', accepts: (value) => typeof value === 'string' };
 const BOOLEAN: FieldCheck = { expects: 'true or false', accepts: (value) => typeof value === 'boolean' };
-const STATUS: FieldCheck = { expects: 'an HTTP status 100-599', accepts: (value) => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599 };
-const BODY: FieldCheck = { expects: 'a string or an object', accepts: (value) => typeof value === 'string' || (typeof value === 'object' && value !== null) };
+const STATUS: FieldCheck = {
+  expects: 'an HTTP status 100-599',
+  accepts: (value) => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599,
+};
+const BODY: FieldCheck = {
+  expects: 'a string or an object',
+  accepts: (value) => typeof value === 'string' || (typeof value === 'object' && value !== null),
+};
 const HEADERS: FieldCheck = {
   expects: 'an object of header names to string values',
   accepts: (value) => typeof value === 'object' && value !== null && Object.values(value).every((header) => typeof header === 'string'),
@@ -85,23 +97,29 @@ function checkFault(fault: unknown): asserts fault is Fault {
   for (const [name, check] of Object.entries(fields)) {
     const value = (fault as Record<string, unknown>)[name];
     if (value === undefined && !Object.hasOwn(required, name)) continue;
-    if (!check.accepts(value)) throw new TypeError(`inject: ${type}.${name} must be ${check.expects}; got ${JSON.stringify(value) ?? 'nothing'}`);
+    if (!check.accepts(value))
+      throw new TypeError(`inject: ${type}.${name} must be ${check.expects}; got ${JSON.stringify(value) ?? 'nothing'}`);
   }
 }
 
 const OPTION_NAMES = ['operation', 'times', 'probability'];
 
 function checkFaultOptions(options: unknown): asserts options is FaultOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('inject: options must be an object { operation?, times?, probability? }');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('inject: options must be an object { operation?, times?, probability? }');
   for (const name of Object.keys(options)) {
     if (!OPTION_NAMES.includes(name)) throw new TypeError(`inject: unknown option "${name}"; the options are ${OPTION_NAMES.join(', ')}`);
   }
   const { operation, times = 1, probability = 1 } = options as Record<string, unknown>;
   if (operation !== undefined && operation !== 'oauthToken' && (typeof operation !== 'string' || !Object.hasOwn(operations, operation))) {
-    throw new TypeError(`inject: operation ${JSON.stringify(operation)} is not an operationId or 'oauthToken'; use one of ${[...Object.keys(operations), 'oauthToken'].join(', ')}`);
+    throw new TypeError(
+      `inject: operation ${JSON.stringify(operation)} is not an operationId or 'oauthToken'; use one of ${[...Object.keys(operations), 'oauthToken'].join(', ')}`,
+    );
   }
-  if (typeof times !== 'number' || !(times > 0)) throw new TypeError(`inject: times must be a number > 0 (Infinity for every request); got ${JSON.stringify(times)}`);
-  if (typeof probability !== 'number' || !(probability > 0 && probability <= 1)) throw new TypeError(`inject: probability must be in (0, 1]; got ${JSON.stringify(probability)}`);
+  if (typeof times !== 'number' || !(times > 0))
+    throw new TypeError(`inject: times must be a number > 0 (Infinity for every request); got ${JSON.stringify(times)}`);
+  if (typeof probability !== 'number' || !(probability > 0 && probability <= 1))
+    throw new TypeError(`inject: probability must be in (0, 1]; got ${JSON.stringify(probability)}`);
 }
 
 interface FaultRule {
@@ -130,7 +148,8 @@ export class FaultQueue {
 
   take(operation: FaultTarget | undefined): Fault | undefined {
     const index = this.#rules.findIndex(
-      (rule) => (rule.operation === undefined || rule.operation === operation) && (rule.probability === 1 || Math.random() < rule.probability),
+      (rule) =>
+        (rule.operation === undefined || rule.operation === operation) && (rule.probability === 1 || Math.random() < rule.probability),
     );
     const rule = this.#rules[index];
     if (!rule) return undefined;

@@ -52,7 +52,10 @@ export interface OktaState {
   sessionTokenLifetimeMs: number;
 }
 
-const notFound = (what: string, kind = 'AppSession'): Answer => ({ status: 404, body: errorBody('E0000007', `Resource not found: ${what} (${kind})`) });
+const notFound = (what: string, kind = 'AppSession'): Answer => ({
+  status: 404,
+  body: errorBody('E0000007', `Resource not found: ${what} (${kind})`),
+});
 
 /**
  * The session cookie. Okta also sets `Secure`; the embedded server speaks plain http on loopback.
@@ -156,7 +159,12 @@ function answerUser(operationId: 'getUser' | 'revokeUserSessions', request: Oper
   const user = state.users.byId(key);
   if (!user) return notFound(key, 'User');
   const ended = state.store.removeAllOf(user.id, nowMs);
-  state.clears.push({ userId: user.id, oauthTokens: request.query.get('oauthTokens') ?? undefined, forgetDevices: request.query.get('forgetDevices') ?? undefined, ended });
+  state.clears.push({
+    userId: user.id,
+    oauthTokens: request.query.get('oauthTokens') ?? undefined,
+    forgetDevices: request.query.get('forgetDevices') ?? undefined,
+    ended,
+  });
   return { status: 204 };
 }
 
@@ -176,14 +184,22 @@ export function answerPrimaryAuthentication(body: string, state: OktaState, nowM
     return { status: 401, body: errorBody('E0000004') };
   }
   const sessionToken = state.store.issueSessionToken(username, nowMs);
-  return { status: 200, body: { status: 'SUCCESS', sessionToken, expiresAt: new Date(nowMs + state.sessionTokenLifetimeMs).toISOString() } };
+  return {
+    status: 200,
+    body: { status: 'SUCCESS', sessionToken, expiresAt: new Date(nowMs + state.sessionTokenLifetimeMs).toISOString() },
+  };
 }
 
 /**
  * `GET /login/sessionCookieRedirect?token=…&redirectUrl=…`: redeems a session token for a session,
  * sets its cookie and redirects, only to a trusted origin.
  */
-export function answerSessionCookieRedirect(query: URLSearchParams, state: OktaState, isTrustedOrigin: (origin: string) => boolean, nowMs: number): Answer {
+export function answerSessionCookieRedirect(
+  query: URLSearchParams,
+  state: OktaState,
+  isTrustedOrigin: (origin: string) => boolean,
+  nowMs: number,
+): Answer {
   let target: URL | undefined;
   try {
     target = new URL(query.get('redirectUrl') ?? '');

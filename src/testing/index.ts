@@ -4,9 +4,4 @@ export type { SessionClear } from './handlers.js';
 export type { Fault, FaultOptions, FaultTarget } from './faults.js';
 export type { ServiceAppOptions } from './oauth.js';
 export type { RateLimitOptions } from './rate-limiter.js';
-export {
-  type OktaSessionsServer,
-  type OktaSessionsServerOptions,
-  type ResponseRecord,
-  startOktaSessionsServer,
-} from './server.js';
+export { type OktaSessionsServer, type OktaSessionsServerOptions, type ResponseRecord, startOktaSessionsServer } from './server.js';

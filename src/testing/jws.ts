@@ -26,8 +26,18 @@ interface Verifier {
   signatureBytes?: number;
 }
 
-const rsa = (hash: string, pss?: number): Verifier => ({ hash, kty: 'RSA', ...(pss ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss } : {}) });
-const ec = (hash: string, crv: string, signatureBytes: number): Verifier => ({ hash, kty: 'EC', crv, dsaEncoding: 'ieee-p1363', signatureBytes });
+const rsa = (hash: string, pss?: number): Verifier => ({
+  hash,
+  kty: 'RSA',
+  ...(pss ? { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss } : {}),
+});
+const ec = (hash: string, crv: string, signatureBytes: number): Verifier => ({
+  hash,
+  kty: 'EC',
+  crv,
+  dsaEncoding: 'ieee-p1363',
+  signatureBytes,
+});
 
 /** Hash and key per JWS algorithm; ECDSA signatures are r||s (IEEE P1363), as JWS has them. */
 const VERIFIERS: Record<string, Verifier> = {
@@ -61,7 +71,12 @@ export function decodeJws(token: string): DecodedJws {
   const parts = token.split('.');
   if (parts.length !== 3) throw new Error('not a compact JWS (three parts)');
   const [header, claims, signature] = parts as [string, string, string];
-  return { header: decodeJson(header), claims: decodeJson(claims), signingInput: `${header}.${claims}`, signature: Buffer.from(signature, 'base64url') };
+  return {
+    header: decodeJson(header),
+    claims: decodeJson(claims),
+    signingInput: `${header}.${claims}`,
+    signature: Buffer.from(signature, 'base64url'),
+  };
 }
 
 /**
@@ -75,7 +90,12 @@ export function verifiesWith(jws: DecodedJws, publicJwk: JsonWebKey): boolean {
   if (jws.signature.length !== expectedBytes) return false;
   const { hash, kty: _kty, crv: _crv, signatureBytes: _bytes, ...options } = verifier;
   try {
-    return verify(hash, Buffer.from(jws.signingInput), { key: createPublicKey({ key: publicJwk, format: 'jwk' }), ...options }, jws.signature);
+    return verify(
+      hash,
+      Buffer.from(jws.signingInput),
+      { key: createPublicKey({ key: publicJwk, format: 'jwk' }), ...options },
+      jws.signature,
+    );
   } catch {
     return false;
   }

@@ -42,7 +42,13 @@ const oauthError = (status: number, error: string, description: string, headers?
 
 const invalidProof = (description: string): Answer => ({
   status: 401,
-  body: { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorLink: 'E0000011', errorId: oktaId('oae', 22), errorCauses: [] },
+  body: {
+    errorCode: 'E0000011',
+    errorSummary: 'Invalid token provided',
+    errorLink: 'E0000011',
+    errorId: oktaId('oae', 22),
+    errorCauses: [],
+  },
   headers: { 'www-authenticate': `DPoP error="invalid_dpop_proof", error_description="${description}"` },
 });
 
@@ -53,7 +59,13 @@ function publicJwkOf(value: unknown): JsonWebKey | undefined {
 }
 
 /** What is wrong with a client assertion (RFC 7523): signature, issuer and subject, audience, expiry; undefined when nothing. */
-function assertionProblem(assertion: ReturnType<typeof decodeJws>, publicKey: JsonWebKey, clientId: string, tokenUrl: string, nowMs: number): string | undefined {
+function assertionProblem(
+  assertion: ReturnType<typeof decodeJws>,
+  publicKey: JsonWebKey,
+  clientId: string,
+  tokenUrl: string,
+  nowMs: number,
+): string | undefined {
   const { claims } = assertion;
   if (!verifiesWith(assertion, publicKey)) return 'signature verification failed';
   if (claims.iss !== clientId || claims.sub !== clientId) return 'iss and sub must both be the client_id';
@@ -90,7 +102,12 @@ export class OAuthServer {
     const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
     if (!(tokenLifetimeSeconds > 0)) throw new TypeError('registerServiceApp: tokenLifetimeSeconds must be > 0');
     const clientId = oktaId('0oa', 20);
-    this.#apps.set(clientId, { publicKey, scopes: new Set(options.scopes), requireDpop: options.requireDpop ?? true, tokenLifetimeSeconds });
+    this.#apps.set(clientId, {
+      publicKey,
+      scopes: new Set(options.scopes),
+      requireDpop: options.requireDpop ?? true,
+      tokenLifetimeSeconds,
+    });
     return { clientId };
   }
 
@@ -106,18 +123,27 @@ export class OAuthServer {
   }
 
   /** Verifies a DPoP proof's signature (with the key it carries) and claims; returns its key's thumbprint, or what is wrong. */
-  #verifyProof(proof: string, method: string, url: string, nowMs: number, extra: (claims: JwtClaims) => string | undefined): { jkt: string; claims: JwtClaims } | { problem: string } {
+  #verifyProof(
+    proof: string,
+    method: string,
+    url: string,
+    nowMs: number,
+    extra: (claims: JwtClaims) => string | undefined,
+  ): { jkt: string; claims: JwtClaims } | { problem: string } {
     try {
       const decoded = decodeJws(proof);
       const { header, claims: payload } = decoded;
       const jwk = publicJwkOf(header.jwk);
-      if (header.typ !== 'dpop+jwt' || !jwk || typeof header.alg !== 'string') return { problem: 'DPoP proof header needs typ dpop+jwt, alg and a public jwk' };
+      if (header.typ !== 'dpop+jwt' || !jwk || typeof header.alg !== 'string')
+        return { problem: 'DPoP proof header needs typ dpop+jwt, alg and a public jwk' };
       if (!verifiesWith(decoded, jwk)) return { problem: 'DPoP proof is not valid: signature verification failed' };
       const target = new URL(url);
       target.search = '';
       target.hash = '';
-      if (payload.htm !== method || payload.htu !== target.href) return { problem: `DPoP proof htm/htu do not match ${method} ${target.href}` };
-      if (typeof payload.iat !== 'number' || Math.abs(payload.iat - nowMs / 1000) > PROOF_WINDOW_S) return { problem: 'DPoP proof iat is not within a minute of now' };
+      if (payload.htm !== method || payload.htu !== target.href)
+        return { problem: `DPoP proof htm/htu do not match ${method} ${target.href}` };
+      if (typeof payload.iat !== 'number' || Math.abs(payload.iat - nowMs / 1000) > PROOF_WINDOW_S)
+        return { problem: 'DPoP proof iat is not within a minute of now' };
       const problem = extra(payload);
       if (problem) return { problem };
       if (!this.#firstUse(payload.jti)) return { problem: 'DPoP proof jti is missing or was used before' };
@@ -132,9 +158,11 @@ export class OAuthServer {
     this.#tokenRequests++;
     const tokenUrl = `${baseUrl}/oauth2/v1/token`;
     const form = new URLSearchParams(body);
-    if (form.get('grant_type') !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
+    if (form.get('grant_type') !== 'client_credentials')
+      return oauthError(400, 'unsupported_grant_type', 'The authorization grant type is not supported by the authorization server.');
     const assertion = form.get('client_assertion');
-    if (form.get('client_assertion_type') !== ASSERTION_TYPE || !assertion) return oauthError(401, 'invalid_client', 'A client_assertion of type jwt-bearer is required.');
+    if (form.get('client_assertion_type') !== ASSERTION_TYPE || !assertion)
+      return oauthError(401, 'invalid_client', 'A client_assertion of type jwt-bearer is required.');
 
     let decoded: ReturnType<typeof decodeJws>;
     try {
@@ -153,14 +181,19 @@ export class OAuthServer {
     const requested = (form.get('scope') ?? '').split(' ').filter(Boolean);
     const notGranted = requested.filter((scope) => !app.scopes.has(scope));
     if (requested.length === 0 || notGranted.length > 0) {
-      return oauthError(400, 'invalid_scope', requested.length === 0 ? 'The scope parameter is required.' : `The following scopes are not allowed: ${notGranted.join(', ')}`);
+      return oauthError(
+        400,
+        'invalid_scope',
+        requested.length === 0 ? 'The scope parameter is required.' : `The following scopes are not allowed: ${notGranted.join(', ')}`,
+      );
     }
 
     let boundTo: string | undefined;
     if (proof !== undefined) {
       const verified = this.#verifyProof(proof, 'POST', tokenUrl, nowMs, (claims) => (claims.nonce === this.#nonce ? undefined : 'nonce'));
       if ('problem' in verified) {
-        if (verified.problem === 'nonce') return oauthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', { 'dpop-nonce': this.#nonce });
+        if (verified.problem === 'nonce')
+          return oauthError(400, 'use_dpop_nonce', 'Authorization server requires nonce in DPoP proof.', { 'dpop-nonce': this.#nonce });
         return oauthError(400, 'invalid_dpop_proof', verified.problem);
       }
       boundTo = verified.jkt;
@@ -172,7 +205,12 @@ export class OAuthServer {
     this.#tokens.set(accessToken, { scopes: new Set(requested), expiresAtMs: nowMs + app.tokenLifetimeSeconds * 1000, boundTo });
     return {
       status: 200,
-      body: { token_type: boundTo ? 'DPoP' : 'Bearer', expires_in: app.tokenLifetimeSeconds, access_token: accessToken, scope: requested.join(' ') },
+      body: {
+        token_type: boundTo ? 'DPoP' : 'Bearer',
+        expires_in: app.tokenLifetimeSeconds,
+        access_token: accessToken,
+        scope: requested.join(' '),
+      },
       headers: { 'cache-control': 'no-store' },
     };
   }
@@ -181,12 +219,20 @@ export class OAuthServer {
    * An API call with `Authorization: DPoP <token>`: its proof must be signed by the key the token is bound to,
    * for this method and URL, with `ath` the token's hash. Undefined when it is; the 401 otherwise.
    */
-  async checkResourceProof(token: string, proof: string | undefined, method: string, url: string, nowMs: number): Promise<Answer | undefined> {
+  async checkResourceProof(
+    token: string,
+    proof: string | undefined,
+    method: string,
+    url: string,
+    nowMs: number,
+  ): Promise<Answer | undefined> {
     const issued = this.#tokens.get(token);
     if (!issued?.boundTo) return undefined; // The handler answers for unknown and Bearer tokens.
     if (!proof) return invalidProof('DPoP proof is missing');
     const ath = sha256Base64url(token);
-    const verified = this.#verifyProof(proof, method, url, nowMs, (claims) => (claims.ath === ath ? undefined : 'DPoP proof ath does not match the access token'));
+    const verified = this.#verifyProof(proof, method, url, nowMs, (claims) =>
+      claims.ath === ath ? undefined : 'DPoP proof ath does not match the access token',
+    );
     if ('problem' in verified) return invalidProof(verified.problem);
     return verified.jkt === issued.boundTo ? undefined : invalidProof('DPoP proof is not signed by the key the token is bound to');
   }

@@ -1,7 +1,10 @@
 import { type OperationId, operations } from '../../generated/operations.js';
 
 export type Route =
-  | { operationId: OperationId; /** The path's `{…}` segment (`sessionId`, `id`, `userId`), still encoded. */ pathParam: string | undefined }
+  | {
+      operationId: OperationId;
+      /** The path's `{…}` segment (`sessionId`, `id`, `userId`), still encoded. */ pathParam: string | undefined;
+    }
   | { operationId: undefined; /** The path exists, with other methods (Okta answers 405). */ knownPath: boolean };
 
 interface CompiledRoute {

@@ -5,7 +5,14 @@ import type { OperationId } from '../../generated/operations.js';
 import { errorBody, errorBodyForStatus } from './error-catalogue.js';
 import { FaultQueue, faultStages } from './faults.js';
 import { checkCorsOptions } from './cors.js';
-import { type Answer, answerOperation, answerPrimaryAuthentication, answerSessionCookieRedirect, type IssuedAccessToken, type OktaState } from './handlers.js';
+import {
+  type Answer,
+  answerOperation,
+  answerPrimaryAuthentication,
+  answerSessionCookieRedirect,
+  type IssuedAccessToken,
+  type OktaState,
+} from './handlers.js';
 import { OAuthServer } from './oauth.js';
 import { OKTA_BUCKETS } from './okta-limits.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -56,7 +63,13 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
   const sockets = new Set<Socket>();
   let inFlight = 0;
 
-  function send(res: ServerResponse, record: RequestRecord, status: number, body: unknown, headers: Record<string, string | string[]>): void {
+  function send(
+    res: ServerResponse,
+    record: RequestRecord,
+    status: number,
+    body: unknown,
+    headers: Record<string, string | string[]>,
+  ): void {
     const sent = writeResponse(res, status, body, headers);
     options.onResponse?.({ ...record, status, headers: sent, body: typeof body === 'string' ? undefined : body });
   }
@@ -72,7 +85,13 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       send(res, record, status, body, { ...headers, ...cors?.forResponse(origin, route.operationId, status) });
 
     if (cors && origin !== undefined && method === 'OPTIONS') {
-      const allowed = cors.preflight(origin, url.pathname, headerOf(req, 'access-control-request-method'), headerOf(req, 'access-control-request-headers'), routeOf);
+      const allowed = cors.preflight(
+        origin,
+        url.pathname,
+        headerOf(req, 'access-control-request-method'),
+        headerOf(req, 'access-control-request-headers'),
+        routeOf,
+      );
       return send(res, record, 204, undefined, allowed);
     }
     if (url.pathname === '/login/sessionCookieRedirect' && method === 'GET') {
@@ -103,11 +122,15 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     if (isTokenRequest) {
       if (method !== 'POST') return reply(405, errorBody('E0000022'), headers);
       const body = await readBody(req).catch(() => undefined);
-      if (body === undefined) return reply(400, { error: 'invalid_request', error_description: 'The request body could not be read.' }, headers);
+      if (body === undefined)
+        return reply(400, { error: 'invalid_request', error_description: 'The request body could not be read.' }, headers);
       if (stages.status) {
         // The token endpoint's own rate limit, when a test asks for a 429 there: the next second.
         if (stages.status.status === 429) setRateLimitHeaders(50, 0, now() + 1000);
-        return reply(stages.status.status, stages.status.body ?? errorBodyForStatus(stages.status.status), { ...headers, ...stages.status.headers });
+        return reply(stages.status.status, stages.status.body ?? errorBodyForStatus(stages.status.status), {
+          ...headers,
+          ...stages.status.headers,
+        });
       }
       const answer = await oauth.answerToken(body, headerOf(req, 'dpop'), state.baseUrl, now());
       return reply(answer.status, answer.body, { ...headers, ...answer.headers });
@@ -136,12 +159,23 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     const authorization = req.headers.authorization;
     let proofVerified = false;
     if (authorization?.startsWith('DPoP ')) {
-      const refused = await oauth.checkResourceProof(authorization.slice(5), headerOf(req, 'dpop'), method, `${state.baseUrl}${req.url ?? '/'}`, now());
+      const refused = await oauth.checkResourceProof(
+        authorization.slice(5),
+        headerOf(req, 'dpop'),
+        method,
+        `${state.baseUrl}${req.url ?? '/'}`,
+        now(),
+      );
       if (refused) return reply(refused.status, refused.body, { ...headers, ...refused.headers });
       proofVerified = true;
     }
     const perform = () =>
-      answerOperation(operationId, { pathParam: route.pathParam, query: url.searchParams, body, cookie: req.headers.cookie, authorization, proofVerified }, state, now());
+      answerOperation(
+        operationId,
+        { pathParam: route.pathParam, query: url.searchParams, body, cookie: req.headers.cookie, authorization, proofVerified },
+        state,
+        now(),
+      );
     if (stages.afterBody === 'process-then-drop') {
       // The request is processed, then the connection drops before the answer.
       perform();
@@ -172,7 +206,11 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
         headers['x-rate-limit-remaining'] = '0';
       }
       const contentType: Record<string, string> = statusFault.contentType ? { 'content-type': statusFault.contentType } : {};
-      return reply(statusFault.status, statusFault.body ?? errorBodyForStatus(statusFault.status), { ...headers, ...contentType, ...statusFault.headers });
+      return reply(statusFault.status, statusFault.body ?? errorBodyForStatus(statusFault.status), {
+        ...headers,
+        ...contentType,
+        ...statusFault.headers,
+      });
     }
 
     const answer = perform();

@@ -9,7 +9,16 @@ export interface StoredUser {
   createdAtMs: number;
 }
 
-const USER_STATUSES: readonly UserStatus[] = ['ACTIVE', 'DEPROVISIONED', 'LOCKED_OUT', 'PASSWORD_EXPIRED', 'PROVISIONED', 'RECOVERY', 'STAGED', 'SUSPENDED'];
+const USER_STATUSES: readonly UserStatus[] = [
+  'ACTIVE',
+  'DEPROVISIONED',
+  'LOCKED_OUT',
+  'PASSWORD_EXPIRED',
+  'PROVISIONED',
+  'RECOVERY',
+  'STAGED',
+  'SUSPENDED',
+];
 
 /** Okta's users as the embedded server keeps them: by id, and by login (which Okta matches without case). */
 export class UserStore {
@@ -17,8 +26,10 @@ export class UserStore {
   readonly #byLogin = new Map<string, StoredUser>();
 
   create(login: string, status: UserStatus, nowMs: number): StoredUser {
-    if (this.#byLogin.has(login.toLowerCase())) throw new TypeError(`createUser: a user with login ${JSON.stringify(login)} exists already`);
-    if (!USER_STATUSES.includes(status)) throw new TypeError(`createUser: status must be one of ${USER_STATUSES.join(', ')}; got ${JSON.stringify(status)}`);
+    if (this.#byLogin.has(login.toLowerCase()))
+      throw new TypeError(`createUser: a user with login ${JSON.stringify(login)} exists already`);
+    if (!USER_STATUSES.includes(status))
+      throw new TypeError(`createUser: status must be one of ${USER_STATUSES.join(', ')}; got ${JSON.stringify(status)}`);
     const user: StoredUser = { id: oktaId('00u', 20), login, status, createdAtMs: nowMs };
     this.#byId.set(user.id, user);
     this.#byLogin.set(login.toLowerCase(), user);
@@ -58,7 +69,12 @@ export function renderUser(user: StoredUser, baseUrl: string): UserGetSingleton 
     lastUpdated: iso(user.createdAtMs),
     passwordChanged: iso(user.createdAtMs),
     type: { id: 'oty1embeddedDefault' },
-    profile: { login: user.login, email: user.login.includes('@') ? user.login : `${user.login}@example.com`, firstName: name, lastName: 'Test' },
+    profile: {
+      login: user.login,
+      email: user.login.includes('@') ? user.login : `${user.login}@example.com`,
+      firstName: name,
+      lastName: 'Test',
+    },
     credentials: { provider: { type: 'OKTA', name: 'OKTA' } },
     _links: { self: { href: `${baseUrl}/api/v1/users/${user.id}` } },
   };

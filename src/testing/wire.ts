@@ -25,7 +25,12 @@ export function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Writes a whole response: JSON unless a content type says otherwise, with its length. Returns the headers sent. */
-export function writeResponse(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]>): Record<string, string | string[]> {
+export function writeResponse(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]>,
+): Record<string, string | string[]> {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   const sent: Record<string, string | string[]> = { ...headers };
   if (text && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) sent['content-type'] = 'application/json';

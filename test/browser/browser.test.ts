@@ -22,7 +22,11 @@ async function pageOrigin(files: ReadonlyMap<string, string>): Promise<{ origin:
     if (script !== undefined) {
       res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     } else if (req.url === '/app.html') {
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><meta charset="utf-8"><style>pre { white-space: pre-wrap }</style><body><h1>okta-sessions</h1><script type="module" src="/page.js"></script></body>');
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          '<!doctype html><meta charset="utf-8"><style>pre { white-space: pre-wrap }</style><body><h1>okta-sessions</h1><script type="module" src="/page.js"></script></body>',
+        );
     } else {
       res.writeHead(404).end();
     }
@@ -55,7 +59,11 @@ describe('the /me operations in headless Chromium', () => {
     [trusted, untrusted] = await Promise.all([pageOrigin(files), pageOrigin(files)]);
     okta = await startOktaSessionsServer({ cors: { trustedOrigins: [trusted.origin] } });
     oktaWithCorsOnErrors = await startOktaSessionsServer({ cors: { trustedOrigins: [trusted.origin], errorResponses: true } });
-    browser = await puppeteer.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -70,7 +78,9 @@ describe('the /me operations in headless Chromium', () => {
     const page = await browser.newPage();
     const token = await server.issueSessionToken({ login: LOGIN });
     const redirectUrl = `${trusted.origin}/app.html`;
-    const response = await page.goto(`${server.url}/login/sessionCookieRedirect?token=${token}&redirectUrl=${encodeURIComponent(redirectUrl)}`);
+    const response = await page.goto(
+      `${server.url}/login/sessionCookieRedirect?token=${token}&redirectUrl=${encodeURIComponent(redirectUrl)}`,
+    );
     expect(response?.url()).toBe(redirectUrl);
     if (landOn !== trusted.origin) await page.goto(`${landOn}/app.html`);
     return page;
@@ -130,7 +140,9 @@ describe('the /me operations in headless Chromium', () => {
   it('refuses a service app (oauth) in a page as an API token, and both in a Web Worker, unless dangerouslyAllowBrowser', async () => {
     const page = await browser.newPage();
     await page.goto(`${trusted.origin}/app.html`);
-    expect(await page.evaluate((orgUrl) => (window as any).withServiceApp(orgUrl, false), okta.url)).toContain("would ship the service app's private key");
+    expect(await page.evaluate((orgUrl) => (window as any).withServiceApp(orgUrl, false), okta.url)).toContain(
+      "would ship the service app's private key",
+    );
     expect(await page.evaluate((orgUrl) => (window as any).withServiceApp(orgUrl, true), okta.url)).toBe('constructed');
     expect(await page.evaluate((orgUrl) => (window as any).withAccessToken(orgUrl), okta.url)).toBe('constructed');
     const inWorker = await page.evaluate((orgUrl) => (window as any).inWorker(orgUrl), okta.url);
@@ -147,8 +159,14 @@ describe('the /me operations in headless Chromium', () => {
     await page.setOfflineMode(false);
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: `${OUTPUT_DIR}/offline.png`, fullPage: true });
-    expect(offline.current).toMatchObject({ ok: false, error: { name: 'OktaConnectionError', isOktaError: true, isConnectionError: true } });
-    expect(offline.serviceApp).toMatchObject({ ok: false, error: { name: 'OktaConnectionError', isOktaError: true, isConnectionError: true } });
+    expect(offline.current).toMatchObject({
+      ok: false,
+      error: { name: 'OktaConnectionError', isOktaError: true, isConnectionError: true },
+    });
+    expect(offline.serviceApp).toMatchObject({
+      ok: false,
+      error: { name: 'OktaConnectionError', isOktaError: true, isConnectionError: true },
+    });
     expect(offline.serviceApp.error.message).toContain('Could not load the OAuth flow');
     await page.close();
   }, 60_000);

@@ -13,7 +13,16 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
     return { ok: true, value: value && { id: value.id, login: value.login, expiresAt: value.expiresAt } };
   } catch (error) {
     const e = error as Error & { status?: number };
-    return { ok: false, error: { name: e.name, isOktaError: error instanceof OktaError, isConnectionError: error instanceof OktaConnectionError, message: e.message, status: e.status } };
+    return {
+      ok: false,
+      error: {
+        name: e.name,
+        isOktaError: error instanceof OktaError,
+        isConnectionError: error instanceof OktaConnectionError,
+        message: e.message,
+        status: e.status,
+      },
+    };
   }
 }
 
@@ -62,7 +71,11 @@ async function serviceAppKey(): Promise<JsonWebKey> {
 
 async function withServiceApp(orgUrl: string, dangerouslyAllowBrowser: boolean): Promise<string> {
   try {
-    new OktaSessions({ orgUrl, oauth: { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: (await serviceAppKey()) as never, scopes: ['okta.sessions.read'] }, dangerouslyAllowBrowser });
+    new OktaSessions({
+      orgUrl,
+      oauth: { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: (await serviceAppKey()) as never, scopes: ['okta.sessions.read'] },
+      dangerouslyAllowBrowser,
+    });
     return 'constructed';
   } catch (error) {
     return (error as Error).message;
@@ -87,7 +100,11 @@ function inWorker(orgUrl: string): Promise<Record<string, string>> {
 /** With the network gone after the page loaded: the page's own code is there, the OAuth chunk and Okta are not. */
 async function offlineCalls(orgUrl: string) {
   const current = await outcomeOf(() => new OktaSessions({ orgUrl }).getCurrent());
-  const serviceApp = new OktaSessions({ orgUrl, oauth: { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: (await serviceAppKey()) as never, scopes: ['okta.sessions.read'] }, dangerouslyAllowBrowser: true });
+  const serviceApp = new OktaSessions({
+    orgUrl,
+    oauth: { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: (await serviceAppKey()) as never, scopes: ['okta.sessions.read'] },
+    dangerouslyAllowBrowser: true,
+  });
   const result = { current, serviceApp: await outcomeOf(() => serviceApp.get('102l8zwRRO8Q2y3vlkDEVbkig')) };
   for (const [label, outcome] of Object.entries(result)) show(`offline ${label}`, outcome);
   return result;

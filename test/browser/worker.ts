@@ -12,7 +12,11 @@ function attempt(make: () => unknown): string {
 
 self.onmessage = (event: MessageEvent<string>) => {
   const orgUrl = event.data;
-  const oauth = { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: { kty: 'EC', crv: 'P-256', d: 'd', x: 'x', y: 'y' }, scopes: ['okta.sessions.read'] } as const;
+  const oauth = {
+    clientId: '0oa8f5j3ecb5w3dF35d7',
+    privateKey: { kty: 'EC', crv: 'P-256', d: 'd', x: 'x', y: 'y' },
+    scopes: ['okta.sessions.read'],
+  } as const;
   self.postMessage({
     apiToken: attempt(() => new OktaSessions({ orgUrl, apiToken: '00abcdefghijklmnopqrstuvwxyz' })),
     oauth: attempt(() => new OktaSessions({ orgUrl, oauth })),

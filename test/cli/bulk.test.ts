@@ -23,7 +23,8 @@ async function oktaWith(limit: number) {
   const revokedPerId = () => {
     const counts = new Map<string, number>();
     for (const record of responses) {
-      if (record.operationId === 'revokeSession' && record.status === 204) counts.set(record.path.split('/').pop() as string, (counts.get(record.path.split('/').pop() as string) ?? 0) + 1);
+      if (record.operationId === 'revokeSession' && record.status === 204)
+        counts.set(record.path.split('/').pop() as string, (counts.get(record.path.split('/').pop() as string) ?? 0) + 1);
     }
     return counts;
   };
@@ -74,9 +75,18 @@ describe('bulk revoke and get', () => {
       expect(run.code, run.stderr).toBe(0);
       const lines = jsonLines(run);
       expect(lines).toHaveLength(5);
-      for (const line of lines) expect(Object.keys(line)).toEqual(expect.arrayContaining(['id', 'ok', 'status', 'errorCode', 'requestId', 'attempts']));
+      for (const line of lines)
+        expect(Object.keys(line)).toEqual(expect.arrayContaining(['id', 'ok', 'status', 'errorCode', 'requestId', 'attempts']));
       const byId = Object.fromEntries(lines.map((line) => [line.id, line]));
-      for (const id of live) expect(byId[id]).toMatchObject({ ok: true, outcome: 'revoked', status: 204, errorCode: null, attempts: 1, requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      for (const id of live)
+        expect(byId[id]).toMatchObject({
+          ok: true,
+          outcome: 'revoked',
+          status: 204,
+          errorCode: null,
+          attempts: 1,
+          requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+        });
       for (const id of gone) expect(byId[id]).toMatchObject({ ok: true, outcome: 'already-gone', status: 404, errorCode: 'E0000007' });
 
       const read = await okta.cli(['get', '--from', '-', '--json'], `${okta.seed(1)[0]}\n${gone[0]}\n`);
@@ -174,8 +184,11 @@ describe('bulk revoke and get', () => {
       // `script` runs the command in a pseudo-terminal and copies what it writes.
       const command = [...CLI, 'revoke', '--from', moreIds].join(' ');
       const terminal = await new Promise<string>((resolve, reject) => {
-        execFile('script', ['-q', '-e', '-c', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', ...okta.env } }, (error, stdout) =>
-          error ? reject(error) : resolve(stdout),
+        execFile(
+          'script',
+          ['-q', '-e', '-c', command, '/dev/null'],
+          { env: { PATH: process.env.PATH ?? '', ...okta.env } },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
         );
       });
       expect(terminal).toMatch(/revoke \d+\/200 · \d+\/s · ETA [\d.?]+( s)?/);
@@ -188,11 +201,20 @@ describe('bulk revoke and get', () => {
   it('usage: --from goes with revoke or get only, and bulk flags need --from; exit 3 when nothing reached Okta', async () => {
     const okta = await oktaWith(100);
     try {
-      for (const args of [['refresh', '--from', 'x'], ['revoke', 'abc', '--from', 'x'], ['revoke', 'abc', '--journal', 'j'], ['revoke', '--from', 'x', '--concurrency', '500']]) {
+      for (const args of [
+        ['refresh', '--from', 'x'],
+        ['revoke', 'abc', '--from', 'x'],
+        ['revoke', 'abc', '--journal', 'j'],
+        ['revoke', '--from', 'x', '--concurrency', '500'],
+      ]) {
         const run = await okta.cli(args);
         expect(run.code, args.join(' ')).toBe(2);
       }
-      const closed = await runCli(['get', '--from', '-', '--timeout-ms', '3000'], { ...okta.env, OKTA_ORG_URL: 'http://127.0.0.1:9' }, '102aaa\n102bbb\n');
+      const closed = await runCli(
+        ['get', '--from', '-', '--timeout-ms', '3000'],
+        { ...okta.env, OKTA_ORG_URL: 'http://127.0.0.1:9' },
+        '102aaa\n102bbb\n',
+      );
       expect(closed.code, 'only network failures').toBe(3);
       expect(closed.stdout).toMatch(/^ {4}OktaConnectionError +2$/m);
       const unreadable = await okta.cli(['revoke', '--from', join(work, 'no-such-file.txt')]);

@@ -34,7 +34,8 @@ function clearsPerUser(server: OktaSessionsServer): Map<string, number> {
 
 async function oktaWith(limit: number) {
   const server = await startOktaSessionsServer({ rateLimit: { limit, windowMs: 1_000 } });
-  const cli = (args: string[], input = '', started?: Parameters<typeof runCli>[3]) => runCli(args, { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken }, input, started);
+  const cli = (args: string[], input = '', started?: Parameters<typeof runCli>[3]) =>
+    runCli(args, { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken }, input, started);
   return { server, cli };
 }
 
@@ -42,7 +43,11 @@ describe('clear-user', () => {
   it('clears users named by id, login and email: their sessions end, others stay; it says what happened to OAuth tokens and devices', async () => {
     const { server, cli } = await oktaWith(1000);
     try {
-      const ada = [server.issueSession({ login: 'ada@example.com' }), server.issueSession({ login: 'ada@example.com' }), server.issueSession({ login: 'ada@example.com' })];
+      const ada = [
+        server.issueSession({ login: 'ada@example.com' }),
+        server.issueSession({ login: 'ada@example.com' }),
+        server.issueSession({ login: 'ada@example.com' }),
+      ];
       const grace = server.issueSession({ login: 'grace@example.com' });
       const linusId = server.createUser({ login: 'linus' });
       server.issueSession({ login: 'linus' });
@@ -50,11 +55,20 @@ describe('clear-user', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/^clear-user: 2 of 2 users in [\d.]+ s/m);
       expect(run.stdout).toMatch(/^ {2}cleared +2$/m);
-      expect(run.stdout).toContain("OAuth tokens: revoked too (the users' OIDC and OAuth refresh and access tokens); --keep-oauth-tokens keeps them");
+      expect(run.stdout).toContain(
+        "OAuth tokens: revoked too (the users' OIDC and OAuth refresh and access tokens); --keep-oauth-tokens keeps them",
+      );
       expect(run.stdout).toContain("Remembered factors: Okta's default (forgotten on Identity Engine, kept on Classic)");
-      expect(server.sessionClears.map((clear) => [clear.oauthTokens, clear.forgetDevices, clear.ended])).toEqual(expect.arrayContaining([['true', undefined, 3], ['true', undefined, 1]]));
+      expect(server.sessionClears.map((clear) => [clear.oauthTokens, clear.forgetDevices, clear.ended])).toEqual(
+        expect.arrayContaining([
+          ['true', undefined, 3],
+          ['true', undefined, 1],
+        ]),
+      );
       const check = await cli(['get', '--from', '-', '--json'], [...ada, grace].join('\n'));
-      expect(jsonLines(check).map((line) => [line.id, line.outcome])).toEqual(expect.arrayContaining([...ada.map((id) => [id, 'failed']), [grace, 'found']]));
+      expect(jsonLines(check).map((line) => [line.id, line.outcome])).toEqual(
+        expect.arrayContaining([...ada.map((id) => [id, 'failed']), [grace, 'found']]),
+      );
     } finally {
       await server.close();
     }
@@ -64,14 +78,55 @@ describe('clear-user', () => {
     const { server, cli } = await oktaWith(1000);
     try {
       const adaId = server.createUser({ login: 'ada@example.com' });
-      const run = await cli(['clear-user', 'ada@example.com', 'nobody@example.com', '00uNoSuchUser0000000', '--keep-oauth-tokens', '--forget-devices', '--json']);
+      const run = await cli([
+        'clear-user',
+        'ada@example.com',
+        'nobody@example.com',
+        '00uNoSuchUser0000000',
+        '--keep-oauth-tokens',
+        '--forget-devices',
+        '--json',
+      ]);
       expect(run.code, run.stderr).toBe(0);
       const lines = jsonLines(run);
-      for (const line of lines) expect(Object.keys(line).sort()).toEqual(['attempts', 'errorCode', 'input', 'login', 'ok', 'outcome', 'requestId', 'status', 'userId']);
+      for (const line of lines)
+        expect(Object.keys(line).sort()).toEqual([
+          'attempts',
+          'errorCode',
+          'input',
+          'login',
+          'ok',
+          'outcome',
+          'requestId',
+          'status',
+          'userId',
+        ]);
       const byInput = Object.fromEntries(lines.map((line) => [line.input, line]));
-      expect(byInput['ada@example.com']).toMatchObject({ userId: adaId, login: 'ada@example.com', ok: true, outcome: 'cleared', status: 204, errorCode: null, attempts: 1, requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
-      expect(byInput['nobody@example.com']).toMatchObject({ userId: null, login: null, ok: true, outcome: 'no-such-user', status: 404, errorCode: 'E0000007' });
-      expect(byInput['00uNoSuchUser0000000']).toMatchObject({ userId: '00uNoSuchUser0000000', login: null, ok: true, outcome: 'no-such-user', status: 404 });
+      expect(byInput['ada@example.com']).toMatchObject({
+        userId: adaId,
+        login: 'ada@example.com',
+        ok: true,
+        outcome: 'cleared',
+        status: 204,
+        errorCode: null,
+        attempts: 1,
+        requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
+      expect(byInput['nobody@example.com']).toMatchObject({
+        userId: null,
+        login: null,
+        ok: true,
+        outcome: 'no-such-user',
+        status: 404,
+        errorCode: 'E0000007',
+      });
+      expect(byInput['00uNoSuchUser0000000']).toMatchObject({
+        userId: '00uNoSuchUser0000000',
+        login: null,
+        ok: true,
+        outcome: 'no-such-user',
+        status: 404,
+      });
       expect(server.sessionClears.find((clear) => clear.userId === adaId)).toMatchObject({ oauthTokens: 'false', forgetDevices: 'true' });
       // The notes go to stderr with --json, so stdout stays JSON lines.
       expect(run.stderr).toContain('OAuth tokens: kept (--keep-oauth-tokens)');
@@ -134,17 +189,36 @@ describe('clear-user', () => {
     try {
       const adaId = server.createUser({ login: 'ada@example.com' });
       const graceId = server.createUser({ login: 'grace@example.com' });
-      const events = [adaId, graceId].map((id, i) => ({ eventType: 'user.session.start', actor: { id, type: 'User', alternateId: i === 0 ? 'ada@example.com' : 'grace@example.com' } }));
-      const byLogin = await cli(['clear-user', '--from', file('log.ndjson', events.map((event) => JSON.stringify(event)).join('\n')), '--field', 'actor.alternateId', '--json']);
+      const events = [adaId, graceId].map((id, i) => ({
+        eventType: 'user.session.start',
+        actor: { id, type: 'User', alternateId: i === 0 ? 'ada@example.com' : 'grace@example.com' },
+      }));
+      const byLogin = await cli([
+        'clear-user',
+        '--from',
+        file('log.ndjson', events.map((event) => JSON.stringify(event)).join('\n')),
+        '--field',
+        'actor.alternateId',
+        '--json',
+      ]);
       expect(byLogin.code, byLogin.stderr).toBe(0);
-      expect(jsonLines(byLogin).map((line) => [line.input, line.userId, line.outcome]).sort()).toEqual([
+      expect(
+        jsonLines(byLogin)
+          .map((line) => [line.input, line.userId, line.outcome])
+          .sort(),
+      ).toEqual([
         ['ada@example.com', adaId, 'cleared'],
         ['grace@example.com', graceId, 'cleared'],
       ]);
       const byId = await cli(['clear-user', '--from', '-', '--field', 'actor.id'], JSON.stringify(events));
       expect(byId.code, byId.stderr).toBe(0);
       expect(byId.stdout).toMatch(/^ {2}cleared +2$/m);
-      expect(clearsPerUser(server)).toEqual(new Map([[adaId, 2], [graceId, 2]]));
+      expect(clearsPerUser(server)).toEqual(
+        new Map([
+          [adaId, 2],
+          [graceId, 2],
+        ]),
+      );
     } finally {
       await server.close();
     }
@@ -158,7 +232,9 @@ describe('clear-user', () => {
       expect(bad.stderr).toContain('2 invalid user(s); nothing was sent');
       expect(bad.stderr).toContain('a user id or login "me" would name the API token\'s own admin');
       expectNoStack(bad);
-      expect((await cli(['clear-user', 'a', '--forget-devices', '--keep-devices'])).stderr).toContain('Pass --forget-devices or --keep-devices, not both');
+      expect((await cli(['clear-user', 'a', '--forget-devices', '--keep-devices'])).stderr).toContain(
+        'Pass --forget-devices or --keep-devices, not both',
+      );
       expect((await cli(['revoke', '102abc', '--keep-oauth-tokens'])).stderr).toContain('--keep-oauth-tokens goes with clear-user');
       expect((await cli(['clear-user'])).code).toBe(2);
       expect(server.sessionClears).toEqual([]);

@@ -48,10 +48,15 @@ describe('parseInputList: session ids', () => {
 
 describe('parseInputList: users, from a System Log export', () => {
   const users = (text: string, field?: string) => parseInputList(text, { field, problemOf: (value) => userIdProblem(value, 'idOrLogin') });
-  const event = (alternateId: string, id = '00uq9rgxol2uZABHN1d7') => ({ eventType: 'user.session.start', actor: { id, type: 'User', alternateId } });
+  const event = (alternateId: string, id = '00uq9rgxol2uZABHN1d7') => ({
+    eventType: 'user.session.start',
+    actor: { id, type: 'User', alternateId },
+  });
 
   it('reads a field of JSON lines, and of a JSON array, by a dotted path', () => {
-    const lines = [event('ada@example.com'), event('grace@example.com'), event('ada@example.com')].map((record) => JSON.stringify(record)).join('\n');
+    const lines = [event('ada@example.com'), event('grace@example.com'), event('ada@example.com')]
+      .map((record) => JSON.stringify(record))
+      .join('\n');
     expect(users(lines, 'actor.alternateId')).toEqual({
       inputs: [
         { value: 'ada@example.com', line: 1 },
@@ -62,11 +67,16 @@ describe('parseInputList: users, from a System Log export', () => {
     });
     const array = JSON.stringify([event('ada@example.com', '00uAAAAAAAAAAAAAAAAA'), event('x', '00uBBBBBBBBBBBBBBBBB')], null, 2);
     expect(users(array, 'actor.id').inputs.map(({ value }) => value)).toEqual(['00uAAAAAAAAAAAAAAAAA', '00uBBBBBBBBBBBBBBBBB']);
-    expect(users(JSON.stringify([{ target: [{ alternateId: 'linus' }] }]), 'target.0.alternateId').inputs).toEqual([{ value: 'linus', line: 1 }]);
+    expect(users(JSON.stringify([{ target: [{ alternateId: 'linus' }] }]), 'target.0.alternateId').inputs).toEqual([
+      { value: 'linus', line: 1 },
+    ]);
   });
 
   it('names each record without the field, each line that is not JSON, and each value that is not a user, before anything is sent', () => {
-    const list = users(`${JSON.stringify(event('ada@example.com'))}\n{"actor":{}}\nnot json\n${JSON.stringify(event('me'))}\n`, 'actor.alternateId');
+    const list = users(
+      `${JSON.stringify(event('ada@example.com'))}\n{"actor":{}}\nnot json\n${JSON.stringify(event('me'))}\n`,
+      'actor.alternateId',
+    );
     expect(list.inputs).toEqual([{ value: 'ada@example.com', line: 1 }]);
     expect(list.invalid.map(({ line, problem }) => [line, problem])).toEqual([
       [2, 'no string at "actor.alternateId"'],
@@ -74,14 +84,24 @@ describe('parseInputList: users, from a System Log export', () => {
       [4, 'idOrLogin "me" would name the API token\'s own admin, not a user: pass the user\'s id or login'],
     ]);
     expect(() => users('[{"a":', 'a')).toThrow(/starts like a JSON array but is not valid JSON/);
-    expect(() => parseInputList('x', { column: 'a', field: 'b', problemOf: () => undefined })).toThrow('--column reads a CSV and --field JSON: give one');
+    expect(() => parseInputList('x', { column: 'a', field: 'b', problemOf: () => undefined })).toThrow(
+      '--column reads a CSV and --field JSON: give one',
+    );
   });
 });
 
 describe('Journal', () => {
   const dir = mkdtempSync(join(tmpdir(), 'okta-sessions-journal-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const result = (id: string, ok: boolean): SessionResult => ({ id, ok, outcome: ok ? 'revoked' : 'failed', status: ok ? 204 : 500, errorCode: null, requestId: null, attempts: 1 });
+  const result = (id: string, ok: boolean): SessionResult => ({
+    id,
+    ok,
+    outcome: ok ? 'revoked' : 'failed',
+    status: ok ? 204 : 500,
+    errorCode: null,
+    requestId: null,
+    attempts: 1,
+  });
 
   it('starts empty, and a new journal over the same file skips the ids that ended well, not the failed ones', () => {
     const path = join(dir, 'run.ndjson');

@@ -110,7 +110,13 @@ describe('okta-sessions CLI', () => {
   it('--json makes an error one JSON object on stderr, with the same exit codes', async () => {
     const api = await cli(['get', '102unknownSessionId', '--json']);
     expect(api.code).toBe(1);
-    expect(JSON.parse(api.stderr)).toMatchObject({ error: 'OktaNotFoundError', status: 404, errorCode: 'E0000007', attempts: 1, requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(JSON.parse(api.stderr)).toMatchObject({
+      error: 'OktaNotFoundError',
+      status: 404,
+      errorCode: 'E0000007',
+      attempts: 1,
+      requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     const usage = await cli(['get', '--json']);
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stderr)).toMatchObject({ error: 'usage' });
@@ -148,7 +154,10 @@ describe('okta-sessions CLI', () => {
 
   it('an OAuth service app from --client-id and --private-key (a JWK or a PEM file): DPoP, scopes by command, no secret printed', async () => {
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-    const { clientId } = server.registerServiceApp({ publicKey: await exportJWK(publicKey), scopes: ['okta.sessions.read', 'okta.sessions.manage'] });
+    const { clientId } = server.registerServiceApp({
+      publicKey: await exportJWK(publicKey),
+      scopes: ['okta.sessions.read', 'okta.sessions.manage'],
+    });
     const dir = mkdtempSync(join(tmpdir(), 'okta-cli-key-'));
     try {
       const jwkFile = join(dir, 'key.json');
@@ -190,7 +199,10 @@ describe('okta-sessions CLI', () => {
     const pem = await exportPKCS8(privateKey);
     const pemBody = pem.split('\n')[1] as string;
     for (const key of [jwk, pem]) {
-      for (const args of [['get', 'abc'], ['get', 'abc', '--json']]) {
+      for (const args of [
+        ['get', 'abc'],
+        ['get', 'abc', '--json'],
+      ]) {
         const viaEnv = await cli(args, { OKTA_API_TOKEN: '', OKTA_CLIENT_ID: '0oa8f5j3ecb5w3dF35d7', OKTA_PRIVATE_KEY_FILE: key });
         const viaFlag = await cli([...args, '--client-id', '0oa8f5j3ecb5w3dF35d7', `--private-key=${key}`], { OKTA_API_TOKEN: '' });
         for (const run of [viaEnv, viaFlag]) {
@@ -205,7 +217,10 @@ describe('okta-sessions CLI', () => {
   });
 
   it('quotes an org URL that does not parse without its password, in either output mode', async () => {
-    for (const args of [['get', 'abc'], ['get', 'abc', '--json']]) {
+    for (const args of [
+      ['get', 'abc'],
+      ['get', 'abc', '--json'],
+    ]) {
       const run = await cli(args, { OKTA_ORG_URL: 'https://admin:s3cret-pass@acme okta.com' });
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('[REDACTED]@acme okta.com');
@@ -218,11 +233,15 @@ describe('okta-sessions CLI', () => {
     const debug = await cli(['get', id, '--json', '--debug']);
     expect(debug.code).toBe(0);
     expect(JSON.parse(debug.stdout)).toMatchObject({ id });
-    expect(debug.stderr).toMatch(/^okta-sessions: attempt operationId=getSession method=GET path=\/api\/v1\/sessions\/\{sessionId\} status=200 requestId=[0-9a-f]{32} attempt=1 durationMs=[\d.]+ outcome=value$/m);
+    expect(debug.stderr).toMatch(
+      /^okta-sessions: attempt operationId=getSession method=GET path=\/api\/v1\/sessions\/\{sessionId\} status=200 requestId=[0-9a-f]{32} attempt=1 durationMs=[\d.]+ outcome=value$/m,
+    );
     server.inject({ type: 'status', status: 503 }, { operation: 'getSession' });
     const verbose = await cli(['get', id, '--verbose']);
     expect(verbose.code).toBe(0);
-    expect(verbose.stderr).toMatch(/^okta-sessions: retry operationId=getSession retryCount=1 delayMs=\d+(\.\d+)? reason=unavailable status=503/m);
+    expect(verbose.stderr).toMatch(
+      /^okta-sessions: retry operationId=getSession retryCount=1 delayMs=\d+(\.\d+)? reason=unavailable status=503/m,
+    );
     expect(verbose.stderr).not.toContain('okta-sessions: attempt');
     const quiet = await cli(['get', id]);
     expect(quiet.stderr).toBe('');

@@ -30,11 +30,15 @@ describe('withResponse', () => {
       expect(response.attempts, method).toBe(1);
       expect(response.headers.get('x-okta-request-id'), method).toBe(response.requestId);
       expect(response.headers.has('set-cookie'), method).toBe(false);
-      expect(['date', 'x-okta-request-id'].every((name) => response.headers.has(name)), method).toBe(true);
+      expect(
+        ['date', 'x-okta-request-id'].every((name) => response.headers.has(name)),
+        method,
+      ).toBe(true);
     }
     expect(calls.get).toMatchObject({ status: 200, data: { id, login: 'with@example.com' } });
     expect(calls.getUser).toMatchObject({ status: 200, data: { id: userId } });
-    for (const method of ['revoke', 'closeCurrent', 'clearUserSessions'] as const) expect(calls[method]).toMatchObject({ status: 204, data: undefined });
+    for (const method of ['revoke', 'closeCurrent', 'clearUserSessions'] as const)
+      expect(calls[method]).toMatchObject({ status: 204, data: undefined });
   });
 
   it('gives the rate limit the answer reported, and attempts after a retry', async () => {
@@ -63,14 +67,20 @@ describe('withResponse', () => {
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
     try {
-      await okta.get('102noSuchSessionBBBBBBBBBB').withResponse().catch(() => undefined);
+      await okta
+        .get('102noSuchSessionBBBBBBBBBB')
+        .withResponse()
+        .catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
     let finished = false;
-    await okta.get('102noSuchSessionCCCCCCCCCC').catch((error: unknown) => expect(error).toBeInstanceOf(OktaNotFoundError)).finally(() => (finished = true));
+    await okta
+      .get('102noSuchSessionCCCCCCCCCC')
+      .catch((error: unknown) => expect(error).toBeInstanceOf(OktaNotFoundError))
+      .finally(() => (finished = true));
     expect(finished).toBe(true);
   });
 });
@@ -78,7 +88,11 @@ describe('withResponse', () => {
 describe('per-call retry', () => {
   it('retry: false makes a 429 fail at once while the client’s default still retries it', async () => {
     const id = server.issueSession({ login: 'per-call@example.com' });
-    const rateLimited = { type: 'status', status: 429, headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 1) } } as const;
+    const rateLimited = {
+      type: 'status',
+      status: 429,
+      headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000) + 1) },
+    } as const;
     server.inject(rateLimited, { operation: 'getSession' });
     const refused = await rejectionOf(okta.get(id, { retry: false }));
     expect(refused).toBeInstanceOf(OktaRateLimitError);

@@ -137,46 +137,64 @@ describe('cookie operations (/me)', () => {
 describe('client options', () => {
   it('rejects a missing options object, both credentials at once, and a non-function fetch', () => {
     expect(() => new OktaSessions(undefined as never)).toThrow(/needs an options object/);
-    expect(() => new OktaSessions({ orgUrl: ORG, apiToken: 'a-token', accessToken: 'b-token' })).toThrow('Pass one of apiToken, accessToken or oauth, not apiToken and accessToken');
+    expect(() => new OktaSessions({ orgUrl: ORG, apiToken: 'a-token', accessToken: 'b-token' })).toThrow(
+      'Pass one of apiToken, accessToken or oauth, not apiToken and accessToken',
+    );
     expect(() => new OktaSessions({ orgUrl: ORG, fetch: 'x' as never })).toThrow(/fetch must be a function/);
   });
 });
 
-
 describe('in a browser (a page or a browser worker)', () => {
-  const oauth = { clientId: '0oa8f5j3ecb5w3dF35d7', privateKey: { kty: 'EC', crv: 'P-256', d: 'private-part', x: 'x', y: 'y' }, scopes: ['okta.sessions.read'] } as const;
+  const oauth = {
+    clientId: '0oa8f5j3ecb5w3dF35d7',
+    privateKey: { kty: 'EC', crv: 'P-256', d: 'private-part', x: 'x', y: 'y' },
+    scopes: ['okta.sessions.read'],
+  } as const;
   afterEach(() => vi.unstubAllGlobals());
 
   function inPage() {
     vi.stubGlobal('document', {});
   }
   function inBrowserWorker() {
-    vi.stubGlobal('WorkerGlobalScope', class WorkerGlobalScope {
-      static [Symbol.hasInstance]() {
-        return true;
-      }
-    });
+    vi.stubGlobal(
+      'WorkerGlobalScope',
+      class WorkerGlobalScope {
+        static [Symbol.hasInstance]() {
+          return true;
+        }
+      },
+    );
     vi.stubGlobal('importScripts', () => undefined);
   }
 
   it.each([
     ['a page', inPage],
     ['a browser worker', inBrowserWorker],
-  ])('in %s refuses every long-lived secret (an API token, a service app key) unless told otherwise; a user access token is fine', (_where, enter) => {
-    enter();
-    expect(() => new OktaSessions({ orgUrl: ORG, apiToken: API_TOKEN })).toThrow(/apiToken in a browser would ship the token to every visitor/);
-    expect(() => new OktaSessions({ orgUrl: ORG, oauth })).toThrow(/oauth in a browser would ship the service app's private key to every visitor/);
-    expect(() => new OktaSessions({ orgUrl: ORG, oauth, dangerouslyAllowBrowser: true })).not.toThrow();
-    expect(() => new OktaSessions({ orgUrl: ORG, apiToken: API_TOKEN, dangerouslyAllowBrowser: true })).not.toThrow();
-    expect(() => new OktaSessions({ orgUrl: ORG, accessToken: 'user-access-token' })).not.toThrow();
-  });
+  ])(
+    'in %s refuses every long-lived secret (an API token, a service app key) unless told otherwise; a user access token is fine',
+    (_where, enter) => {
+      enter();
+      expect(() => new OktaSessions({ orgUrl: ORG, apiToken: API_TOKEN })).toThrow(
+        /apiToken in a browser would ship the token to every visitor/,
+      );
+      expect(() => new OktaSessions({ orgUrl: ORG, oauth })).toThrow(
+        /oauth in a browser would ship the service app's private key to every visitor/,
+      );
+      expect(() => new OktaSessions({ orgUrl: ORG, oauth, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() => new OktaSessions({ orgUrl: ORG, apiToken: API_TOKEN, dangerouslyAllowBrowser: true })).not.toThrow();
+      expect(() => new OktaSessions({ orgUrl: ORG, accessToken: 'user-access-token' })).not.toThrow();
+    },
+  );
 
   it('a server-side worker (no importScripts, as Cloudflare Workers, Deno and Node workers) is not a browser', () => {
-    vi.stubGlobal('WorkerGlobalScope', class WorkerGlobalScope {
-      static [Symbol.hasInstance]() {
-        return true;
-      }
-    });
+    vi.stubGlobal(
+      'WorkerGlobalScope',
+      class WorkerGlobalScope {
+        static [Symbol.hasInstance]() {
+          return true;
+        }
+      },
+    );
     expect(() => new OktaSessions({ orgUrl: ORG, apiToken: API_TOKEN })).not.toThrow();
   });
 });

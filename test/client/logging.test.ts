@@ -13,7 +13,10 @@ function recording(): Logger & { lines: Line[] } {
 }
 
 const server = await startOktaSessionsServer({ rateLimit: { limit: 3, windowMs: 1_000 } });
-const client = (logLevel: LogLevel, logger = recording()) => ({ logger, okta: new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, logger, logLevel }) });
+const client = (logLevel: LogLevel, logger = recording()) => ({
+  logger,
+  okta: new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, logger, logLevel }),
+});
 
 describe('logs', () => {
   it('debug: one line per attempt (operation, method, path template, status, request id, attempt, duration), and the wait for a used-up bucket', async () => {
@@ -27,12 +30,26 @@ describe('logs', () => {
     expect(attempts.length).toBe(5);
     for (const { level, record } of attempts) {
       expect(level).toBe('debug');
-      expect(record).toMatchObject({ operationId: 'getSession', method: 'GET', path: '/api/v1/sessions/{sessionId}', status: 200, attempt: 1, outcome: 'value', requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      expect(record).toMatchObject({
+        operationId: 'getSession',
+        method: 'GET',
+        path: '/api/v1/sessions/{sessionId}',
+        status: 200,
+        attempt: 1,
+        outcome: 'value',
+        requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+      });
       expect(record.durationMs).toBeGreaterThanOrEqual(0);
     }
     const waits = logger.lines.filter((line) => line.message === 'okta-sessions: wait' && line.record.wait === 'pacing');
     expect(waits.length).toBeGreaterThan(0);
-    expect(waits[0]?.record).toMatchObject({ operationId: 'getSession', bucket: 'sessions', limit: 3, waitMs: expect.any(Number), resetAt: expect.any(Date) });
+    expect(waits[0]?.record).toMatchObject({
+      operationId: 'getSession',
+      bucket: 'sessions',
+      limit: 3,
+      waitMs: expect.any(Number),
+      resetAt: expect.any(Date),
+    });
     // Never a whole session id, a token or a cookie.
     const text = JSON.stringify(logger.lines);
     for (const secret of [id, server.apiToken]) expect(text).not.toContain(secret);
@@ -44,7 +61,17 @@ describe('logs', () => {
     server.inject({ type: 'status', status: 503 }, { operation: 'getSession' });
     await okta.get(id);
     expect(logger.lines.filter((line) => line.message === 'okta-sessions: attempt')).toEqual([]);
-    expect(logger.lines.find((line) => line.message === 'okta-sessions: retry')).toMatchObject({ level: 'info', record: { operationId: 'getSession', reason: 'unavailable', status: 503, retryCount: 1, wait: 'backoff', path: '/api/v1/sessions/{sessionId}' } });
+    expect(logger.lines.find((line) => line.message === 'okta-sessions: retry')).toMatchObject({
+      level: 'info',
+      record: {
+        operationId: 'getSession',
+        reason: 'unavailable',
+        status: 503,
+        retryCount: 1,
+        wait: 'backoff',
+        path: '/api/v1/sessions/{sessionId}',
+      },
+    });
   });
 
   it('warn: a clock far off Okta’s, once; nothing at warn for calls that go well', async () => {
@@ -55,7 +82,9 @@ describe('logs', () => {
       const id = skewed.issueSession({ login: 'clock@example.com' });
       await okta.get(id);
       await okta.get(id);
-      expect(logger.lines).toEqual([{ level: 'warn', message: "okta-sessions: this machine's clock is off Okta's", record: { offsetMs: expect.any(Number) } }]);
+      expect(logger.lines).toEqual([
+        { level: 'warn', message: "okta-sessions: this machine's clock is off Okta's", record: { offsetMs: expect.any(Number) } },
+      ]);
       expect(logger.lines[0]?.record.offsetMs).toBeGreaterThan(4 * 60_000);
     } finally {
       await skewed.close();
@@ -79,7 +108,12 @@ describe('logs', () => {
       await okta.close();
       await server.close();`;
     const stdout = await new Promise<string>((resolve, reject) =>
-      execFile('node', ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, OKTA_SESSIONS_LOG: 'debug' } }, (error, out) => (error ? reject(error) : resolve(out))),
+      execFile(
+        'node',
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        { env: { ...process.env, OKTA_SESSIONS_LOG: 'debug' } },
+        (error, out) => (error ? reject(error) : resolve(out)),
+      ),
     );
     expect(stdout).toContain('okta-sessions: attempt');
     expect(stdout).toContain("operationId: 'getSession'");

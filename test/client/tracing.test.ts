@@ -17,7 +17,12 @@ afterEach(() => unsubscribe?.());
 /** Subscribes to every event, recording a copy of the context as it was at that event. */
 function recordEvents(): Event[] {
   const events: Event[] = [];
-  const handlers = Object.fromEntries(['start', 'end', 'asyncStart', 'asyncEnd', 'error'].map((name) => [name, (context: object) => events.push([name, { ...(context as CallTrace) }])]));
+  const handlers = Object.fromEntries(
+    ['start', 'end', 'asyncStart', 'asyncEnd', 'error'].map((name) => [
+      name,
+      (context: object) => events.push([name, { ...(context as CallTrace) }]),
+    ]),
+  );
   channel.subscribe(handlers as never);
   unsubscribe = () => channel.unsubscribe(handlers as never);
   return events;
@@ -30,14 +35,22 @@ describe('tracing channel okta-sessions:call', () => {
     await okta.get(id);
     expect(events.map(([name]) => name)).toEqual(['start', 'end', 'asyncStart', 'asyncEnd']);
     expect(events[0]?.[1]).toEqual({ operationId: 'getSession', method: 'GET', path: '/api/v1/sessions/{sessionId}' });
-    expect(events[3]?.[1]).toMatchObject({ operationId: 'getSession', status: 200, attempts: 1, requestId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(events[3]?.[1]).toMatchObject({
+      operationId: 'getSession',
+      status: 200,
+      attempts: 1,
+      requestId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(JSON.stringify(events)).not.toContain(id);
   });
 
   it('a retried 429 reports its attempts; a failure publishes error with the typed error', async () => {
     const events = recordEvents();
     const id = server.issueSession({ login: 'trace-429@example.com' });
-    server.inject({ type: 'status', status: 429, headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000)) } }, { operation: 'getSession' });
+    server.inject(
+      { type: 'status', status: 429, headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000)) } },
+      { operation: 'getSession' },
+    );
     await okta.get(id);
     expect(events.at(-1)?.[1]).toMatchObject({ status: 200, attempts: 2 });
     events.length = 0;

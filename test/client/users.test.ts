@@ -92,7 +92,10 @@ describe('users and their sessions', () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const { clientId } = server.registerServiceApp({ publicKey: publicKey.export({ format: 'jwk' }), scopes: ['okta.users.read'] });
-    const app = new OktaSessions({ orgUrl: server.url, oauth: { clientId, privateKey: privateKey.export({ format: 'jwk' }) as never, scopes: ['okta.users.read'] } });
+    const app = new OktaSessions({
+      orgUrl: server.url,
+      oauth: { clientId, privateKey: privateKey.export({ format: 'jwk' }) as never, scopes: ['okta.users.read'] },
+    });
     const tokenRequests = server.tokenRequests;
     await expect(app.clearUserSessions(id)).rejects.toThrow('clearUserSessions() needs the scope okta.users.manage');
     expect(server.tokenRequests).toBe(tokenRequests);

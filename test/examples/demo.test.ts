@@ -12,7 +12,13 @@ describe('the demo (make demo)', () => {
     expect(pacedRejections).toBe(0);
     expect(retries).toBeGreaterThan(0);
     const transcript = lines.join('\n');
-    for (const step of ['create(sessionToken)', 'refresh(id)', 'get(id) after revoke', 'OktaNotFoundError E0000007', 'closeCurrent({ cookie })']) {
+    for (const step of [
+      'create(sessionToken)',
+      'refresh(id)',
+      'get(id) after revoke',
+      'OktaNotFoundError E0000007',
+      'closeCurrent({ cookie })',
+    ]) {
       expect(transcript).toContain(step);
     }
     expect(transcript).toMatch(/expiresAt (\S+) -> (?!\1)\S+/);

@@ -2,7 +2,8 @@ import type { OktaSessions } from '../../src/index.js';
 import type { Fault, FaultOptions, OktaSessionsServer } from '../../src/testing/index.js';
 
 /** What a call must end in: a value, or an error of this class. */
-export type Expected = 'value' | 'OktaConnectionError' | 'OktaTimeoutError' | 'OktaServerError' | 'OktaApiError' | 'OktaRateLimitError' | 'OktaNotFoundError';
+export type Expected =
+  'value' | 'OktaConnectionError' | 'OktaTimeoutError' | 'OktaServerError' | 'OktaApiError' | 'OktaRateLimitError' | 'OktaNotFoundError';
 
 export type Operation = 'get' | 'create' | 'getCurrent';
 
@@ -21,7 +22,11 @@ export interface FaultCase {
 }
 
 const secondsFromNow = (seconds: number, skewMs = 0) => String(Math.floor((Date.now() + skewMs) / 1000) + seconds);
-const status = (value: number, extra: Omit<Extract<Fault, { type: 'status' }>, 'type' | 'status'> = {}): Fault => ({ type: 'status', status: value, ...extra });
+const status = (value: number, extra: Omit<Extract<Fault, { type: 'status' }>, 'type' | 'status'> = {}): Fault => ({
+  type: 'status',
+  status: value,
+  ...extra,
+});
 
 /** One row each in docs/reliability.md; the fault suite and the secret-hygiene test run all of them. */
 export const FAULT_CASES: FaultCase[] = [
@@ -58,7 +63,8 @@ export const FAULT_CASES: FaultCase[] = [
   {
     name: '503 with an HTML body',
     serverDoes: 'answers 503 with an HTML page, twice',
-    inject: (server, operation) => server.inject(status(503, { body: '<html><h1>Service Unavailable</h1></html>', contentType: 'text/html' }), { operation, times: 2 }),
+    inject: (server, operation) =>
+      server.inject(status(503, { body: '<html><h1>Service Unavailable</h1></html>', contentType: 'text/html' }), { operation, times: 2 }),
     expect: { get: 'value', create: 'OktaServerError' },
   },
   {
@@ -100,21 +106,28 @@ export const FAULT_CASES: FaultCase[] = [
   {
     name: '429 with duplicated reset values',
     serverDoes: 'answers 429 with two reset values (OKTA-112507)',
-    inject: (server, operation) => server.inject(status(429, { headers: { 'x-rate-limit-reset': `${secondsFromNow(3600)}, ${secondsFromNow(1)}` } }), { operation }),
+    inject: (server, operation) =>
+      server.inject(status(429, { headers: { 'x-rate-limit-reset': `${secondsFromNow(3600)}, ${secondsFromNow(1)}` } }), { operation }),
     expect: { get: 'value', create: 'value' },
   },
   {
     name: 'server clock ten minutes ahead',
     serverDoes: 'answers 429 with Date and reset ten minutes ahead of the local clock',
     inject: (server, operation) =>
-      server.inject(status(429, { headers: { date: new Date(Date.now() + 600_000).toUTCString(), 'x-rate-limit-reset': secondsFromNow(1, 600_000) } }), { operation }),
+      server.inject(
+        status(429, { headers: { date: new Date(Date.now() + 600_000).toUTCString(), 'x-rate-limit-reset': secondsFromNow(1, 600_000) } }),
+        { operation },
+      ),
     expect: { get: 'value', create: 'value' },
   },
   {
     name: 'server clock ten minutes behind',
     serverDoes: 'answers 429 with Date and reset ten minutes behind the local clock',
     inject: (server, operation) =>
-      server.inject(status(429, { headers: { date: new Date(Date.now() - 600_000).toUTCString(), 'x-rate-limit-reset': secondsFromNow(1, -600_000) } }), { operation }),
+      server.inject(
+        status(429, { headers: { date: new Date(Date.now() - 600_000).toUTCString(), 'x-rate-limit-reset': secondsFromNow(1, -600_000) } }),
+        { operation },
+      ),
     expect: { get: 'value', create: 'value' },
   },
   {
@@ -124,13 +137,15 @@ export const FAULT_CASES: FaultCase[] = [
     expect: { get: 'OktaApiError', create: 'OktaApiError' },
     check: (error, { otherOriginRequests }) => {
       if (otherOriginRequests !== 0) throw new Error('a request reached the other origin');
-      if (!/redirect to http:\/\/127\.0\.0\.1:\d+ not followed/.test((error as Error).message)) throw new Error(`no origin in: ${(error as Error).message}`);
+      if (!/redirect to http:\/\/127\.0\.0\.1:\d+ not followed/.test((error as Error).message))
+        throw new Error(`no origin in: ${(error as Error).message}`);
     },
   },
   {
     name: 'very large error body',
     serverDoes: 'answers 500 with a 2 MB HTML body, every time',
-    inject: (server, operation) => server.inject(status(500, { body: `<html>${'x'.repeat(2_000_000)}</html>`, contentType: 'text/html' }), { operation, times: 5 }),
+    inject: (server, operation) =>
+      server.inject(status(500, { body: `<html>${'x'.repeat(2_000_000)}</html>`, contentType: 'text/html' }), { operation, times: 5 }),
     expect: { get: 'OktaServerError', create: 'OktaServerError' },
     check: (error) => {
       if ((error as Error).message.length > 300) throw new Error('the message carries the body');
@@ -153,7 +168,11 @@ export const FAULT_CASES: FaultCase[] = [
 ];
 
 /** The call a case makes for one operation. */
-export async function callFor(operation: Operation, client: OktaSessions, context: { sessionId: string; sessionToken: string; cookie: string }) {
+export async function callFor(
+  operation: Operation,
+  client: OktaSessions,
+  context: { sessionId: string; sessionToken: string; cookie: string },
+) {
   if (operation === 'get') return client.get(context.sessionId);
   if (operation === 'create') return client.create(context.sessionToken);
   return client.getCurrent({ cookie: context.cookie });

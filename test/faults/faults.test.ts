@@ -56,32 +56,45 @@ const runs = FAULT_CASES.flatMap((faultCase) =>
 );
 
 describe('fault suite', () => {
-  it.each(runs.map((run) => [`${run.faultCase.name}: ${run.operation}${run.oauth ? ' (OAuth, DPoP)' : ''}`, run] as const))('%s', async (_label, { faultCase, operation, oauth }) => {
-    const run = await runCase(faultCase, operation, { apiToken: SENTINEL_TOKEN, cookieValue: SENTINEL_COOKIE, ...(oauth ? { oauth: oauthKey } : {}) });
-    secrets.add(run.sessionToken);
-    for (const secret of run.oauthSecrets) secrets.add(secret);
-    // A refused connection carries nothing; every other run put an assertion, proofs and a token on the wire.
-    if (oauth && !faultCase.closedPort) expect(run.oauthSecrets.length).toBeGreaterThan(2);
-    exposed.push(run.clientShown);
-    const expected = faultCase.expect[operation];
-    expect(run.outcome, String((run.error as Error)?.message ?? '')).toBe(expected);
-    if (run.error !== undefined) {
-      expect(run.error).toBeInstanceOf(Error);
-      expect((run.error as Error).name.startsWith('Okta')).toBe(true);
-      const error = run.error as Error;
-      exposed.push(error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true }), String(error));
-    }
-    exposed.push(JSON.stringify(run.hookEvents));
-    expect(run.elapsedMs).toBeLessThan(CALL_TIMEOUT_MS + 500);
-    faultCase.check?.(run.error, { otherOriginRequests: run.otherOriginRequests });
-    expect(unhandled).toEqual([]);
-    // Nothing left behind: no timer, socket or server beyond what the test process had before.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const now = handles();
-    for (const kind of ['Timeout', 'TCPSocketWrap', 'TCPServerWrap']) {
-      expect(now.get(kind) ?? 0, `${kind} left open`).toBeLessThanOrEqual(baseline.get(kind) ?? 0);
-    }
-  });
+  it.each(runs.map((run) => [`${run.faultCase.name}: ${run.operation}${run.oauth ? ' (OAuth, DPoP)' : ''}`, run] as const))(
+    '%s',
+    async (_label, { faultCase, operation, oauth }) => {
+      const run = await runCase(faultCase, operation, {
+        apiToken: SENTINEL_TOKEN,
+        cookieValue: SENTINEL_COOKIE,
+        ...(oauth ? { oauth: oauthKey } : {}),
+      });
+      secrets.add(run.sessionToken);
+      for (const secret of run.oauthSecrets) secrets.add(secret);
+      // A refused connection carries nothing; every other run put an assertion, proofs and a token on the wire.
+      if (oauth && !faultCase.closedPort) expect(run.oauthSecrets.length).toBeGreaterThan(2);
+      exposed.push(run.clientShown);
+      const expected = faultCase.expect[operation];
+      expect(run.outcome, String((run.error as Error)?.message ?? '')).toBe(expected);
+      if (run.error !== undefined) {
+        expect(run.error).toBeInstanceOf(Error);
+        expect((run.error as Error).name.startsWith('Okta')).toBe(true);
+        const error = run.error as Error;
+        exposed.push(
+          error.message,
+          String(error.stack),
+          JSON.stringify(error),
+          inspect(error, { depth: 10, showHidden: true }),
+          String(error),
+        );
+      }
+      exposed.push(JSON.stringify(run.hookEvents));
+      expect(run.elapsedMs).toBeLessThan(CALL_TIMEOUT_MS + 500);
+      faultCase.check?.(run.error, { otherOriginRequests: run.otherOriginRequests });
+      expect(unhandled).toEqual([]);
+      // Nothing left behind: no timer, socket or server beyond what the test process had before.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const now = handles();
+      for (const kind of ['Timeout', 'TCPSocketWrap', 'TCPServerWrap']) {
+        expect(now.get(kind) ?? 0, `${kind} left open`).toBeLessThanOrEqual(baseline.get(kind) ?? 0);
+      }
+    },
+  );
 
   it('never shows the sentinel token, cookie, session tokens, private key, assertions, proofs or access tokens in errors, hooks, inspect(client) or output', () => {
     expect(exposed.length).toBeGreaterThan(runs.length);

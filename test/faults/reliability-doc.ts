@@ -41,7 +41,7 @@ export function renderReliabilityDoc(): string {
     '',
     retryPolicyTable(),
     '',
-    '429 waits for the reset on Okta\'s clock (or `Retry-After`); everything else uses full-jitter exponential backoff, inside the same `retry.maxRetries` and `timeoutMs` budget. Redirects are never followed. A call that fails after retries says how many attempts it made: a 404 for a retried revoke may mean an earlier attempt revoked it.',
+    "429 waits for the reset on Okta's clock (or `Retry-After`); everything else uses full-jitter exponential backoff, inside the same `retry.maxRetries` and `timeoutMs` budget. Redirects are never followed. A call that fails after retries says how many attempts it made: a 404 for a retried revoke may mean an earlier attempt revoked it.",
     '',
     '## Fault cases',
     '',

@@ -39,7 +39,12 @@ export interface OAuthKey {
 function noteWireSecrets(secrets: string[]): () => void {
   const write = Socket.prototype.write;
   Socket.prototype.write = function (this: Socket, chunk: unknown, ...rest: unknown[]) {
-    const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array ? Buffer.from(chunk).toString('latin1') : '';
+    const text =
+      typeof chunk === 'string'
+        ? chunk
+        : Buffer.isBuffer(chunk) || chunk instanceof Uint8Array
+          ? Buffer.from(chunk).toString('latin1')
+          : '';
     for (const match of text.matchAll(/^(?:authorization: (?:DPoP|Bearer) |dpop: )([^\r\n]+)/gim)) secrets.push(match[1] as string);
     for (const match of text.matchAll(/client_assertion=([^&\s]+)/g)) secrets.push(decodeURIComponent(match[1] as string));
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
@@ -55,7 +60,11 @@ async function listen(server: ReturnType<typeof createServer>): Promise<string> 
 }
 
 /** Runs one fault case for one operation against a fresh embedded server, with the given credentials. */
-export async function runCase(faultCase: FaultCase, operation: Operation, credentials: { apiToken: string; cookieValue: string; oauth?: OAuthKey }): Promise<CaseRun> {
+export async function runCase(
+  faultCase: FaultCase,
+  operation: Operation,
+  credentials: { apiToken: string; cookieValue: string; oauth?: OAuthKey },
+): Promise<CaseRun> {
   const server = await startOktaSessionsServer({ apiToken: credentials.apiToken });
   let otherOriginRequests = 0;
   const otherOrigin = createServer((_req, res) => {
@@ -78,7 +87,11 @@ export async function runCase(faultCase: FaultCase, operation: Operation, creden
     const { oauth } = credentials;
     const auth = oauth
       ? {
-          oauth: { clientId: server.registerServiceApp({ publicKey: oauth.publicJwk, scopes: ['okta.sessions.read'] }).clientId, privateKey: oauth.privateJwk, scopes: ['okta.sessions.read'] },
+          oauth: {
+            clientId: server.registerServiceApp({ publicKey: oauth.publicJwk, scopes: ['okta.sessions.read'] }).clientId,
+            privateKey: oauth.privateJwk,
+            scopes: ['okta.sessions.read'],
+          },
         }
       : { apiToken: credentials.apiToken };
     const client = new OktaSessions({
@@ -102,7 +115,16 @@ export async function runCase(faultCase: FaultCase, operation: Operation, creden
       stopNoting();
     }
     const clientShown = inspect(client, { depth: 10, showHidden: true });
-    return { outcome, error, elapsedMs: performance.now() - started, hookEvents, otherOriginRequests, sessionToken, oauthSecrets, clientShown };
+    return {
+      outcome,
+      error,
+      elapsedMs: performance.now() - started,
+      hookEvents,
+      otherOriginRequests,
+      sessionToken,
+      oauthSecrets,
+      clientShown,
+    };
   } finally {
     await server.close();
     await new Promise<void>((resolve) => {

@@ -27,16 +27,31 @@ describe('createLog', () => {
     expect(createLog(recording(), undefined, undefined).enabled).toEqual({ error: true, warn: true, info: false, debug: false });
     const logger = recording();
     expect(createLog(logger, undefined, 'loud').enabled.info).toBe(false);
-    expect(logger.lines).toEqual([['warn', 'OKTA_SESSIONS_LOG="loud" is not a level (off, error, warn, info, debug); logging at warn', {}]]);
+    expect(logger.lines).toEqual([
+      ['warn', 'OKTA_SESSIONS_LOG="loud" is not a level (off, error, warn, info, debug); logging at warn', {}],
+    ]);
   });
 
   it('refuses a logger without the four methods and a level that is none, saying what fits', () => {
-    expect(() => createLog({ info() {} }, undefined, undefined)).toThrow('logger must have debug, info, warn and error methods (console, pino and winston loggers do)');
+    expect(() => createLog({ info() {} }, undefined, undefined)).toThrow(
+      'logger must have debug, info, warn and error methods (console, pino and winston loggers do)',
+    );
     expect(() => createLog(console, 'verbose', undefined)).toThrow('logLevel must be one of off, error, warn, info, debug; got "verbose"');
   });
 
   it('a logger that throws never fails the caller', () => {
-    const log = createLog({ debug: () => {}, info: () => {}, warn: () => { throw new Error('disk full'); }, error: () => {} }, 'warn', undefined);
+    const log = createLog(
+      {
+        debug: () => {},
+        info: () => {},
+        warn: () => {
+          throw new Error('disk full');
+        },
+        error: () => {},
+      },
+      'warn',
+      undefined,
+    );
     expect(() => log.write('warn', 'x', {})).not.toThrow();
   });
 });

@@ -133,7 +133,9 @@ describe('error mapping', () => {
     expect(error).toBeInstanceOf(OktaConnectionError);
     expect(error.name).toBe('OktaConnectionError');
     expect(error.cause).toBeDefined();
-    expect(error.message).toMatch(/^Connection to Okta failed: fetch failed \(ECONNRESET\) \(after 3 attempts\) \(GET \/api\/v1\/sessions\/\{sessionId\}\)$/);
+    expect(error.message).toMatch(
+      /^Connection to Okta failed: fetch failed \(ECONNRESET\) \(after 3 attempts\) \(GET \/api\/v1\/sessions\/\{sessionId\}\)$/,
+    );
   });
 });
 
@@ -195,7 +197,15 @@ describe('redaction', () => {
         'www-authenticate': `SSWS realm="okta", error="invalid_token", token="${API_TOKEN}"`,
       });
     const error = (await rejectionOf(newClient().get('abc'))) as OktaAuthenticationError;
-    expect([...error.headers.keys()].sort()).toEqual(['content-type', 'date', 'www-authenticate', 'x-okta-request-id', 'x-rate-limit-limit', 'x-rate-limit-remaining', 'x-rate-limit-reset']);
+    expect([...error.headers.keys()].sort()).toEqual([
+      'content-type',
+      'date',
+      'www-authenticate',
+      'x-okta-request-id',
+      'x-rate-limit-limit',
+      'x-rate-limit-remaining',
+      'x-rate-limit-reset',
+    ]);
     expect(error.headers.get('www-authenticate')).toBe('SSWS realm="okta", error="invalid_token", token="[REDACTED]"');
     expect(error.requestId).toBe('aabbccddeeff00112233445566778899');
     const text = everythingAbout(error);
@@ -206,7 +216,14 @@ describe('redaction', () => {
     const sessionId = '102l8zwRRO8Q2y3vlkDEVbkig';
     nock(ORG)
       .get(`/api/v1/sessions/${sessionId}`)
-      .reply(404, { ...oktaErrorBody('E0000007', `Not found: Resource not found: ${sessionId} (AppSession)`), errorCauses: [{ errorSummary: `no session ${sessionId}` }] }, oktaHeaders());
+      .reply(
+        404,
+        {
+          ...oktaErrorBody('E0000007', `Not found: Resource not found: ${sessionId} (AppSession)`),
+          errorCauses: [{ errorSummary: `no session ${sessionId}` }],
+        },
+        oktaHeaders(),
+      );
     const error = (await rejectionOf(newClient().get(sessionId))) as OktaNotFoundError;
     expect(error.errorSummary).toBe('Not found: Resource not found: 102l8z... (AppSession)');
     expect(error.errorCauses).toEqual([{ errorSummary: 'no session 102l8z...' }]);

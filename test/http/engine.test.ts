@@ -28,7 +28,9 @@ async function listen(server: Server | ReturnType<typeof createTcpServer>): Prom
 }
 
 /** A loopback HTTP server answering with `handler`, closed (with its connections) by the returned function. */
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const server = createServer(handler);
   const port = await listen(server);
   return {
@@ -49,7 +51,8 @@ function answerSession(res: ServerResponse, extra: Record<string, string | strin
 
 describe.each(ENGINES)('engine %s', (_name, engines) => {
   // The engine is passed in, as each package entry passes its own.
-  const client = (orgUrl: string, options: Partial<OktaSessionsOptions> = {}) => new OktaSessions({ orgUrl, apiToken: 'token-value-1234', ...options }, engines);
+  const client = (orgUrl: string, options: Partial<OktaSessionsOptions> = {}) =>
+    new OktaSessions({ orgUrl, apiToken: 'token-value-1234', ...options }, engines);
 
   it('cancels by signal while connecting (a TLS handshake that never ends), and times an attempt out there', async () => {
     const sockets: Socket[] = [];
@@ -82,7 +85,10 @@ describe.each(ENGINES)('engine %s', (_name, engines) => {
       setTimeout(() => controller.abort(new Error('caller gave up')), 100);
       await expect(okta.get('s1', { signal: controller.signal })).rejects.toThrow('caller gave up');
       const retries: RetryEvent[] = [];
-      const timing = client(stalling.url, { retry: { maxRetries: 1, attemptTimeoutMs: 200, maxDelayMs: 50 }, onRetry: (event) => retries.push(event) });
+      const timing = client(stalling.url, {
+        retry: { maxRetries: 1, attemptTimeoutMs: 200, maxDelayMs: 50 },
+        onRetry: (event) => retries.push(event),
+      });
       await expect(timing.get('s1')).rejects.toBeInstanceOf(OktaTimeoutError);
       expect(retries.map((event) => event.reason)).toEqual(['attempt-timeout']);
       await Promise.all([okta.close(), timing.close()]);
@@ -167,7 +173,9 @@ describe.each(ENGINES)('engine %s', (_name, engines) => {
       const okta = client(`https://localhost:${port}`, { onRetry: (event) => retries.push(event) });
       const error = await rejectionOf(okta.get('s1'));
       expect(error).toBeInstanceOf(OktaConnectionError);
-      expect((error as Error).message).toMatch(/^Could not reach Okta: .*\(DEPTH_ZERO_SELF_SIGNED_CERT\): the org’s TLS certificate is not trusted here\. .*NODE_EXTRA_CA_CERTS=/);
+      expect((error as Error).message).toMatch(
+        /^Could not reach Okta: .*\(DEPTH_ZERO_SELF_SIGNED_CERT\): the org’s TLS certificate is not trusted here\. .*NODE_EXTRA_CA_CERTS=/,
+      );
       expect(retries).toEqual([]);
       await okta.close();
     } finally {
@@ -264,7 +272,12 @@ describe('engine node:http only', () => {
     });
     try {
       const retries: RetryEvent[] = [];
-      const okta = new OktaSessions({ orgUrl: racing.url, apiToken: 'token-value-1234', retry: false, onRetry: (event) => retries.push(event) });
+      const okta = new OktaSessions({
+        orgUrl: racing.url,
+        apiToken: 'token-value-1234',
+        retry: false,
+        onRetry: (event) => retries.push(event),
+      });
       await okta.get('s1');
       await expect(okta.get('s1')).resolves.toEqual(RECORDED_SESSION);
       // A revoke the server may have done before the drop is not the engine's to repeat: retry: false means once.
@@ -297,8 +310,11 @@ describe('engine node:http only', () => {
       `;
       const resourcesAfter = (mode: string) =>
         new Promise<{ sockets: number; timers: number }>((resolve, reject) => {
-          execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, server.url, server.apiToken, session.id as string, mode], { cwd: process.cwd() }, (error, stdout) =>
-            error ? reject(error) : resolve(JSON.parse(stdout.trim().split('\n').at(-1) as string)),
+          execFile(
+            process.execPath,
+            ['--import', 'tsx', '--input-type=module', '-e', script, server.url, server.apiToken, session.id as string, mode],
+            { cwd: process.cwd() },
+            (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout.trim().split('\n').at(-1) as string))),
           );
         });
       expect((await resourcesAfter('keep')).sockets).toBeGreaterThan(0);

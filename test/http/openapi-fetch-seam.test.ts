@@ -24,10 +24,16 @@ function recording(response: () => Response) {
 describe('openapi-fetch seam', () => {
   it('1: hands the custom fetch one object, built by our Request option, with the spec URL, method and serialized body', async () => {
     const { calls, fetch } = recording(() => new Response('{}', { status: 200 }));
-    await createSpecClient(ORG).POST('/api/v1/sessions', { ...callInit(fetch, { Authorization: 'SSWS t' }), body: { sessionToken: 'tok' } });
+    await createSpecClient(ORG).POST('/api/v1/sessions', {
+      ...callInit(fetch, { Authorization: 'SSWS t' }),
+      body: { sessionToken: 'tok' },
+    });
     expect(calls, broken('1 (one call)')).toHaveLength(1);
     const [request, ...rest] = calls[0] as [CallRequest, ...unknown[]];
-    expect(rest.filter((arg) => arg !== undefined), broken('1 (a single argument)')).toEqual([]);
+    expect(
+      rest.filter((arg) => arg !== undefined),
+      broken('1 (a single argument)'),
+    ).toEqual([]);
     expect(request, broken('1 (our Request option builds the request)')).toBeInstanceOf(CallRequest);
     expect(request.url, broken('1 (URL)')).toBe(`${ORG}/api/v1/sessions`);
     expect(request.method, broken('1 (method)')).toBe('POST');
@@ -58,14 +64,31 @@ describe('openapi-fetch seam', () => {
 
   it("3: with parseAs 'stream' it reads nothing of the loop's answer and hands it back as the response", async () => {
     const value = { id: '102' };
-    const outcome = { value, response: new Response(null, { status: 200, headers: { 'content-length': '13' } }), reading: {} as never, attempts: 2 };
+    const outcome = {
+      value,
+      response: new Response(null, { status: 200, headers: { 'content-length': '13' } }),
+      reading: {} as never,
+      attempts: 2,
+    };
     const answer = new CallAnswer({ outcome, secrets: [] });
     const { fetch } = recording(() => answer as unknown as Response);
-    const result = await createSpecClient(ORG).GET('/api/v1/sessions/{sessionId}', { ...callInit(fetch, {}), params: { path: { sessionId: 's' } } });
+    const result = await createSpecClient(ORG).GET('/api/v1/sessions/{sessionId}', {
+      ...callInit(fetch, {}),
+      params: { path: { sessionId: 's' } },
+    });
     expect(result.response, broken('3 (the answer is handed back as is)')).toBe(answer);
-    expect(finishedOf(result).outcome, broken('3 (the outcome rides on it, value and attempts)')).toEqual({ ...outcome, value: { id: '102' } });
-    const noContent = new CallAnswer({ outcome: { ...outcome, value: undefined, response: new Response(null, { status: 204 }) }, secrets: [] });
-    const empty = await createSpecClient(ORG).DELETE('/api/v1/sessions/{sessionId}', { ...callInit(recording(() => noContent as unknown as Response).fetch, {}), params: { path: { sessionId: 's' } } });
+    expect(finishedOf(result).outcome, broken('3 (the outcome rides on it, value and attempts)')).toEqual({
+      ...outcome,
+      value: { id: '102' },
+    });
+    const noContent = new CallAnswer({
+      outcome: { ...outcome, value: undefined, response: new Response(null, { status: 204 }) },
+      secrets: [],
+    });
+    const empty = await createSpecClient(ORG).DELETE('/api/v1/sessions/{sessionId}', {
+      ...callInit(recording(() => noContent as unknown as Response).fetch, {}),
+      params: { path: { sessionId: 's' } },
+    });
     expect(empty.response, broken('3 (a 204 answer too)')).toBe(noContent);
   });
 
@@ -74,7 +97,10 @@ describe('openapi-fetch seam', () => {
     const fetch = (async () => {
       throw thrown;
     }) as unknown as (request: CallRequest) => Promise<CallAnswer>;
-    const call = createSpecClient(ORG).GET('/api/v1/sessions/{sessionId}', { ...callInit(fetch, {}), params: { path: { sessionId: 's' } } });
+    const call = createSpecClient(ORG).GET('/api/v1/sessions/{sessionId}', {
+      ...callInit(fetch, {}),
+      params: { path: { sessionId: 's' } },
+    });
     await expect(call, broken('4 (errors pass through unchanged)')).rejects.toBe(thrown);
   });
 });

@@ -27,7 +27,8 @@ const tunnels: string[] = [];
 const forwarded: string[] = [];
 let proxyConnections = 0;
 const proxyServer = createProxy(createServer());
-proxyServer.authenticate = (req) => req.headers['proxy-authorization'] === `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64')}`;
+proxyServer.authenticate = (req) =>
+  req.headers['proxy-authorization'] === `Basic ${Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64')}`;
 proxyServer.on('connect', (req) => tunnels.push(req.url ?? ''));
 proxyServer.on('request', (req) => forwarded.push(`${req.method} ${req.url}`));
 proxyServer.on('connection', () => proxyConnections++);
@@ -107,11 +108,18 @@ describe('proxy', () => {
     const refused = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: wrongPassword, retry: false });
     const refusal = (await rejectionOf(refused.get(sessionId))) as Error & { status?: number };
     expect(refusal.status).toBe(407);
-    const deadProxy = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: 'http://corp-user:s3cret-proxy-pass@127.0.0.1:9', retry: false });
+    const deadProxy = new OktaSessions({
+      orgUrl: okta.url,
+      apiToken: okta.apiToken,
+      proxy: 'http://corp-user:s3cret-proxy-pass@127.0.0.1:9',
+      retry: false,
+    });
     const unreachable = (await rejectionOf(deadProxy.get(sessionId))) as Error;
     expect(unreachable.name).toBe('OktaConnectionError');
     const { inspect } = await import('node:util');
-    for (const shown of [refusal, unreachable].flatMap((error) => [error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: 5 })]).concat(inspect(refused, { showHidden: true, depth: 5 }))) {
+    for (const shown of [refusal, unreachable]
+      .flatMap((error) => [error.message, String(error.stack), JSON.stringify(error), inspect(error, { depth: 5 })])
+      .concat(inspect(refused, { showHidden: true, depth: 5 }))) {
       expect(shown).not.toContain(PROXY_PASSWORD);
       expect(shown).not.toContain(Buffer.from(`${PROXY_USER}:${PROXY_PASSWORD}`).toString('base64'));
     }
@@ -157,10 +165,16 @@ describe('proxy', () => {
     expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: 'socks5://127.0.0.1:1080' })).toThrow(
       'proxy must be an http:// or https:// proxy URL; socks5 proxies are not supported',
     );
-    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: 'not a url' })).toThrow('proxy must be a URL such as http://proxy.internal:3128');
+    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: 'not a url' })).toThrow(
+      'proxy must be a URL such as http://proxy.internal:3128',
+    );
     vi.stubEnv('HTTPS_PROXY', 'ftp://proxy');
-    expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', apiToken: 'x' })).toThrow(/The proxy in the environment \(HTTPS_PROXY or ALL_PROXY\) must be an http/);
-    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl }, fetchEngines())).toThrow(/proxy is for the Node engine/);
+    expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', apiToken: 'x' })).toThrow(
+      /The proxy in the environment \(HTTPS_PROXY or ALL_PROXY\) must be an http/,
+    );
+    expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl }, fetchEngines())).toThrow(
+      /proxy is for the Node engine/,
+    );
     expect(() => new OktaSessions({ orgUrl: okta.url, apiToken: 'x', proxy: proxyUrl, fetch })).toThrow(/proxy is for the Node engine/);
   });
 });

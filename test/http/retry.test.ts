@@ -64,7 +64,14 @@ describe('429 retry', () => {
     const { client, waitForRetry } = recordingClient();
     const call = client.get('abc');
     const event = await waitForRetry(1);
-    expect(event).toEqual({ operationId: 'getSession', retryCount: 1, delayMs: 11_000, reason: 'rate-limited', status: 429, requestId: 'first429requestid' });
+    expect(event).toEqual({
+      operationId: 'getSession',
+      retryCount: 1,
+      delayMs: 11_000,
+      reason: 'rate-limited',
+      status: 429,
+      requestId: 'first429requestid',
+    });
     await expect(call).resolves.toEqual(RECORDED_SESSION);
     expect(retried[0]?.['x-okta-retry-for']).toBe('first429requestid');
     expect(retried[0]?.['x-okta-retry-count']).toBe('1');
@@ -107,7 +114,10 @@ describe('429 retry', () => {
 
   it('429s retried at their reset leave maxRetries to the failures that may have reached Okta', async () => {
     nock(ORG).get('/api/v1/sessions/abc').reply(503, 'unavailable');
-    nock(ORG).get('/api/v1/sessions/abc').times(3).reply(() => [429, RATE_LIMITED_BODY, rateLimited(Date.now(), 1)]);
+    nock(ORG)
+      .get('/api/v1/sessions/abc')
+      .times(3)
+      .reply(() => [429, RATE_LIMITED_BODY, rateLimited(Date.now(), 1)]);
     nock(ORG).get('/api/v1/sessions/abc').reply(503, 'unavailable');
     nock(ORG).get('/api/v1/sessions/abc').reply(200, RECORDED_SESSION, oktaHeaders());
     const { client, waitForRetry } = recordingClient({ retry: { maxRetries: 2 } });
@@ -117,7 +127,10 @@ describe('429 retry', () => {
   });
 
   it('maxRateLimitRetries caps the 429s alone; a negative or fractional one is refused', async () => {
-    nock(ORG).get('/api/v1/sessions/abc').times(2).reply(() => [429, RATE_LIMITED_BODY, rateLimited(Date.now(), 1)]);
+    nock(ORG)
+      .get('/api/v1/sessions/abc')
+      .times(2)
+      .reply(() => [429, RATE_LIMITED_BODY, rateLimited(Date.now(), 1)]);
     const { client, waitForRetry } = recordingClient({ retry: { maxRateLimitRetries: 1 } });
     const outcome = rejectionOf(client.get('abc'));
     await waitForRetry(1);
@@ -260,7 +273,10 @@ describe('429 retry', () => {
 
   it('a create that is not resent after a 502/503/504 says why, as after a reset', async () => {
     for (const status of [502, 503, 504]) {
-      nock(ORG).post('/api/v1/sessions').once().reply(status, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' }, oktaHeaders());
+      nock(ORG)
+        .post('/api/v1/sessions')
+        .once()
+        .reply(status, { errorCode: 'E0000009', errorSummary: 'Internal Server Error' }, oktaHeaders());
       const error = (await rejectionOf(newClient().create('token-1'))) as Error & { attempts: number };
       expect(error.message).toBe(
         `Okta ${status} E0000009: Internal Server Error; not resent, because its single-use session token may already have reached Okta (POST /api/v1/sessions)`,

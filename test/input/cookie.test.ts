@@ -3,9 +3,12 @@ import { checkCookie } from '../../src/input/cookie.js';
 import { newClient } from '../support/okta.js';
 
 describe('session cookies (RFC 6265 cookie syntax, checked before sending, never quoted)', () => {
-  it.each(['sid=102l8zwRRO8Q2y3vlkDEVbkig', 'idx=abc.def-ghi_jkl', 'DT=DI1x; sid=102abc; JSESSIONID=xyz', 'sid="102quoted"', 'sid=a=b'])('accepts %j', (cookie) => {
-    expect(checkCookie(cookie)).toBe(cookie);
-  });
+  it.each(['sid=102l8zwRRO8Q2y3vlkDEVbkig', 'idx=abc.def-ghi_jkl', 'DT=DI1x; sid=102abc; JSESSIONID=xyz', 'sid="102quoted"', 'sid=a=b'])(
+    'accepts %j',
+    (cookie) => {
+      expect(checkCookie(cookie)).toBe(cookie);
+    },
+  );
 
   it.each([
     ['a NUL', 'sid=102secret\u0000tail'],

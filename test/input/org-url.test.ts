@@ -27,17 +27,20 @@ describe('orgUrl', () => {
 });
 
 describe('orgUrl that does not parse', () => {
-  it.each(['https://admin:s3cret-pass@acme okta.com', 'https://admin:s3cret/pass@acme okta.com', '//admin:s3cret-pass@acme okta.com'])('quotes %j without its userinfo', (orgUrl) => {
-    let message = '';
-    try {
-      new OktaSessions({ orgUrl });
-    } catch (error) {
-      message = (error as Error).message;
-    }
-    expect(message).toMatch(/^orgUrl must be an absolute URL/);
-    expect(message).toContain('[REDACTED]@acme okta.com');
-    expect(message).not.toMatch(/s3cret|admin/);
-  });
+  it.each(['https://admin:s3cret-pass@acme okta.com', 'https://admin:s3cret/pass@acme okta.com', '//admin:s3cret-pass@acme okta.com'])(
+    'quotes %j without its userinfo',
+    (orgUrl) => {
+      let message = '';
+      try {
+        new OktaSessions({ orgUrl });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/^orgUrl must be an absolute URL/);
+      expect(message).toContain('[REDACTED]@acme okta.com');
+      expect(message).not.toMatch(/s3cret|admin/);
+    },
+  );
 
   it('never quotes a password, whatever the URL parses as', () => {
     // "admin:" parses as a scheme here: the message names the scheme, not the rest.

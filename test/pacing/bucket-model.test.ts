@@ -83,7 +83,7 @@ describe('BucketModel', () => {
     expect(model.heldUntil(T, false)).toBe(T + 10_000);
   });
 
-  it('a request withdrawn before it was sent counts for nothing: not in flight, not learning, not this client\'s', () => {
+  it("a request withdrawn before it was sent counts for nothing: not in flight, not learning, not this client's", () => {
     const model = new BucketModel(0, new ServerClock());
     expect(model.send(T)).toBe(true);
     model.withdraw(true);

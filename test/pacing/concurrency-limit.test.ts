@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ConcurrencyLimit, INITIAL_CONCURRENCY, OKTA_MAX_CONCURRENCY } from '../../src/pacing/concurrency-limit.js';
 import type { RateLimitReading } from '../../src/pacing/rate-limit-reading.js';
 
-const answered: RateLimitReading = { serverDateMs: undefined, limit: 600, remaining: 500, resetAtMs: undefined, concurrencyLimited: false, retryAfterMs: undefined };
+const answered: RateLimitReading = {
+  serverDateMs: undefined,
+  limit: 600,
+  remaining: 500,
+  resetAtMs: undefined,
+  concurrencyLimited: false,
+  retryAfterMs: undefined,
+};
 const concurrency429: RateLimitReading = { ...answered, limit: 0, remaining: 0, concurrencyLimited: true };
 
 /** Answers `count` requests sent in the limit's current epoch. */

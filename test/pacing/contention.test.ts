@@ -35,7 +35,13 @@ describe('pacing for a bucket it does not own (real processes)', () => {
   });
 
   it('four processes with the Redis store, Redis killed mid-burst: every call still ends in a value', async () => {
-    const result = await runContention({ client: 'okta-sessions + Redis store', processes: 4, perProcess: 50, killRedisAfterMs: 1500, ...BUCKET });
+    const result = await runContention({
+      client: 'okta-sessions + Redis store',
+      processes: 4,
+      perProcess: 50,
+      killRedisAfterMs: 1500,
+      ...BUCKET,
+    });
     expect(result, result.firstFailure).toMatchObject({ completed: 200, failed: 0 });
     expect(result.rateLimited).toBeLessThanOrEqual(40);
   });

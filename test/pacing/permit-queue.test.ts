@@ -24,11 +24,17 @@ describe('PermitQueue', () => {
     const { permits, granted, enqueue } = queue(2);
     for (const label of ['a', 'b', 'c']) enqueue('sessions', label);
     expect(permits.busy).toBe(true);
-    permits.grant((key) => `${key}-permit`, () => {});
+    permits.grant(
+      (key) => `${key}-permit`,
+      () => {},
+    );
     await settle();
     expect(granted).toEqual(['a:sessions-permit', 'b:sessions-permit']);
     permits.give();
-    permits.grant((key) => `${key}-permit`, () => {});
+    permits.grant(
+      (key) => `${key}-permit`,
+      () => {},
+    );
     await settle();
     expect(granted).toEqual(['a:sessions-permit', 'b:sessions-permit', 'c:sessions-permit']);
   });
@@ -78,7 +84,10 @@ describe('PermitQueue', () => {
     controller.abort();
     expect(await first.settled).toBe('a aborted');
     expect(abandoned()).toBe(1);
-    permits.grant(() => 'ok', () => {});
+    permits.grant(
+      () => 'ok',
+      () => {},
+    );
     await settle();
     expect(granted).toEqual(['b:ok']);
   });

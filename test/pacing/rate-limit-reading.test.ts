@@ -24,7 +24,14 @@ describe('readRateLimit', () => {
       'x-rate-limit-remaining': '42',
       'x-rate-limit-reset': String(RESET),
     });
-    expect(read).toEqual({ serverDateMs: NOW, limit: 100, remaining: 42, resetAtMs: RESET * 1000, concurrencyLimited: false, retryAfterMs: undefined });
+    expect(read).toEqual({
+      serverDateMs: NOW,
+      limit: 100,
+      remaining: 42,
+      resetAtMs: RESET * 1000,
+      concurrencyLimited: false,
+      retryAfterMs: undefined,
+    });
     expect(rateLimitOf(read)).toEqual({ limit: 100, remaining: 42, resetAt: new Date(RESET * 1000) });
   });
 
@@ -40,13 +47,17 @@ describe('readRateLimit', () => {
   });
 
   it('recognises the concurrency-limit answer: Limit and Remaining both 0', () => {
-    expect(reading({ 'x-rate-limit-limit': '0', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(RESET) }).concurrencyLimited).toBe(true);
+    expect(
+      reading({ 'x-rate-limit-limit': '0', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(RESET) }).concurrencyLimited,
+    ).toBe(true);
     expect(reading({ 'x-rate-limit-limit': '10', 'x-rate-limit-remaining': '0' }).concurrencyLimited).toBe(false);
   });
 
   it('reads Retry-After as seconds, or as an HTTP date against the response Date (the local clock without one)', () => {
     expect(reading({ 'retry-after': '4' }).retryAfterMs).toBe(4000);
-    expect(reading({ date: new Date(NOW).toUTCString(), 'retry-after': new Date(NOW + 7000).toUTCString() }, NOW + 999_999).retryAfterMs).toBe(7000);
+    expect(
+      reading({ date: new Date(NOW).toUTCString(), 'retry-after': new Date(NOW + 7000).toUTCString() }, NOW + 999_999).retryAfterMs,
+    ).toBe(7000);
     expect(reading({ 'retry-after': new Date(NOW + 3000).toUTCString() }).retryAfterMs).toBe(3000);
     expect(reading({ 'retry-after': 'later' }).retryAfterMs).toBeUndefined();
   });
@@ -62,7 +73,13 @@ describe('serverRequestedWaitMs', () => {
   it('prefers Retry-After, and gives no hint for a concurrency-limit answer or without a reset', () => {
     const clock = new ServerClock();
     expect(serverRequestedWaitMs(reading({ 'retry-after': '4', 'x-rate-limit-reset': String(RESET) }), clock, NOW)).toBe(4000);
-    expect(serverRequestedWaitMs(reading({ 'x-rate-limit-limit': '0', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(RESET) }), clock, NOW)).toBeUndefined();
+    expect(
+      serverRequestedWaitMs(
+        reading({ 'x-rate-limit-limit': '0', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(RESET) }),
+        clock,
+        NOW,
+      ),
+    ).toBeUndefined();
     expect(serverRequestedWaitMs(reading({}), clock, NOW)).toBeUndefined();
   });
 

@@ -65,7 +65,9 @@ describe('rate-limit scheduling', () => {
     const held = okta.client.get('s1');
     await settle();
     expect(okta.sent).toEqual(['/api/v1/sessions/s0']);
-    expect(okta.events).toEqual([expect.objectContaining({ operationId: 'getSession', bucket: 'sessions', limit: 20, remaining: 0, waitMs: 10_000 })]);
+    expect(okta.events).toEqual([
+      expect.objectContaining({ operationId: 'getSession', bucket: 'sessions', limit: 20, remaining: 0, waitMs: 10_000 }),
+    ]);
     await vi.advanceTimersByTimeAsync(9_999);
     expect(okta.sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -115,7 +117,9 @@ describe('rate-limit scheduling', () => {
     }
     await expect(Promise.all(calls)).resolves.toHaveLength(4);
     expect(custom.sent).toHaveLength(4);
-    expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', rateLimit: { maxConcurrent: 0 } })).toThrow(/maxConcurrent must be a whole number >= 1/);
+    expect(() => new OktaSessions({ orgUrl: 'https://acme.okta.com', rateLimit: { maxConcurrent: 0 } })).toThrow(
+      /maxConcurrent must be a whole number >= 1/,
+    );
   });
 
   it('by default starts at 20 in flight and, while calls wait for a slot, lets one more out per answer', async () => {
@@ -284,7 +288,11 @@ describe('rate-limit scheduling', () => {
     });
     const first = client.get('s0');
     await settle();
-    pending.shift()?.(new Response(JSON.stringify(RECORDED_SESSION), { headers: oktaHeaders(Date.now() + skew, { limit: 5, remaining: 0, resetInSeconds: 7 }) }));
+    pending.shift()?.(
+      new Response(JSON.stringify(RECORDED_SESSION), {
+        headers: oktaHeaders(Date.now() + skew, { limit: 5, remaining: 0, resetInSeconds: 7 }),
+      }),
+    );
     await first;
     client.get('s1');
     await vi.advanceTimersByTimeAsync(6_999);

@@ -15,7 +15,14 @@ afterEach(() => {
 });
 
 function reading(limit: number, remaining: number, resetInSeconds: number): RateLimitReading {
-  return { serverDateMs: Date.now(), limit, remaining, resetAtMs: T + resetInSeconds * 1000, concurrencyLimited: limit === 0 && remaining === 0, retryAfterMs: undefined };
+  return {
+    serverDateMs: Date.now(),
+    limit,
+    remaining,
+    resetAtMs: T + resetInSeconds * 1000,
+    concurrencyLimited: limit === 0 && remaining === 0,
+    retryAfterMs: undefined,
+  };
 }
 
 function budget(timeoutMs: number, controller = new AbortController()): WaitBudget {
@@ -57,7 +64,15 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
     (await first).release(reading(20, 19, 70));
     await vi.advanceTimersByTimeAsync(0);
     expect(order).toEqual(['first', 'second']);
-    const held = { bucket: 'sessions', limit: 20, remaining: 0, resetAt: new Date(T + 10_000), waitMs: 10_000, reason: 'used-up', othersShare: 19 / 20 };
+    const held = {
+      bucket: 'sessions',
+      limit: 20,
+      remaining: 0,
+      resetAt: new Date(T + 10_000),
+      waitMs: 10_000,
+      reason: 'used-up',
+      othersShare: 19 / 20,
+    };
     expect(events).toEqual([
       { operationId: 'getSession', ...held },
       { operationId: 'refreshSession', ...held },
@@ -128,7 +143,11 @@ describe('RateLimitScheduler with a store that fails while calls wait for it', (
       settle: async () => {},
     };
     const storeEvents: RateLimitStoreEvent[] = [];
-    const scheduler = new RateLimitScheduler({ store }, undefined, new ServerClock(), { org: 'https://acme.okta.com', onRateLimitStore: (event) => storeEvents.push(event), log: SILENT_LOG });
+    const scheduler = new RateLimitScheduler({ store }, undefined, new ServerClock(), {
+      org: 'https://acme.okta.com',
+      onRateLimitStore: (event) => storeEvents.push(event),
+      log: SILENT_LOG,
+    });
     // The first request opens a 60 s window; by the second's answer, others have used 8 of it.
     ((await scheduler.acquire('getSession', budget(30_000))) as Permit).release(reading(20, 19, 61));
     ((await scheduler.acquire('getSession', budget(30_000))) as Permit).release(reading(20, 10, 61));

@@ -30,34 +30,41 @@ function recordingClient(respond: () => Response, options: Partial<ConstructorPa
 describe('property: session ids', () => {
   it('any id is rejected before sending, or becomes exactly one encoded path segment', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('.', '..', 'me', '%2e%2e', '../x', 'a/b', '')), async (sessionId) => {
-        const { client, urls } = recordingClient(() => new Response(SESSION_JSON, { status: 200 }));
-        for (const [call, suffix] of [
-          [() => client.get(sessionId), ''],
-          [() => client.refresh(sessionId), '/lifecycle/refresh'],
-        ] as const) {
-          const before = urls.length;
-          try {
-            await call();
-          } catch (error) {
-            expect(error).toBeInstanceOf(TypeError);
-            expect(urls.length).toBe(before);
-            continue;
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('.', '..', 'me', '%2e%2e', '../x', 'a/b', '')),
+        async (sessionId) => {
+          const { client, urls } = recordingClient(() => new Response(SESSION_JSON, { status: 200 }));
+          for (const [call, suffix] of [
+            [() => client.get(sessionId), ''],
+            [() => client.refresh(sessionId), '/lifecycle/refresh'],
+          ] as const) {
+            const before = urls.length;
+            try {
+              await call();
+            } catch (error) {
+              expect(error).toBeInstanceOf(TypeError);
+              expect(urls.length).toBe(before);
+              continue;
+            }
+            const url = new URL(urls[urls.length - 1] as string);
+            expect(url.origin).toBe(ORG);
+            const match = new RegExp(`^/api/v1/sessions/([^/]+)${suffix}$`).exec(url.pathname);
+            expect(match, url.pathname).not.toBeNull();
+            expect(decodeURIComponent(match?.[1] as string)).toBe(sessionId);
+            expect(url.search).toBe('');
           }
-          const url = new URL(urls[urls.length - 1] as string);
-          expect(url.origin).toBe(ORG);
-          const match = new RegExp(`^/api/v1/sessions/([^/]+)${suffix}$`).exec(url.pathname);
-          expect(match, url.pathname).not.toBeNull();
-          expect(decodeURIComponent(match?.[1] as string)).toBe(sessionId);
-          expect(url.search).toBe('');
-        }
-      }),
+        },
+      ),
       { numRuns: FUZZ_RUNS.sessionIds },
     );
   });
 });
 
-const headerValue = fc.oneof(fc.stringMatching(/^[\x20-\x7e]{0,30}$/), fc.integer({ min: -5, max: 2e9 }).map(String), fc.constant('1700000000, 1700000030'));
+const headerValue = fc.oneof(
+  fc.stringMatching(/^[\x20-\x7e]{0,30}$/),
+  fc.integer({ min: -5, max: 2e9 }).map(String),
+  fc.constant('1700000000, 1700000030'),
+);
 const headerSet = fc.record(
   {
     'content-type': fc.constantFrom('application/json', 'text/html', 'text/plain'),
@@ -66,7 +73,10 @@ const headerSet = fc.record(
     'x-rate-limit-remaining': headerValue,
     'x-rate-limit-reset': headerValue,
     'retry-after': headerValue,
-    date: fc.oneof(headerValue, fc.date({ noInvalidDate: true }).map((date) => date.toUTCString())),
+    date: fc.oneof(
+      headerValue,
+      fc.date({ noInvalidDate: true }).map((date) => date.toUTCString()),
+    ),
     location: headerValue,
   },
   { requiredKeys: [] },
@@ -89,7 +99,13 @@ describe('property: server answers', () => {
             timeoutMs: 2_000,
           });
           const call =
-            method === 'get' ? client.get('s1') : method === 'create' ? client.create('t1') : method === 'revoke' ? client.revoke('s1') : client.getCurrent({ cookie: 'sid=s1' });
+            method === 'get'
+              ? client.get('s1')
+              : method === 'create'
+                ? client.create('t1')
+                : method === 'revoke'
+                  ? client.revoke('s1')
+                  : client.getCurrent({ cookie: 'sid=s1' });
           try {
             await call;
           } catch (error) {
@@ -118,7 +134,14 @@ describe('property: rate-limit headers', () => {
         if (signal.serverDateMs !== undefined) clock.observe(signal.serverDateMs, now);
         const delay = serverRequestedWaitMs(signal, clock, now);
         if (delay !== undefined) expect(Number.isFinite(delay) && delay >= 0).toBe(true);
-        const decision = decideRetry('rate-limited', OPERATIONS.getSession, delay, { failures: 0, rateLimited: retryNumber - 1 }, DEFAULT_RETRY_POLICY, 30_000);
+        const decision = decideRetry(
+          'rate-limited',
+          OPERATIONS.getSession,
+          delay,
+          { failures: 0, rateLimited: retryNumber - 1 },
+          DEFAULT_RETRY_POLICY,
+          30_000,
+        );
         if (decision.retry) expect(Number.isFinite(decision.delayMs) && decision.delayMs >= 0).toBe(true);
       }),
       { numRuns: FUZZ_RUNS.rateLimitHeaders },
@@ -135,45 +158,81 @@ const failureKinds = ['400', '401', '403', '404', '429', '500', '503', 'redirect
 describe('property: secrets never leave the client', () => {
   it('random secrets, reflected by the server in every body field and header, appear in no error text, header or hook event, for every failure kind', async () => {
     await fc.assert(
-      fc.asyncProperty(token, token, cookieValue, sessionId, fc.constantFrom(...failureKinds), fc.constantFrom('get', 'create', 'getCurrent'), async (apiToken, sessionToken, cookie, id, kind, method) => {
-        // What the call sends, which the server reflects: the server knows nothing else.
-        const sent = { get: [apiToken, id], create: [apiToken, sessionToken], getCurrent: [cookie] }[method];
-        const echo = sent.join(' | ');
-        const respond = () => {
-          if (kind === 'reset') throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
-          if (kind === 'truncated') return new Response(`{"id":"${id}","login":"${echo}`, { status: 200, headers: { 'content-type': 'application/json', 'x-okta-request-id': echo } });
-          const status = kind === 'redirect' ? 302 : Number(kind);
-          const body = JSON.stringify({ errorCode: 'E0000007', errorSummary: `Not found: ${echo}`, errorLink: echo, errorId: echo, errorCauses: [{ errorSummary: echo }] });
-          const reflected = encodeURIComponent(echo);
-          return new Response(body, {
-            status,
-            statusText: 'Reflected',
-            headers: {
-              'content-type': 'application/json',
-              'x-okta-request-id': 'aabbccddeeff00112233445566778899',
-              'www-authenticate': `SSWS error="${echo}"`,
-              authorization: `SSWS ${echo}`,
-              'set-cookie': `sid=${cookie}`,
-              'x-echo': echo,
-              location: `https://user:${reflected}@evil.example/${reflected}?t=${reflected}`,
-              'proxy-authenticate': `Basic realm="${reflected}"`,
-            },
+      fc.asyncProperty(
+        token,
+        token,
+        cookieValue,
+        sessionId,
+        fc.constantFrom(...failureKinds),
+        fc.constantFrom('get', 'create', 'getCurrent'),
+        async (apiToken, sessionToken, cookie, id, kind, method) => {
+          // What the call sends, which the server reflects: the server knows nothing else.
+          const sent = { get: [apiToken, id], create: [apiToken, sessionToken], getCurrent: [cookie] }[method];
+          const echo = sent.join(' | ');
+          const respond = () => {
+            if (kind === 'reset')
+              throw new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+            if (kind === 'truncated')
+              return new Response(`{"id":"${id}","login":"${echo}`, {
+                status: 200,
+                headers: { 'content-type': 'application/json', 'x-okta-request-id': echo },
+              });
+            const status = kind === 'redirect' ? 302 : Number(kind);
+            const body = JSON.stringify({
+              errorCode: 'E0000007',
+              errorSummary: `Not found: ${echo}`,
+              errorLink: echo,
+              errorId: echo,
+              errorCauses: [{ errorSummary: echo }],
+            });
+            const reflected = encodeURIComponent(echo);
+            return new Response(body, {
+              status,
+              statusText: 'Reflected',
+              headers: {
+                'content-type': 'application/json',
+                'x-okta-request-id': 'aabbccddeeff00112233445566778899',
+                'www-authenticate': `SSWS error="${echo}"`,
+                authorization: `SSWS ${echo}`,
+                'set-cookie': `sid=${cookie}`,
+                'x-echo': echo,
+                location: `https://user:${reflected}@evil.example/${reflected}?t=${reflected}`,
+                'proxy-authenticate': `Basic realm="${reflected}"`,
+              },
+            });
+          };
+          const events: RetryEvent[] = [];
+          const { client } = recordingClient(respond, {
+            apiToken,
+            retry: { maxRetries: 1, maxDelayMs: 5 },
+            onRetry: (event) => events.push(event),
+            timeoutMs: 2_000,
           });
-        };
-        const events: RetryEvent[] = [];
-        const { client } = recordingClient(respond, { apiToken, retry: { maxRetries: 1, maxDelayMs: 5 }, onRetry: (event) => events.push(event), timeoutMs: 2_000 });
-        const call = method === 'get' ? client.get(id) : method === 'create' ? client.create(sessionToken) : client.getCurrent({ cookie: `sid=${cookie}` });
-        let error: unknown;
-        try {
-          await call;
-        } catch (caught) {
-          error = caught;
-        }
-        expect(error, kind).toBeInstanceOf(OktaError);
-        const e = error as OktaError & { headers?: Headers };
-        const text = [e.message, e.stack, JSON.stringify(e), inspect(e, { depth: Infinity, showHidden: true }), JSON.stringify([...(e.headers ?? [])]), JSON.stringify(events)].join('\n');
-        for (const secret of sent) expect(text, `${kind} ${method}`).not.toContain(secret);
-      }),
+          const call =
+            method === 'get'
+              ? client.get(id)
+              : method === 'create'
+                ? client.create(sessionToken)
+                : client.getCurrent({ cookie: `sid=${cookie}` });
+          let error: unknown;
+          try {
+            await call;
+          } catch (caught) {
+            error = caught;
+          }
+          expect(error, kind).toBeInstanceOf(OktaError);
+          const e = error as OktaError & { headers?: Headers };
+          const text = [
+            e.message,
+            e.stack,
+            JSON.stringify(e),
+            inspect(e, { depth: Infinity, showHidden: true }),
+            JSON.stringify([...(e.headers ?? [])]),
+            JSON.stringify(events),
+          ].join('\n');
+          for (const secret of sent) expect(text, `${kind} ${method}`).not.toContain(secret);
+        },
+      ),
       { numRuns: FUZZ_RUNS.secrets },
     );
   });

@@ -38,7 +38,12 @@ describe.each([
       const first = await callers[0]!.take(key, 0, Date.now());
       expect('leaseId' in first).toBe(true);
       expect(await callers[1]!.take(key, 0, Date.now())).toMatchObject({ rateLimit: undefined });
-      await callers[0]!.settle(key, (first as { leaseId: string }).leaseId, { limit: 20, remaining: 19, resetAtMs: Date.now() + 60_000, windowMs: undefined }, Date.now());
+      await callers[0]!.settle(
+        key,
+        (first as { leaseId: string }).leaseId,
+        { limit: 20, remaining: 19, resetAtMs: Date.now() + 60_000, windowMs: undefined },
+        Date.now(),
+      );
       const next = await Promise.all(Array.from({ length: 5 }, (_, i) => callers[i % 2]!.take(key, 0, Date.now())));
       expect(next.every((answer) => 'leaseId' in answer)).toBe(true);
     });
@@ -81,7 +86,12 @@ describe.each([
                   } else {
                     const leaseId = held.shift() as string;
                     outstanding--;
-                    await caller.settle(key, leaseId, { limit: 20, remaining: Math.max(0, remaining - sent), resetAtMs, windowMs: undefined }, Date.now());
+                    await caller.settle(
+                      key,
+                      leaseId,
+                      { limit: 20, remaining: Math.max(0, remaining - sent), resetAtMs, windowMs: undefined },
+                      Date.now(),
+                    );
                   }
                 }
                 for (const leaseId of held.splice(0)) {
@@ -102,7 +112,7 @@ describe.each([
   });
 
   describe('the window end, probed once for all processes', () => {
-    it('after the window opener, one probe at its real end (on Redis\'s clock); a probe that meets a used-up window stops probing for good', async () => {
+    it("after the window opener, one probe at its real end (on Redis's clock); a probe that meets a used-up window stops probing for good", async () => {
       const key = `probe|${randomUUID()}`;
       const [a, b] = [store(), store()];
       const resetAtMs = Date.now() + 5_000; // the rounded reset, well after the real end
@@ -140,7 +150,9 @@ describe.each([
         }
         console.log('holding');
         setInterval(() => {}, 1000);`;
-      const worker = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const worker = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise<void>((resolve) => worker.stdout.once('data', () => resolve()));
       const killedAt = Date.now();
       worker.kill('SIGKILL');
@@ -163,7 +175,12 @@ describe.each([
     it('Redis stopped mid-run and restarted: every call still ends in a value, pacing falls back and comes back', async () => {
       const okta = await startOktaSessionsServer({ rateLimit: { limit: 10_000, windowMs: 60_000 } });
       const events: RateLimitStoreEvent[] = [];
-      const client = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, rateLimit: { store: store() }, onRateLimitStore: (event) => events.push(event) });
+      const client = new OktaSessions({
+        orgUrl: okta.url,
+        apiToken: okta.apiToken,
+        rateLimit: { store: store() },
+        onRateLimitStore: (event) => events.push(event),
+      });
       const id = okta.issueSession({ login: 'redis@example.com' });
       const outcomes: string[] = [];
       try {
@@ -184,7 +201,10 @@ describe.each([
     }, 30_000);
 
     it('two orgs on one Redis never share a bucket, and nothing secret is stored', async () => {
-      const [orgA, orgB] = await Promise.all([startOktaSessionsServer({ rateLimit: { limit: 3, windowMs: 60_000 } }), startOktaSessionsServer({ rateLimit: { limit: 3, windowMs: 60_000 } })]);
+      const [orgA, orgB] = await Promise.all([
+        startOktaSessionsServer({ rateLimit: { limit: 3, windowMs: 60_000 } }),
+        startOktaSessionsServer({ rateLimit: { limit: 3, windowMs: 60_000 } }),
+      ]);
       const shared = store({ keyPrefix: `two-orgs-${randomUUID()}` });
       const clientA = new OktaSessions({ orgUrl: orgA.url, apiToken: orgA.apiToken, rateLimit: { store: shared }, timeoutMs: 5_000 });
       const clientB = new OktaSessions({ orgUrl: orgB.url, apiToken: orgB.apiToken, rateLimit: { store: shared }, timeoutMs: 5_000 });
@@ -203,7 +223,11 @@ describe.each([
         const keys = await redis.keys('two-orgs-*');
         expect(keys.some((key) => key.includes(orgA.url))).toBe(true);
         expect(keys.some((key) => key.includes(orgB.url))).toBe(true);
-        const stored = await Promise.all(keys.map(async (key) => JSON.stringify(key.endsWith(':state') ? await inspector.hgetall(key) : await inspector.zrange(key, 0, -1))));
+        const stored = await Promise.all(
+          keys.map(async (key) =>
+            JSON.stringify(key.endsWith(':state') ? await inspector.hgetall(key) : await inspector.zrange(key, 0, -1)),
+          ),
+        );
         for (const text of [...keys, ...stored]) {
           for (const secret of [orgA.apiToken, orgB.apiToken, idA, idB]) expect(text).not.toContain(secret);
         }
@@ -220,7 +244,12 @@ describe.each([
       await inspector.set(`${prefix}:{${okta.url}|sessions}:state`, 'not a hash');
       inspector.disconnect();
       const events: RateLimitStoreEvent[] = [];
-      const client = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, rateLimit: { store: store({ keyPrefix: prefix }) }, onRateLimitStore: (event) => events.push(event) });
+      const client = new OktaSessions({
+        orgUrl: okta.url,
+        apiToken: okta.apiToken,
+        rateLimit: { store: store({ keyPrefix: prefix }) },
+        onRateLimitStore: (event) => events.push(event),
+      });
       try {
         const id = okta.issueSession({ login: 'c@example.com' });
         expect((await client.get(id)).id).toBe(id);

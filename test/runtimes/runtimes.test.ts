@@ -32,7 +32,10 @@ async function startServers() {
   const hanging = await startOktaSessionsServer({ rateLimit: false, apiToken: main.apiToken });
   hanging.inject({ type: 'hang' }, { operation: 'getSession', times: Number.POSITIVE_INFINITY });
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const { clientId } = main.registerServiceApp({ publicKey: { ...(await exportJWK(publicKey)), kid: 'edge-1' }, scopes: ['okta.sessions.read'] });
+  const { clientId } = main.registerServiceApp({
+    publicKey: { ...(await exportJWK(publicKey)), kid: 'edge-1' },
+    scopes: ['okta.sessions.read'],
+  });
   const config = {
     orgUrl: main.url,
     apiToken: main.apiToken,
@@ -109,7 +112,13 @@ describe.each(RUNTIMES)('$name, from the installed package', ({ name, entry, run
   });
 
   it('a 404 is an OktaNotFoundError, by instanceof', () => {
-    expect(seen('notFound')).toMatchObject({ name: 'OktaNotFoundError', notFound: true, oktaError: true, status: 404, errorCode: 'E0000007' });
+    expect(seen('notFound')).toMatchObject({
+      name: 'OktaNotFoundError',
+      notFound: true,
+      oktaError: true,
+      status: 404,
+      errorCode: 'E0000007',
+    });
   });
 
   it('a 429 is retried at its reset, and succeeds', () => {

@@ -63,7 +63,10 @@ describe('client rules on synthetic changes', () => {
   });
 
   it('breaking: a Session property removed or its type changed, in every operation returning it', () => {
-    const removed = only(changesAfter((spec) => delete schemas(spec).Session.properties.login), 'breaking');
+    const removed = only(
+      changesAfter((spec) => delete schemas(spec).Session.properties.login),
+      'breaking',
+    );
     expect(removed.map((change) => `${change.operation?.facadeMethod} ${change.rule} ${change.location}`).sort()).toEqual([
       'create response-property-removed responses.200.login',
       'get response-property-removed responses.200.login',
@@ -88,7 +91,9 @@ describe('client rules on synthetic changes', () => {
     });
     expect(only(property, 'breaking').map((change) => change.rule)).toEqual(['request-required-added']);
     const parameter = changesAfter((spec) => {
-      spec.paths['/api/v1/sessions/{sessionId}'].get.parameters = [{ name: 'expand', in: 'query', required: true, schema: { type: 'string' } }];
+      spec.paths['/api/v1/sessions/{sessionId}'].get.parameters = [
+        { name: 'expand', in: 'query', required: true, schema: { type: 'string' } },
+      ];
     });
     expect(only(parameter, 'breaking').map((change) => change.message)).toEqual(['new required parameter `query expand`']);
   });
@@ -174,12 +179,11 @@ describe('client rules on synthetic changes', () => {
   it('a later release without createSession and the /me operations is breaking for four facade methods', () => {
     const report = compareSlices(loadSessionSlice(RELEASE_2025).slice, loadSessionSlice(LATER_RELEASE).slice);
     expect(report.summary.breaking).toBe(4);
-    expect(only(report.changes, 'breaking').map((change) => change.operation?.facadeMethod).sort()).toEqual([
-      'closeCurrent',
-      'create',
-      'getCurrent',
-      'refreshCurrent',
-    ]);
+    expect(
+      only(report.changes, 'breaking')
+        .map((change) => change.operation?.facadeMethod)
+        .sort(),
+    ).toEqual(['closeCurrent', 'create', 'getCurrent', 'refreshCurrent']);
     expect(report.summary.attention).toBe(0);
   });
 });
@@ -213,12 +217,16 @@ describe('every finding ends in exactly one class', () => {
       expiresAt.type = 'integer'; // rule: breaking
       expiresAt.minimum = 0; // no rule
     });
-    const forGet = changes.filter((change) => change.operation?.operationId === 'getSession').map((change) => `${change.class} ${change.rule}`);
+    const forGet = changes
+      .filter((change) => change.operation?.operationId === 'getSession')
+      .map((change) => `${change.class} ${change.rule}`);
     expect(forGet.sort()).toEqual(['attention unrecognised', 'breaking response-type-changed']);
   });
 
   it('every rule in the table is applied somewhere in the contract code', () => {
-    const code = ['rules.ts', 'compare.ts', 'engine-diffs.ts'].map((file) => readFileSync(`scripts/lib/contract/${file}`, 'utf8')).join('\n');
+    const code = ['rules.ts', 'compare.ts', 'engine-diffs.ts']
+      .map((file) => readFileSync(`scripts/lib/contract/${file}`, 'utf8'))
+      .join('\n');
     for (const rule of Object.keys(RULES)) expect(code, rule).toContain(`'${rule}'`);
   });
 
@@ -242,16 +250,24 @@ describe('client rules for the user operations', () => {
       clear(spec).parameters.find((parameter: any) => parameter.name === 'forgetDevices').schema.default = false;
     });
     expect(only(changes, 'breaking').map((change) => [change.rule, change.operation?.operationId, change.message])).toEqual([
-      ['request-default-changed', 'revokeUserSessions', 'parameter `query forgetDevices` default changed: true -> false (a caller who leaves it out gets the new behaviour)'],
+      [
+        'request-default-changed',
+        'revokeUserSessions',
+        'parameter `query forgetDevices` default changed: true -> false (a caller who leaves it out gets the new behaviour)',
+      ],
     ]);
   });
 
   it('needs attention: a new UserStatus value; breaking: a User property removed', () => {
     const added = changesAfter((spec) => schemas(spec).UserStatus.enum.push('QUARANTINED'));
-    expect(only(added, 'attention').map((change) => [change.rule, change.operation?.operationId, change.location])).toEqual([['response-enum-added', 'getUser', 'responses.200.status']]);
+    expect(only(added, 'attention').map((change) => [change.rule, change.operation?.operationId, change.location])).toEqual([
+      ['response-enum-added', 'getUser', 'responses.200.status'],
+    ]);
     expect(only(added, 'breaking')).toEqual([]);
     const removed = changesAfter((spec) => delete schemas(spec).User.properties.status);
-    expect(only(removed, 'breaking').map((change) => [change.rule, change.operation?.operationId, change.location])).toEqual([['response-property-removed', 'getUser', 'responses.200.status']]);
+    expect(only(removed, 'breaking').map((change) => [change.rule, change.operation?.operationId, change.location])).toEqual([
+      ['response-property-removed', 'getUser', 'responses.200.status'],
+    ]);
   });
 
   it('breaking: the oauthTokens parameter the facade sends removed; an added required query parameter too', () => {
@@ -259,7 +275,9 @@ describe('client rules for the user operations', () => {
       clear(spec).parameters = clear(spec).parameters.filter((parameter: any) => parameter.name !== 'oauthTokens');
     });
     expect(only(removed, 'breaking').map((change) => change.rule)).toEqual(['request-sent-removed']);
-    const required = changesAfter((spec) => clear(spec).parameters.push({ name: 'reason', in: 'query', required: true, schema: { type: 'string' } }));
+    const required = changesAfter((spec) =>
+      clear(spec).parameters.push({ name: 'reason', in: 'query', required: true, schema: { type: 'string' } }),
+    );
     expect(only(required, 'breaking').map((change) => change.rule)).toEqual(['request-required-added']);
   });
 
@@ -267,56 +285,82 @@ describe('client rules for the user operations', () => {
     const changes = changesAfter((spec) => {
       spec.paths['/api/v1/users/{userIdOrLogin}'] = spec.paths['/api/v1/users/{id}'];
       delete spec.paths['/api/v1/users/{id}'];
-      spec.paths['/api/v1/users/{userIdOrLogin}'].parameters = [{ name: 'userIdOrLogin', in: 'path', required: true, schema: { type: 'string' } }];
+      spec.paths['/api/v1/users/{userIdOrLogin}'].parameters = [
+        { name: 'userIdOrLogin', in: 'path', required: true, schema: { type: 'string' } },
+      ];
     });
     // (The inline parameter has no description: a docs-only change beside it.)
-    expect(changes.filter((change) => change.class !== 'docs').map((change) => [change.class, change.rule])).toEqual([['attention', 'path-parameter-renamed']]);
+    expect(changes.filter((change) => change.class !== 'docs').map((change) => [change.class, change.rule])).toEqual([
+      ['attention', 'path-parameter-renamed'],
+    ]);
   });
 });
 
 describe('on real Okta releases', () => {
-  it.skipIf(!hasRealSpecs)(`2024.06.1 -> 2025.08.0: nothing breaking; getUser's path parameter renamed and forgetDevices added need attention; readOnly and allOf moves are non-breaking${NEEDS_SHARED}`, () => {
-    const report = compareSlices(loadSessionSlice(REAL_SPEC_2024).slice, loadSessionSlice(REAL_SPEC_2025).slice);
-    expect(report.summary.breaking).toBe(0);
-    expect(only(report.changes, 'attention').map((change) => `${change.rule} ${change.operation?.operationId} ${change.location}`)).toEqual([
-      // /api/v1/users/{userId} became /api/v1/users/{id}: the same URL, compared as one operation.
-      'path-parameter-renamed getUser parameters',
-      'request-optional-added getUser parameters.header Content-Type',
-      'request-optional-added revokeUserSessions parameters.query forgetDevices',
-      // Keywords the model does not capture are for a person to review, never lost.
-      'unrecognised getUser responses.200.profile.login',
-      'unrecognised getUser responses.200',
-    ]);
-    expect(report.summary.docs).toBeGreaterThan(10);
-    const nonBreaking = only(report.changes, 'non-breaking');
-    expect(new Set(nonBreaking.map((change) => change.rule))).toEqual(new Set(['response-readonly', 'schema-layout']));
-    // The generic engine over-reports these; the report must not echo it.
-    expect(nonBreaking.filter((change) => change.engine === 'breaking').length).toBeGreaterThan(0);
-    // Five operations return a Session, and getUser a User with the same links; each sees the same _links changes.
-    expect(new Set(nonBreaking.map((change) => change.operation?.operationId)).size).toBe(6);
-  });
+  it.skipIf(!hasRealSpecs)(
+    `2024.06.1 -> 2025.08.0: nothing breaking; getUser's path parameter renamed and forgetDevices added need attention; readOnly and allOf moves are non-breaking${NEEDS_SHARED}`,
+    () => {
+      const report = compareSlices(loadSessionSlice(REAL_SPEC_2024).slice, loadSessionSlice(REAL_SPEC_2025).slice);
+      expect(report.summary.breaking).toBe(0);
+      expect(
+        only(report.changes, 'attention').map((change) => `${change.rule} ${change.operation?.operationId} ${change.location}`),
+      ).toEqual([
+        // /api/v1/users/{userId} became /api/v1/users/{id}: the same URL, compared as one operation.
+        'path-parameter-renamed getUser parameters',
+        'request-optional-added getUser parameters.header Content-Type',
+        'request-optional-added revokeUserSessions parameters.query forgetDevices',
+        // Keywords the model does not capture are for a person to review, never lost.
+        'unrecognised getUser responses.200.profile.login',
+        'unrecognised getUser responses.200',
+      ]);
+      expect(report.summary.docs).toBeGreaterThan(10);
+      const nonBreaking = only(report.changes, 'non-breaking');
+      expect(new Set(nonBreaking.map((change) => change.rule))).toEqual(new Set(['response-readonly', 'schema-layout']));
+      // The generic engine over-reports these; the report must not echo it.
+      expect(nonBreaking.filter((change) => change.engine === 'breaking').length).toBeGreaterThan(0);
+      // Five operations return a Session, and getUser a User with the same links; each sees the same _links changes.
+      expect(new Set(nonBreaking.map((change) => change.operation?.operationId)).size).toBe(6);
+    },
+  );
 
-  it.skipIf(!hasRealSpecs)(`2025.08.0 -> the committed slice (2026.06.3 with four retained): nothing breaking, the four named${NEEDS_SHARED}`, () => {
-    const report = compareSlices(loadSessionSlice(REAL_SPEC_2025).slice, committedSlice());
-    expect(report.summary.breaking).toBe(0);
-    expect(only(report.changes, 'attention').map((change) => `${change.rule} ${change.operation?.operationId}`).sort()).toEqual([
-      'operation-retained closeCurrentSession',
-      'operation-retained createSession',
-      'operation-retained getCurrentSession',
-      'operation-retained refreshCurrentSession',
-      // `maxLength` and `pattern`-like keywords on profile fields: for review.
-      'unrecognised getUser',
-      'unrecognised getUser',
-    ]);
-    expect(report.operations.filter((source) => source.retained).map((source) => source.retained?.from)).toEqual(['2025.08.0', '2025.08.0', '2025.08.0', '2025.08.0']);
-  });
+  it.skipIf(!hasRealSpecs)(
+    `2025.08.0 -> the committed slice (2026.06.3 with four retained): nothing breaking, the four named${NEEDS_SHARED}`,
+    () => {
+      const report = compareSlices(loadSessionSlice(REAL_SPEC_2025).slice, committedSlice());
+      expect(report.summary.breaking).toBe(0);
+      expect(
+        only(report.changes, 'attention')
+          .map((change) => `${change.rule} ${change.operation?.operationId}`)
+          .sort(),
+      ).toEqual([
+        'operation-retained closeCurrentSession',
+        'operation-retained createSession',
+        'operation-retained getCurrentSession',
+        'operation-retained refreshCurrentSession',
+        // `maxLength` and `pattern`-like keywords on profile fields: for review.
+        'unrecognised getUser',
+        'unrecognised getUser',
+      ]);
+      expect(report.operations.filter((source) => source.retained).map((source) => source.retained?.from)).toEqual([
+        '2025.08.0',
+        '2025.08.0',
+        '2025.08.0',
+        '2025.08.0',
+      ]);
+    },
+  );
 });
 
 function runScript(script: string, args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(`${process.cwd()}/node_modules/.bin/tsx`, [`${process.cwd()}/scripts/${script}`, ...args], { cwd }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
+    execFile(
+      `${process.cwd()}/node_modules/.bin/tsx`,
+      [`${process.cwd()}/scripts/${script}`, ...args],
+      { cwd },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

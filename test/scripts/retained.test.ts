@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareSlices } from '../../scripts/lib/contract/compare.ts';
-import { adoptRelease, loadRetainedPolicy, RETAINED_MARK, RETAINED_POLICY_PATH, type RetainedPolicyEntry } from '../../scripts/lib/retained.ts';
+import {
+  adoptRelease,
+  loadRetainedPolicy,
+  RETAINED_MARK,
+  RETAINED_POLICY_PATH,
+  type RetainedPolicyEntry,
+} from '../../scripts/lib/retained.ts';
 import { loadSessionSlice, operationIds } from '../../scripts/lib/spec-io.ts';
 
 /** The slice before 2026.06.3 (all seven operations, release 2025.08.0) and a later release without create and /me. */
@@ -16,7 +22,12 @@ const policyWithout = (operationId: string): RetainedPolicyEntry[] => COMMITTED_
 
 describe('adopting a release that dropped operations', () => {
   it('the committed policy retains exactly the four operations, from 2025.08.0, each with a reason', () => {
-    expect(COMMITTED_POLICY.map((entry) => entry.operationId).sort()).toEqual(['closeCurrentSession', 'createSession', 'getCurrentSession', 'refreshCurrentSession']);
+    expect(COMMITTED_POLICY.map((entry) => entry.operationId).sort()).toEqual([
+      'closeCurrentSession',
+      'createSession',
+      'getCurrentSession',
+      'refreshCurrentSession',
+    ]);
     for (const entry of COMMITTED_POLICY) {
       expect(entry.from).toBe('2025.08.0');
       expect(entry.reason.length).toBeGreaterThan(20);
@@ -26,28 +37,31 @@ describe('adopting a release that dropped operations', () => {
   it('keeps the retained operations, marked, and the report names them and breaks nothing', () => {
     const adoption = adoptRelease(before(), FROM_2025, laterRelease(), COMMITTED_POLICY);
     expect(operationIds(adoption.slice)).toEqual(operationIds(before()));
-    expect((adoption.slice.paths as any)['/api/v1/sessions'].post[RETAINED_MARK]).toEqual({ from: '2025.08.0', reason: expect.stringContaining('still serves') });
+    expect((adoption.slice.paths as any)['/api/v1/sessions'].post[RETAINED_MARK]).toEqual({
+      from: '2025.08.0',
+      reason: expect.stringContaining('still serves'),
+    });
     expect((adoption.slice.paths as any)['/api/v1/sessions/{sessionId}'].get[RETAINED_MARK]).toBeUndefined();
     // The retained operation's own request schema, absent from the release, comes along.
     expect(Object.keys((adoption.slice.components as any).schemas)).toContain('CreateSessionRequest');
 
     const report = compareSlices(before(), adoption.slice);
     expect(report.summary.breaking).toBe(0);
-    expect(report.changes.filter((change) => change.rule === 'operation-retained').map((change) => change.operation?.facadeMethod).sort()).toEqual([
-      'closeCurrent',
-      'create',
-      'getCurrent',
-      'refreshCurrent',
-    ]);
+    expect(
+      report.changes
+        .filter((change) => change.rule === 'operation-retained')
+        .map((change) => change.operation?.facadeMethod)
+        .sort(),
+    ).toEqual(['closeCurrent', 'create', 'getCurrent', 'refreshCurrent']);
     expect(report.operations.find((source) => source.operation.operationId === 'getSession')?.retained).toBeUndefined();
   });
 
   it('a removal the policy does not cover is still breaking', () => {
     const adoption = adoptRelease(before(), FROM_2025, laterRelease(), policyWithout('createSession'));
     const report = compareSlices(before(), adoption.slice);
-    expect(report.changes.filter((change) => change.class === 'breaking').map((change) => `${change.rule} ${change.operation?.operationId}`)).toEqual([
-      'operation-removed createSession',
-    ]);
+    expect(
+      report.changes.filter((change) => change.class === 'breaking').map((change) => `${change.rule} ${change.operation?.operationId}`),
+    ).toEqual(['operation-removed createSession']);
   });
 
   it('the release wins a shared schema, and a retained operation that no longer fits it is breaking', () => {
@@ -56,16 +70,28 @@ describe('adopting a release that dropped operations', () => {
     const adoption = adoptRelease(before(), FROM_2025, release, COMMITTED_POLICY);
     expect((adoption.slice.components as any).schemas.Session.properties.login).toBeUndefined();
     const removed = compareSlices(before(), adoption.slice).changes.filter((change) => change.rule === 'response-property-removed');
-    expect(removed.map((change) => change.operation?.operationId).sort()).toEqual(['createSession', 'getCurrentSession', 'getSession', 'refreshCurrentSession', 'refreshSession']);
+    expect(removed.map((change) => change.operation?.operationId).sort()).toEqual([
+      'createSession',
+      'getCurrentSession',
+      'getSession',
+      'refreshCurrentSession',
+      'refreshSession',
+    ]);
     for (const change of removed) expect(change.class).toBe('breaking');
   });
 
   it('a request schema the release redefines is the release version, checked against what the facade sends', () => {
     const release = laterRelease();
-    release.components.schemas.CreateSessionRequest = { type: 'object', required: ['deviceToken', 'sessionToken'], properties: { sessionToken: { type: 'string' }, deviceToken: { type: 'string' } } };
+    release.components.schemas.CreateSessionRequest = {
+      type: 'object',
+      required: ['deviceToken', 'sessionToken'],
+      properties: { sessionToken: { type: 'string' }, deviceToken: { type: 'string' } },
+    };
     const adoption = adoptRelease(before(), FROM_2025, release, COMMITTED_POLICY);
     const breaking = compareSlices(before(), adoption.slice).changes.filter((change) => change.class === 'breaking');
-    expect(breaking.map((change) => `${change.rule} ${change.operation?.operationId} ${change.location}`)).toEqual(['request-required-added createSession requestBody.deviceToken']);
+    expect(breaking.map((change) => `${change.rule} ${change.operation?.operationId} ${change.location}`)).toEqual([
+      'request-required-added createSession requestBody.deviceToken',
+    ]);
   });
 
   it('adopting again over an adopted slice keeps the marks and changes nothing', () => {
@@ -109,9 +135,15 @@ describe(`the policy file (${RETAINED_POLICY_PATH})`, () => {
   it('says what to fix in a malformed entry', () => {
     expect(() => loadRetainedPolicy(policyFile('{'))).toThrow(/not valid JSON/);
     expect(() => loadRetainedPolicy(policyFile('[]'))).toThrow(/expected \{"retained": \[/);
-    expect(() => loadRetainedPolicy(policyFile('{"retained":[{"from":"2025.08.0","reason":"x"}]}'))).toThrow(/retained\[0\] needs an "operationId"/);
-    expect(() => loadRetainedPolicy(policyFile('{"retained":[{"operationId":"createSession","from":"latest","reason":"x"}]}'))).toThrow(/needs "from": the release it is kept from/);
-    expect(() => loadRetainedPolicy(policyFile('{"retained":[{"operationId":"createSession","from":"2025.08.0","reason":" "}]}'))).toThrow(/needs a "reason"/);
+    expect(() => loadRetainedPolicy(policyFile('{"retained":[{"from":"2025.08.0","reason":"x"}]}'))).toThrow(
+      /retained\[0\] needs an "operationId"/,
+    );
+    expect(() => loadRetainedPolicy(policyFile('{"retained":[{"operationId":"createSession","from":"latest","reason":"x"}]}'))).toThrow(
+      /needs "from": the release it is kept from/,
+    );
+    expect(() => loadRetainedPolicy(policyFile('{"retained":[{"operationId":"createSession","from":"2025.08.0","reason":" "}]}'))).toThrow(
+      /needs a "reason"/,
+    );
     const twice = '{"retained":[{"operationId":"a","from":"2025.08.0","reason":"r"},{"operationId":"a","from":"2025.08.0","reason":"r"}]}';
     expect(() => loadRetainedPolicy(policyFile(twice))).toThrow(/a is listed twice/);
   });

@@ -22,7 +22,13 @@ describe('slicer on the committed fixture', () => {
   const sliced = sliceSessionSpec(parseSpec(readFileSync(FIXTURE, 'utf8'), 'fixture'));
 
   it('keeps the Session paths and the two user operations, drops other paths, other operations of their path items, and parameters-only path items', () => {
-    expect(Object.keys(sliced.paths ?? {})).toEqual(['/api/v1/sessions', '/api/v1/sessions/me', '/api/v1/sessions/{sessionId}', '/api/v1/users/{userId}', '/api/v1/users/{userId}/sessions']);
+    expect(Object.keys(sliced.paths ?? {})).toEqual([
+      '/api/v1/sessions',
+      '/api/v1/sessions/me',
+      '/api/v1/sessions/{sessionId}',
+      '/api/v1/users/{userId}',
+      '/api/v1/users/{userId}/sessions',
+    ]);
     const paths = sliced.paths as Record<string, Record<string, unknown>>;
     expect(Object.keys(paths['/api/v1/users/{userId}'] ?? {})).toEqual(['parameters', 'get']);
     expect(Object.keys(paths['/api/v1/users/{userId}/sessions'] ?? {})).toEqual(['parameters', 'delete']);
@@ -71,20 +77,23 @@ describe('slicer on the committed fixture', () => {
 });
 
 describe('slicer on real Okta releases', () => {
-  it.skipIf(!hasRealSpecs)(`2026.06.3 adopted over 2025.08.0 with the retained-operations policy reproduces the committed slice byte for byte${NEEDS_SHARED}`, () => {
-    const release = loadSessionSlice(REAL_SPEC_2026);
-    expect(release.wasFull).toBe(true);
-    expect(operationIds(release.slice)).toEqual(['getSession', 'getUser', 'refreshSession', 'revokeSession', 'revokeUserSessions']);
-    const before = loadSessionSlice(REAL_SPEC_2025).slice;
-    const releases = Object.fromEntries(operationIds(before).map((id) => [id, '2025.08.0']));
-    const adopted = adoptRelease(before, releases, release.slice, loadRetainedPolicy());
-    expect(toYaml(adopted.slice)).toBe(readFileSync(new URL('../../openapi/okta-sessions.yaml', import.meta.url), 'utf8'));
-    const provenance = JSON.parse(readFileSync(new URL('../../openapi/okta-sessions.source.json', import.meta.url), 'utf8'));
-    expect(provenance).toMatchObject({ release: '2026.06.3', sourceSha256: release.sha256 });
-    expect(provenance.operations.createSession).toEqual({ release: '2025.08.0', retained: expect.stringContaining('still serves') });
-    expect(provenance.operations.getSession).toEqual({ release: '2026.06.3' });
-    expect(provenance.operations.revokeUserSessions).toEqual({ release: '2026.06.3' });
-  });
+  it.skipIf(!hasRealSpecs)(
+    `2026.06.3 adopted over 2025.08.0 with the retained-operations policy reproduces the committed slice byte for byte${NEEDS_SHARED}`,
+    () => {
+      const release = loadSessionSlice(REAL_SPEC_2026);
+      expect(release.wasFull).toBe(true);
+      expect(operationIds(release.slice)).toEqual(['getSession', 'getUser', 'refreshSession', 'revokeSession', 'revokeUserSessions']);
+      const before = loadSessionSlice(REAL_SPEC_2025).slice;
+      const releases = Object.fromEntries(operationIds(before).map((id) => [id, '2025.08.0']));
+      const adopted = adoptRelease(before, releases, release.slice, loadRetainedPolicy());
+      expect(toYaml(adopted.slice)).toBe(readFileSync(new URL('../../openapi/okta-sessions.yaml', import.meta.url), 'utf8'));
+      const provenance = JSON.parse(readFileSync(new URL('../../openapi/okta-sessions.source.json', import.meta.url), 'utf8'));
+      expect(provenance).toMatchObject({ release: '2026.06.3', sourceSha256: release.sha256 });
+      expect(provenance.operations.createSession).toEqual({ release: '2025.08.0', retained: expect.stringContaining('still serves') });
+      expect(provenance.operations.getSession).toEqual({ release: '2026.06.3' });
+      expect(provenance.operations.revokeUserSessions).toEqual({ release: '2026.06.3' });
+    },
+  );
 
   it.skipIf(!hasRealSpecs)(`2025.08.0 slices to the committed pre-2026 fixture byte for byte${NEEDS_SHARED}`, () => {
     const fixture = readFileSync(new URL('../fixtures/contract/release-2025.08.0.yaml', import.meta.url), 'utf8');

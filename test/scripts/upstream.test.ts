@@ -46,7 +46,12 @@ function oktaLikeRepository(extra: Record<string, string> = {}): string {
 
 describe('reading a release from a repository laid out like Okta’s', () => {
   it('orders releases by their numbers', () => {
-    expect(['2025.11.9', '2025.11.10', '2025.08.0', '2024.12.1'].sort(compareReleases)).toEqual(['2024.12.1', '2025.08.0', '2025.11.9', '2025.11.10']);
+    expect(['2025.11.9', '2025.11.10', '2025.08.0', '2024.12.1'].sort(compareReleases)).toEqual([
+      '2024.12.1',
+      '2025.08.0',
+      '2025.11.9',
+      '2025.11.10',
+    ]);
   });
 
   it('picks the newest release by name, from a local folder and from a git URL, reading only management-minimal.yaml', () => {
@@ -80,13 +85,19 @@ describe('npm run update-spec -- --from <repository>', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('(release 2025.11.10, info.version 5.2.0');
     expect(first.stdout).toContain('**0 breaking, 4 need attention');
-    expect(first.stdout).toContain('- `createSession` (POST /api/v1/sessions) → `okta.create()`: **retained** from release 2025.08.0 (not in 2025.11.10): Okta dropped it');
+    expect(first.stdout).toContain(
+      '- `createSession` (POST /api/v1/sessions) → `okta.create()`: **retained** from release 2025.08.0 (not in 2025.11.10): Okta dropped it',
+    );
     expect(first.stdout).toContain('- `getSession` (GET /api/v1/sessions/{sessionId}) → `okta.get()`: taken from release 2025.11.10');
     expect(readFileSync(reportFile, 'utf8')).toBe(first.stdout.slice(0, first.stdout.indexOf('\nUpdated ')));
     expect(readFileSync(outputs, 'utf8')).toBe('changed=true\nrelease=2025.11.10\nbreaking=0\n');
 
     const provenance = JSON.parse(readFileSync(join(dir, 'openapi/okta-sessions.source.json'), 'utf8'));
-    expect(provenance).toMatchObject({ release: '2025.11.10', sourceFile: 'dist/2025.11.10/management-minimal.yaml', sourceRepository: repo });
+    expect(provenance).toMatchObject({
+      release: '2025.11.10',
+      sourceFile: 'dist/2025.11.10/management-minimal.yaml',
+      sourceRepository: repo,
+    });
     expect(provenance.operations.createSession).toEqual({ release: '2025.08.0', retained: expect.stringContaining('still serves') });
     expect(provenance.operations.getSession).toEqual({ release: '2025.11.10' });
     expect(readFileSync(join(dir, 'openapi/okta-sessions.yaml'), 'utf8')).toContain('x-okta-sessions-retained:');
@@ -105,7 +116,10 @@ describe('npm run update-spec -- --from <repository>', () => {
     const dir = atRelease2025();
     const result = await run('update-spec.ts', ['--from', `file://${repo}`, '--release', '2025.10.0'], dir);
     expect(result.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'openapi/okta-sessions.source.json'), 'utf8'))).toMatchObject({ release: '2025.10.0', sourceRepository: `file://${repo}` });
+    expect(JSON.parse(readFileSync(join(dir, 'openapi/okta-sessions.source.json'), 'utf8'))).toMatchObject({
+      release: '2025.10.0',
+      sourceRepository: `file://${repo}`,
+    });
   }, 60_000);
 
   it('refuses a removal the policy does not cover, writing nothing', async () => {
@@ -118,7 +132,9 @@ describe('npm run update-spec -- --from <repository>', () => {
     const before = snapshot(dir);
     const result = await run('update-spec.ts', ['--from', repo], dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('- `createSession` (POST /api/v1/sessions) → `okta.create()`: operation removed from the spec, and not retained');
+    expect(result.stdout).toContain(
+      '- `createSession` (POST /api/v1/sessions) → `okta.create()`: operation removed from the spec, and not retained',
+    );
     expect(result.stderr).toContain('1 breaking change(s); nothing was written');
     expect(snapshot(dir)).toEqual(before);
   }, 60_000);
@@ -153,7 +169,9 @@ describe('the scheduled workflow', () => {
     expect(parsed.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* [0-6]$/);
     expect(parsed.on).toHaveProperty('workflow_dispatch');
     const steps: { run?: string; uses?: string; with?: Record<string, string> }[] = parsed.jobs['update-spec'].steps;
-    const commands = steps.flatMap((step) => (step.run ? step.run.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')) : []));
+    const commands = steps.flatMap((step) =>
+      step.run ? step.run.split('\n').filter((line) => line.trim() && !line.trim().startsWith('#')) : [],
+    );
     for (const command of commands) expect(command.trim()).toMatch(/^make /);
     expect(commands.join('\n')).toContain('make update-spec');
     const pr = steps.find((step) => step.uses?.startsWith('peter-evans/create-pull-request@'));
@@ -161,4 +179,3 @@ describe('the scheduled workflow', () => {
     expect(pr?.with?.title).toContain("steps.update.outputs.breaking != '0'");
   });
 });
-

@@ -60,15 +60,21 @@ describe('npm run update-spec', () => {
     expect((await run('check-generated.ts', [], dir)).code).toBe(0);
   }, 60_000);
 
-  it.skipIf(!hasRealSpecs)(`moves the 2025.08.0 slice to the real 2026.06.3 release, retaining four operations, as committed${NEEDS_SHARED}`, async () => {
-    const dir = atRelease2025();
-    const result = await run('update-spec.ts', [REAL_SPEC_2026], dir);
-    expect(result.code).toBe(0);
-    // The four retained, and two profile keywords of getUser's User for review.
-    expect(result.stdout).toContain('**0 breaking, 6 need attention');
-    expect(result.stdout).toContain('keeping createSession, getCurrentSession, closeCurrentSession, refreshCurrentSession from earlier releases');
-    expect(snapshot(dir)).toEqual(snapshot(ROOT));
-  }, 60_000);
+  it.skipIf(!hasRealSpecs)(
+    `moves the 2025.08.0 slice to the real 2026.06.3 release, retaining four operations, as committed${NEEDS_SHARED}`,
+    async () => {
+      const dir = atRelease2025();
+      const result = await run('update-spec.ts', [REAL_SPEC_2026], dir);
+      expect(result.code).toBe(0);
+      // The four retained, and two profile keywords of getUser's User for review.
+      expect(result.stdout).toContain('**0 breaking, 6 need attention');
+      expect(result.stdout).toContain(
+        'keeping createSession, getCurrentSession, closeCurrentSession, refreshCurrentSession from earlier releases',
+      );
+      expect(snapshot(dir)).toEqual(snapshot(ROOT));
+    },
+    60_000,
+  );
 
   it('exit 2 for a file that is not a spec, writing nothing', async () => {
     const dir = scratch();
@@ -96,7 +102,9 @@ describe('npm run check-generated', () => {
 describe('npm run contract-check (CI)', () => {
   const git = (cwd: string, ...args: string[]) =>
     new Promise<void>((resolve, reject) =>
-      execFile('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd }, (error) => (error ? reject(error) : resolve())),
+      execFile('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd }, (error) =>
+        error ? reject(error) : resolve(),
+      ),
     );
 
   /** A repository whose spec was committed once, then replaced by `next` with `message`. */

@@ -40,7 +40,15 @@ export interface SimulationResult {
 const START = Date.parse('2026-05-01T10:00:00.250Z');
 const MAX_IN_FLIGHT = 20;
 
-export function simulate({ limit, windowMs, clients, otherAppEveryMs, usedBefore = 0, latencyMs = 4, maxMs = 60_000 }: Simulation): SimulationResult {
+export function simulate({
+  limit,
+  windowMs,
+  clients,
+  otherAppEveryMs,
+  usedBefore = 0,
+  latencyMs = 4,
+  maxMs = 60_000,
+}: Simulation): SimulationResult {
   let window: { startMs: number; used: number } | undefined;
   const take = (now: number) => {
     if (!window || now >= window.startMs + windowMs) window = { startMs: now, used: 0 };
@@ -58,7 +66,13 @@ export function simulate({ limit, windowMs, clients, otherAppEveryMs, usedBefore
   };
   for (let i = 0; i < usedBefore; i++) take(START);
 
-  const states = clients.map((client) => ({ model: new BucketModel(0, new ServerClock(), client.maxShare), left: client.want, inFlight: 0, rateLimited: 0, doneAtMs: 0 }));
+  const states = clients.map((client) => ({
+    model: new BucketModel(0, new ServerClock(), client.maxShare),
+    left: client.want,
+    inFlight: 0,
+    rateLimited: 0,
+    doneAtMs: 0,
+  }));
   const answers: { at: number; run: () => void }[] = [];
   const other = { sent: 0, rateLimited: 0 };
   let now = START;

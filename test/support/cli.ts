@@ -18,9 +18,19 @@ export const CLI = ['node', '--import', 'tsx', 'src/cli/bin.ts'] as const;
 export function runCli(args: string[], env: Record<string, string>, input = '', started?: (child: ChildProcess) => void): Promise<CliRun> {
   return new Promise((resolve) => {
     const [command, ...prefix] = CLI;
-    const child = execFile(command, [...prefix, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: child.exitCode ?? (error ? ((error as { code?: number }).code ?? null) : 0), signal: child.signalCode, stdout, stderr });
-    });
+    const child = execFile(
+      command,
+      [...prefix, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env }, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: child.exitCode ?? (error ? ((error as { code?: number }).code ?? null) : 0),
+          signal: child.signalCode,
+          stdout,
+          stderr,
+        });
+      },
+    );
     child.stdin?.end(input);
     started?.(child);
   });

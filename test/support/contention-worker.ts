@@ -22,7 +22,12 @@ const store = client === 'okta-sessions + Redis store' ? new RedisRateLimitStore
 let get: () => Promise<unknown>;
 if (client === '@okta/okta-sdk-nodejs') {
   // Okta's SDK as its users run it: 2 retries on 429, no timeout, its response cache off (it would answer from memory).
-  const sdk = new okta.Client({ orgUrl, token: apiToken, cacheMiddleware: null, requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 2, requestTimeout: 0 }) });
+  const sdk = new okta.Client({
+    orgUrl,
+    token: apiToken,
+    cacheMiddleware: null,
+    requestExecutor: new okta.DefaultRequestExecutor({ maxRetries: 2, requestTimeout: 0 }),
+  });
   get = () => sdk.sessionApi.getSession({ sessionId });
 } else {
   // Default options, as the issue measured them (a 30 s budget per call), warnings aside (a killed store warns).

@@ -99,9 +99,22 @@ export async function runContention(run: ContentionCase): Promise<ContentionResu
     const session = await setup.create(await server.issueSessionToken({ login: 'contention@example.com' }));
     // The other app reads a session of its own.
     const otherSession = await setup.create(await server.issueSessionToken({ login: 'other-app@example.com' }));
-    const config = { orgUrl: server.url, apiToken: server.apiToken, sessionId: session.id, client, count: perProcess, redisUrl: redis?.url, rateLimit: run.rateLimit };
+    const config = {
+      orgUrl: server.url,
+      apiToken: server.apiToken,
+      sessionId: session.id,
+      client,
+      count: perProcess,
+      redisUrl: redis?.url,
+      rateLimit: run.rateLimit,
+    };
     for (let i = 0; i < processes; i++) {
-      children.push(spawn(process.execPath, ['--import', 'tsx', 'test/support/contention-worker.ts'], { env: { ...process.env, CONTENTION_WORKER: JSON.stringify(config) }, stdio: ['pipe', 'pipe', 'inherit'] }));
+      children.push(
+        spawn(process.execPath, ['--import', 'tsx', 'test/support/contention-worker.ts'], {
+          env: { ...process.env, CONTENTION_WORKER: JSON.stringify(config) },
+          stdio: ['pipe', 'pipe', 'inherit'],
+        }),
+      );
     }
     const readers = children.map(lines);
     await Promise.all(readers.map((next) => next()));
@@ -115,7 +128,9 @@ export async function runContention(run: ContentionCase): Promise<ContentionResu
     const kill = run.killRedisAfterMs !== undefined && redis ? setTimeout(() => void redis.stop(), run.killRedisAfterMs) : undefined;
     const started = performance.now();
     for (const child of children) child.stdin?.write('go\n');
-    const tallies = (await Promise.all(readers.map((next) => next()))).map((line) => JSON.parse(line) as { completed: number; failed: number; firstFailure?: string; crashed?: number });
+    const tallies = (await Promise.all(readers.map((next) => next()))).map(
+      (line) => JSON.parse(line) as { completed: number; failed: number; firstFailure?: string; crashed?: number },
+    );
     const totalMs = performance.now() - started;
     clearTimeout(kill);
     const otherTally = await other?.stop();

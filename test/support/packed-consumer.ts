@@ -17,7 +17,10 @@ export function run(command: string, args: string[], cwd: string): string {
  * spec) into `work`, and installs the tarball into a fresh consumer project there (`package.json` fields
  * from `manifest`). Returns the consumer's directory and the tarball's path.
  */
-export function packedConsumer(work: string, { manifest = {}, spec = process.cwd() }: { manifest?: Record<string, unknown>; spec?: string } = {}): { consumer: string; tarball: string } {
+export function packedConsumer(
+  work: string,
+  { manifest = {}, spec = process.cwd() }: { manifest?: Record<string, unknown>; spec?: string } = {},
+): { consumer: string; tarball: string } {
   run('npm', ['pack', spec, '--pack-destination', work, '--prefer-offline', '--loglevel=error'], process.cwd());
   const packed = readdirSync(work).find((name) => name.endsWith('.tgz'));
   if (!packed) throw new Error(`npm pack ${spec} produced no tarball`);

@@ -139,7 +139,23 @@ export async function startRedisCluster(): Promise<RedisDeployment> {
   // The cluster's layout lives in each node's config file, so nodes started again rejoin with their slots.
   const spawnNodes = () =>
     ports.map((port) =>
-      spawn(binary, ['--port', String(port), ...NO_PERSISTENCE, '--dir', directory, '--cluster-enabled', 'yes', '--cluster-config-file', `nodes-${port}.conf`, '--cluster-node-timeout', '1000'], { stdio: 'ignore' }),
+      spawn(
+        binary,
+        [
+          '--port',
+          String(port),
+          ...NO_PERSISTENCE,
+          '--dir',
+          directory,
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          `nodes-${port}.conf`,
+          '--cluster-node-timeout',
+          '1000',
+        ],
+        { stdio: 'ignore' },
+      ),
     );
   let children = spawnNodes();
   const stop = async () => {
@@ -147,7 +163,14 @@ export async function startRedisCluster(): Promise<RedisDeployment> {
     children = [];
   };
   await Promise.all(ports.map((port) => waitUntilAnswering(`redis://127.0.0.1:${port}`)));
-  await promisify(execFile)(cli, ['--cluster', 'create', ...ports.map((port) => `127.0.0.1:${port}`), '--cluster-replicas', '0', '--cluster-yes']);
+  await promisify(execFile)(cli, [
+    '--cluster',
+    'create',
+    ...ports.map((port) => `127.0.0.1:${port}`),
+    '--cluster-replicas',
+    '0',
+    '--cluster-yes',
+  ]);
   await waitUntilClusterOk(ports);
   const nodes = ports.map((port) => ({ host: '127.0.0.1', port }));
   return {

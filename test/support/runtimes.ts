@@ -28,14 +28,18 @@ const CONFIG_VARIABLES = ['RUNTIME_SMOKE', 'BENCH_RUNTIME'];
 function commandLine(runtime: ScriptRuntime, script: string): [string, string[]] {
   return runtime === 'Bun'
     ? [installed('bun/bin/bun.exe'), [script]]
-    : [installed('@deno/linux-x64-glibc/deno'), ['run', '--allow-net', '--allow-read', `--allow-env=${CONFIG_VARIABLES.join(',')}`, script]];
+    : [
+        installed('@deno/linux-x64-glibc/deno'),
+        ['run', '--allow-net', '--allow-read', `--allow-env=${CONFIG_VARIABLES.join(',')}`, script],
+      ];
 }
 
 /** `bun 1.4.5`, `deno 2.9.6`, `workerd 2026-04-26`. */
 export function runtimeVersion(runtime: ScriptRuntime | 'workerd'): string {
-  const [binary, args] = runtime === 'workerd' ? [installed('workerd/bin/workerd'), ['--version']] : [commandLine(runtime, '')[0], ['--version']];
+  const [binary, args] =
+    runtime === 'workerd' ? [installed('workerd/bin/workerd'), ['--version']] : [commandLine(runtime, '')[0], ['--version']];
   const version = execFileSync(binary, args, { encoding: 'utf8' }).trim().split('\n')[0] as string;
-  return runtime === 'Bun' ? `bun ${version}` : version.split(' (')[0] as string;
+  return runtime === 'Bun' ? `bun ${version}` : (version.split(' (')[0] as string);
 }
 
 /** Runs `script` in Bun or Deno in `cwd` with `env` added, and parses the last line it prints as JSON. */
@@ -43,15 +47,20 @@ export function runScript(runtime: ScriptRuntime, script: string, cwd: string, e
   const [binary, args] = commandLine(runtime, script);
   const environment = { ...process.env, ...env, DENO_NO_UPDATE_CHECK: '1', DO_NOT_TRACK: '1', NO_COLOR: '1' };
   return new Promise((resolvePromise, reject) => {
-    execFile(binary, args, { cwd, env: environment, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 120_000 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`${runtime} ${script} failed: ${error.message}\n${stdout}${stderr}`));
-      const last = stdout.trim().split('\n').at(-1) ?? '';
-      try {
-        resolvePromise(JSON.parse(last));
-      } catch {
-        reject(new Error(`${runtime} ${script} printed no JSON line:\n${stdout}${stderr}`));
-      }
-    });
+    execFile(
+      binary,
+      args,
+      { cwd, env: environment, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${runtime} ${script} failed: ${error.message}\n${stdout}${stderr}`));
+        const last = stdout.trim().split('\n').at(-1) ?? '';
+        try {
+          resolvePromise(JSON.parse(last));
+        } catch {
+          reject(new Error(`${runtime} ${script} printed no JSON line:\n${stdout}${stderr}`));
+        }
+      },
+    );
   });
 }
 
@@ -86,7 +95,11 @@ export interface RunningWorker {
 
 export async function startWorker(code: string, bindings: Record<string, string> = {}): Promise<RunningWorker> {
   const { Miniflare } = (await import(pathToFileURL(installed('miniflare/dist/src/index.js')).href)) as { Miniflare: MiniflareClass };
-  const miniflare = new Miniflare({ modules: [{ type: 'ESModule', path: 'worker.js', contents: code }], compatibilityDate: '2026-04-01', bindings });
+  const miniflare = new Miniflare({
+    modules: [{ type: 'ESModule', path: 'worker.js', contents: code }],
+    compatibilityDate: '2026-04-01',
+    bindings,
+  });
   return {
     async request(path) {
       const response = await miniflare.dispatchFetch(`http://worker.test${path}`);

@@ -12,5 +12,7 @@ export function systemTool(commands: readonly string[], debianPackage: string): 
       // try the next name
     }
   }
-  throw new Error(`${commands[0]} is not installed: run \`apt-get install -y ${debianPackage}\` (make test does it when run as root with apt-get)`);
+  throw new Error(
+    `${commands[0]} is not installed: run \`apt-get install -y ${debianPackage}\` (make test does it when run as root with apt-get)`,
+  );
 }

@@ -19,8 +19,31 @@ export function localhostCertificate(): LocalhostCertificate {
   const [keyFile, certFile] = [join(work, 'key.pem'), join(work, 'cert.pem')];
   execFileSync(
     systemTool(['openssl'], 'openssl'),
-    ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', keyFile, '-out', certFile],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
     { stdio: 'ignore' },
   );
-  return { key: readFileSync(keyFile), cert: readFileSync(certFile), certFile, remove: () => rmSync(work, { recursive: true, force: true }) };
+  return {
+    key: readFileSync(keyFile),
+    cert: readFileSync(certFile),
+    certFile,
+    remove: () => rmSync(work, { recursive: true, force: true }),
+  };
 }

@@ -13,7 +13,11 @@ describe('embedded server: CORS for the /me operations, as Okta does it for Trus
   const preflight = (path: string, origin: string, method: string, headers?: string) =>
     fetch(`${server.url}${path}`, {
       method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': method, ...(headers ? { 'Access-Control-Request-Headers': headers } : {}) },
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': method,
+        ...(headers ? { 'Access-Control-Request-Headers': headers } : {}),
+      },
     });
 
   it('answers a trusted origin’s preflight: the origin echoed, credentials allowed, the path’s methods, the asked headers', async () => {
@@ -51,7 +55,9 @@ describe('embedded server: CORS for the /me operations, as Okta does it for Trus
     const missing = await fetch(`${server.url}/api/v1/sessions/me`, { headers: { Origin: APP, Cookie: 'sid=102unknown' } });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('access-control-allow-origin')).toBeNull();
-    const admin = await fetch(`${server.url}/api/v1/sessions/${id}`, { headers: { Origin: APP, Authorization: `SSWS ${server.apiToken}` } });
+    const admin = await fetch(`${server.url}/api/v1/sessions/${id}`, {
+      headers: { Origin: APP, Authorization: `SSWS ${server.apiToken}` },
+    });
     expect(admin.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -75,7 +81,9 @@ describe('embedded server: /login/sessionCookieRedirect', () => {
   afterAll(() => server.close());
 
   const redirect = (token: string, redirectUrl: string) =>
-    fetch(`${server.url}/login/sessionCookieRedirect?token=${encodeURIComponent(token)}&redirectUrl=${encodeURIComponent(redirectUrl)}`, { redirect: 'manual' });
+    fetch(`${server.url}/login/sessionCookieRedirect?token=${encodeURIComponent(token)}&redirectUrl=${encodeURIComponent(redirectUrl)}`, {
+      redirect: 'manual',
+    });
 
   it('redeems the session token once, sets an HttpOnly session cookie and redirects to the trusted app', async () => {
     const token = await server.issueSessionToken({ login: 'ada@example.com' });
@@ -87,7 +95,10 @@ describe('embedded server: /login/sessionCookieRedirect', () => {
     const me = await fetch(`${server.url}/api/v1/sessions/me`, { headers: { Cookie: cookie.split(';')[0] as string } });
     expect(await me.json()).toMatchObject({ login: 'ada@example.com', status: 'ACTIVE' });
     // closeCurrent clears it.
-    const closed = await fetch(`${server.url}/api/v1/sessions/me`, { method: 'DELETE', headers: { Cookie: cookie.split(';')[0] as string } });
+    const closed = await fetch(`${server.url}/api/v1/sessions/me`, {
+      method: 'DELETE',
+      headers: { Cookie: cookie.split(';')[0] as string },
+    });
     expect(closed.headers.get('set-cookie')).toContain('Expires=Thu, 01 Jan 1970');
     // Single use.
     expect((await redirect(token, APP)).status).toBe(403);
@@ -98,14 +109,21 @@ describe('embedded server: /login/sessionCookieRedirect', () => {
     const elsewhere = await redirect(token, 'https://evil.example/steal');
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.headers.get('location')).toBeNull();
-    expect(await elsewhere.json()).toMatchObject({ errorCode: 'E0000001', errorCauses: [{ errorSummary: 'redirectUrl: The redirect URL is not a Trusted Origin.' }] });
+    expect(await elsewhere.json()).toMatchObject({
+      errorCode: 'E0000001',
+      errorCauses: [{ errorSummary: 'redirectUrl: The redirect URL is not a Trusted Origin.' }],
+    });
     expect((await redirect('not-a-token', APP)).status).toBe(403);
   });
 });
 
 describe('embedded server: cors options', () => {
   it('says how to write a trusted origin', async () => {
-    await expect(startOktaSessionsServer({ cors: { trustedOrigins: ['http://localhost:5173/'] } })).rejects.toThrow(/is not an exact origin; write it as scheme:\/\/host\[:port\]/);
-    await expect(startOktaSessionsServer({ cors: { trustedOrigins: 'http://localhost:5173' as never } })).rejects.toThrow(/must be an array of origins/);
+    await expect(startOktaSessionsServer({ cors: { trustedOrigins: ['http://localhost:5173/'] } })).rejects.toThrow(
+      /is not an exact origin; write it as scheme:\/\/host\[:port\]/,
+    );
+    await expect(startOktaSessionsServer({ cors: { trustedOrigins: 'http://localhost:5173' as never } })).rejects.toThrow(
+      /must be an array of origins/,
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Fault, FaultQueue, faultStages } from '../../src/testing/faults.js';
-import { answerOperation, answerPrimaryAuthentication, type IssuedAccessToken, type OktaState, type OperationRequest } from '../../src/testing/handlers.js';
+import {
+  answerOperation,
+  answerPrimaryAuthentication,
+  type IssuedAccessToken,
+  type OktaState,
+  type OperationRequest,
+} from '../../src/testing/handlers.js';
 import { routeOf } from '../../src/testing/router.js';
 import { SessionStore } from '../../src/testing/session-store.js';
 import { UserStore } from '../../src/testing/user-store.js';
@@ -21,7 +27,14 @@ function oktaState(): OktaState & { accessTokens: Map<string, IssuedAccessToken>
   };
 }
 
-const request = (parts: Partial<OperationRequest>): OperationRequest => ({ pathParam: undefined, query: new URLSearchParams(), body: '', cookie: undefined, authorization: `SSWS ${API_TOKEN}`, ...parts });
+const request = (parts: Partial<OperationRequest>): OperationRequest => ({
+  pathParam: undefined,
+  query: new URLSearchParams(),
+  body: '',
+  cookie: undefined,
+  authorization: `SSWS ${API_TOKEN}`,
+  ...parts,
+});
 
 function createdSession(state: OktaState): string {
   const token = state.store.issueSessionToken('user@example.com', NOW);
@@ -35,13 +48,19 @@ describe('handlers (no sockets)', () => {
     const state = oktaState();
     const token = state.store.issueSessionToken('user@example.com', NOW);
     const body = JSON.stringify({ sessionToken: token });
-    expect(answerOperation('createSession', request({ body }), state, NOW)).toMatchObject({ status: 200, body: { login: 'user@example.com', status: 'ACTIVE' } });
+    expect(answerOperation('createSession', request({ body }), state, NOW)).toMatchObject({
+      status: 200,
+      body: { login: 'user@example.com', status: 'ACTIVE' },
+    });
     expect(answerOperation('createSession', request({ body }), state, NOW)).toMatchObject({ status: 401, body: { errorCode: 'E0000004' } });
   });
 
   it('create validates its body: not JSON is E0000003, a blank token E0000001 with a cause', () => {
     const state = oktaState();
-    expect(answerOperation('createSession', request({ body: '{' }), state, NOW)).toMatchObject({ status: 400, body: { errorCode: 'E0000003' } });
+    expect(answerOperation('createSession', request({ body: '{' }), state, NOW)).toMatchObject({
+      status: 400,
+      body: { errorCode: 'E0000003' },
+    });
     expect(answerOperation('createSession', request({ body: '{"sessionToken":""}' }), state, NOW)).toMatchObject({
       status: 400,
       body: { errorCode: 'E0000001', errorCauses: [{ errorSummary: 'sessionToken: The field cannot be left blank.' }] },
@@ -56,7 +75,10 @@ describe('handlers (no sockets)', () => {
     const refreshed = answerOperation('refreshSession', request({ pathParam: id }), state, later);
     expect((refreshed.body as { expiresAt: string }).expiresAt).toBe(new Date(later + 7_200_000).toISOString());
     expect(answerOperation('revokeSession', request({ pathParam: id }), state, later)).toEqual({ status: 204 });
-    expect(answerOperation('revokeSession', request({ pathParam: id }), state, later)).toMatchObject({ status: 404, body: { errorCode: 'E0000007' } });
+    expect(answerOperation('revokeSession', request({ pathParam: id }), state, later)).toMatchObject({
+      status: 404,
+      body: { errorCode: 'E0000007' },
+    });
     expect(answerOperation('getSession', request({ pathParam: encodeURIComponent('a/b') }), state, NOW)).toMatchObject({
       body: { errorSummary: 'Not found: Resource not found: a/b (AppSession)' },
     });
@@ -64,8 +86,14 @@ describe('handlers (no sockets)', () => {
 
   it('admin operations: a wrong API token is 401 E0000011, none at all 403 E0000005', () => {
     const state = oktaState();
-    expect(answerOperation('getSession', request({ pathParam: 'x', authorization: 'SSWS wrong' }), state, NOW)).toMatchObject({ status: 401, body: { errorCode: 'E0000011' } });
-    expect(answerOperation('getSession', request({ pathParam: 'x', authorization: undefined }), state, NOW)).toMatchObject({ status: 403, body: { errorCode: 'E0000005' } });
+    expect(answerOperation('getSession', request({ pathParam: 'x', authorization: 'SSWS wrong' }), state, NOW)).toMatchObject({
+      status: 401,
+      body: { errorCode: 'E0000011' },
+    });
+    expect(answerOperation('getSession', request({ pathParam: 'x', authorization: undefined }), state, NOW)).toMatchObject({
+      status: 403,
+      body: { errorCode: 'E0000005' },
+    });
   });
 
   it("access tokens need the operation's scope, and createSession takes API tokens only", () => {
@@ -78,11 +106,16 @@ describe('handlers (no sockets)', () => {
     expect(answerOperation('createSession', bearer(), state, NOW).status).toBe(403);
     expect(answerOperation('getSession', request({ pathParam: id, authorization: 'Bearer unknown' }), state, NOW).status).toBe(401);
     // Expired, and a DPoP-bound token sent as Bearer or without a verified proof: 401 naming the scheme.
-    expect(answerOperation('getSession', bearer(id), state, NOW + 60_000)).toMatchObject({ status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+    expect(answerOperation('getSession', bearer(id), state, NOW + 60_000)).toMatchObject({
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+    });
     state.accessTokens.set('bound', { scopes: new Set(['okta.sessions.read']), expiresAtMs: NOW + 60_000, boundTo: 'thumbprint' });
     expect(answerOperation('getSession', request({ pathParam: id, authorization: 'Bearer bound' }), state, NOW).status).toBe(401);
     expect(answerOperation('getSession', request({ pathParam: id, authorization: 'DPoP bound' }), state, NOW).status).toBe(401);
-    expect(answerOperation('getSession', request({ pathParam: id, authorization: 'DPoP bound', proofVerified: true }), state, NOW).status).toBe(200);
+    expect(
+      answerOperation('getSession', request({ pathParam: id, authorization: 'DPoP bound', proofVerified: true }), state, NOW).status,
+    ).toBe(200);
   });
 
   it('the /me operations follow the sid or idx cookie and ignore Authorization', () => {
@@ -90,7 +123,10 @@ describe('handlers (no sockets)', () => {
     const id = createdSession(state);
     const me = (cookie?: string) => request({ cookie, authorization: undefined });
     expect(answerOperation('getCurrentSession', me(`idx=${id}`), state, NOW)).toMatchObject({ status: 200, body: { id } });
-    expect(answerOperation('refreshCurrentSession', me(`other=1; sid=${id}`), state, NOW)).toMatchObject({ status: 200, headers: { 'set-cookie': expect.stringContaining(`sid=${id}`) } });
+    expect(answerOperation('refreshCurrentSession', me(`other=1; sid=${id}`), state, NOW)).toMatchObject({
+      status: 200,
+      headers: { 'set-cookie': expect.stringContaining(`sid=${id}`) },
+    });
     expect(answerOperation('getCurrentSession', me(), state, NOW).status).toBe(404);
     expect(answerOperation('closeCurrentSession', me(`sid=${id}`), state, NOW)).toMatchObject({ status: 204 });
     expect(answerOperation('getCurrentSession', me(`sid=${id}`), state, NOW).status).toBe(404);
@@ -125,7 +161,10 @@ describe('fault stages', () => {
     [{ type: 'skew-clock', ms: 600_000 }, { headers: { clockSkewMs: 600_000, bare: false, duplicateReset: false } }],
     [{ type: 'bare-headers' }, { headers: { clockSkewMs: 0, bare: true, duplicateReset: false } }],
     [{ type: 'duplicate-reset-header' }, { headers: { clockSkewMs: 0, bare: false, duplicateReset: true } }],
-    [{ type: 'redirect', location: 'https://evil.example' }, { afterBody: { redirect: { status: 302, location: 'https://evil.example' } } }],
+    [
+      { type: 'redirect', location: 'https://evil.example' },
+      { afterBody: { redirect: { status: 302, location: 'https://evil.example' } } },
+    ],
     [{ type: 'status', status: 503 }, { status: { type: 'status', status: 503 } }],
   ];
 

@@ -11,7 +11,13 @@ import { decodeJws, verifiesWith } from '../../src/testing/jws.js';
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A compact JWS whose header says `alg`, signed however the test says (hash, key and encoding). */
-function jws(header: Record<string, unknown>, claims: Record<string, unknown>, key: KeyObject, hash: string, dsaEncoding?: 'der' | 'ieee-p1363'): string {
+function jws(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  key: KeyObject,
+  hash: string,
+  dsaEncoding?: 'der' | 'ieee-p1363',
+): string {
   const input = `${b64(header)}.${b64(claims)}`;
   const signature = sign(hash, Buffer.from(input), dsaEncoding ? { key, dsaEncoding } : key);
   return `${input}.${signature.toString('base64url')}`;
@@ -66,7 +72,13 @@ describe('the token endpoint and DPoP checks refuse a mislabelled assertion or p
   const tokenUrl = () => `${server.url}/oauth2/v1/token`;
   function assertion(clientId: string, alg: string, key: KeyObject, hash: string, encoding: 'der' | 'ieee-p1363' | undefined): string {
     const now = Math.floor(Date.now() / 1000);
-    return jws({ alg }, { iss: clientId, sub: clientId, aud: tokenUrl(), iat: now, exp: now + 300, jti: randomUUID() }, key, hash, encoding);
+    return jws(
+      { alg },
+      { iss: clientId, sub: clientId, aud: tokenUrl(), iat: now, exp: now + 300, jti: randomUUID() },
+      key,
+      hash,
+      encoding,
+    );
   }
   const tokenRequest = (clientAssertion: string, proof?: string) =>
     fetch(tokenUrl(), {
@@ -84,7 +96,10 @@ describe('the token endpoint and DPoP checks refuse a mislabelled assertion or p
     const { clientId } = server.registerServiceApp({ publicKey: publicJwk(pair), scopes: ['okta.sessions.read'], requireDpop: false });
     const answer = await tokenRequest(assertion(clientId, alg, pair.privateKey, hash, encoding));
     expect(answer.status).toBe(401);
-    expect(await answer.json()).toMatchObject({ error: 'invalid_client', error_description: expect.stringContaining('signature verification failed') });
+    expect(await answer.json()).toMatchObject({
+      error: 'invalid_client',
+      error_description: expect.stringContaining('signature verification failed'),
+    });
   });
 
   it.each(HONEST)('a client assertion: %s gets a token', async (_name, alg, pair, hash, encoding) => {
@@ -94,15 +109,30 @@ describe('the token endpoint and DPoP checks refuse a mislabelled assertion or p
 
   it.each(MISLABELLED)('a DPoP proof: %s gets 400 invalid_dpop_proof', async (_name, alg, pair, hash, encoding) => {
     const { clientId } = server.registerServiceApp({ publicKey: publicJwk(keys.p256), scopes: ['okta.sessions.read'] });
-    const proof = jws({ typ: 'dpop+jwt', alg, jwk: publicJwk(pair) }, { htm: 'POST', htu: tokenUrl(), iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, pair.privateKey, hash, encoding);
+    const proof = jws(
+      { typ: 'dpop+jwt', alg, jwk: publicJwk(pair) },
+      { htm: 'POST', htu: tokenUrl(), iat: Math.floor(Date.now() / 1000), jti: randomUUID() },
+      pair.privateKey,
+      hash,
+      encoding,
+    );
     const answer = await tokenRequest(assertion(clientId, 'ES256', keys.p256.privateKey, 'sha256', 'ieee-p1363'), proof);
     expect(answer.status).toBe(400);
-    expect(await answer.json()).toMatchObject({ error: 'invalid_dpop_proof', error_description: expect.stringContaining('signature verification failed') });
+    expect(await answer.json()).toMatchObject({
+      error: 'invalid_dpop_proof',
+      error_description: expect.stringContaining('signature verification failed'),
+    });
   });
 
   it('an honest proof passes the same checks, and meets the nonce challenge', async () => {
     const { clientId } = server.registerServiceApp({ publicKey: publicJwk(keys.p256), scopes: ['okta.sessions.read'] });
-    const proof = jws({ typ: 'dpop+jwt', alg: 'ES256', jwk: publicJwk(keys.p256) }, { htm: 'POST', htu: tokenUrl(), iat: Math.floor(Date.now() / 1000), jti: randomUUID() }, keys.p256.privateKey, 'sha256', 'ieee-p1363');
+    const proof = jws(
+      { typ: 'dpop+jwt', alg: 'ES256', jwk: publicJwk(keys.p256) },
+      { htm: 'POST', htu: tokenUrl(), iat: Math.floor(Date.now() / 1000), jti: randomUUID() },
+      keys.p256.privateKey,
+      'sha256',
+      'ieee-p1363',
+    );
     const answer = await tokenRequest(assertion(clientId, 'ES256', keys.p256.privateKey, 'sha256', 'ieee-p1363'), proof);
     expect(answer.status).toBe(400);
     expect(await answer.json()).toMatchObject({ error: 'use_dpop_nonce' });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  OktaAuthenticationError,
-  OktaForbiddenError,
-  OktaNotFoundError,
-  OktaRateLimitError,
-  OktaSessions,
-} from '../../src/index.js';
+import { OktaAuthenticationError, OktaForbiddenError, OktaNotFoundError, OktaRateLimitError, OktaSessions } from '../../src/index.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
 import { rejectionOf } from '../support/okta.js';
 import { startValidatedServer, validatedResponses } from '../support/server.js';
@@ -178,7 +172,10 @@ describe('headers', () => {
   });
 
   it('an unsupported method is 405 E0000022 without request id or rate-limit headers, as Okta answers', async () => {
-    const response = await fetch(`${server.url}/api/v1/sessions/abc`, { method: 'PUT', headers: { authorization: `SSWS ${server.apiToken}` } });
+    const response = await fetch(`${server.url}/api/v1/sessions/abc`, {
+      method: 'PUT',
+      headers: { authorization: `SSWS ${server.apiToken}` },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get('x-okta-request-id')).toBeNull();
     expect(response.headers.get('x-rate-limit-limit')).toBeNull();
@@ -193,7 +190,11 @@ describe('rate limits', () => {
       const client = new OktaSessions({ orgUrl: limited.url, apiToken: limited.apiToken, retry: false });
       const remaining: (string | null)[] = [];
       const session = await client.create(await limited.issueSessionToken({ login: 'a@example.com' }));
-      for (const call of [() => client.get(session.id!), () => client.refresh(session.id!), () => client.getCurrent({ cookie: `sid=${session.id}` })]) {
+      for (const call of [
+        () => client.get(session.id!),
+        () => client.refresh(session.id!),
+        () => client.getCurrent({ cookie: `sid=${session.id}` }),
+      ]) {
         await call();
       }
       const probe = await fetch(`${limited.url}/api/v1/sessions/${session.id}`, { headers: { authorization: `SSWS ${limited.apiToken}` } });
@@ -311,7 +312,10 @@ describe('fault injection', () => {
     await get();
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     server.inject({ type: 'redirect', location: 'https://elsewhere.example/' });
-    const redirect = await fetch(`${server.url}/api/v1/sessions/abc`, { headers: { authorization: `SSWS ${server.apiToken}` }, redirect: 'manual' });
+    const redirect = await fetch(`${server.url}/api/v1/sessions/abc`, {
+      headers: { authorization: `SSWS ${server.apiToken}` },
+      redirect: 'manual',
+    });
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get('location')).toBe('https://elsewhere.example/');
     server.inject({ type: 'bare-headers' });

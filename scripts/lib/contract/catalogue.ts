@@ -24,23 +24,36 @@ export const RULES = {
   'request-body-required': { class: 'breaking', explanation: 'a request body now required where the facade sends none' },
   'request-default-changed': {
     class: 'breaking',
-    explanation: "a request parameter's or property's default changed (a caller who leaves it out, as the facade lets them, gets other behaviour: say `forgetDevices`)",
+    explanation:
+      "a request parameter's or property's default changed (a caller who leaves it out, as the facade lets them, gets other behaviour: say `forgetDevices`)",
   },
   'auth-scheme-removed': { class: 'breaking', explanation: 'an auth scheme removed from an operation' },
   'auth-now-required': { class: 'breaking', explanation: 'auth required where there was none' },
   'success-response-removed': { class: 'breaking', explanation: 'the only success response removed' },
 
-  'operation-retained': { class: 'attention', explanation: 'an operation Okta dropped from the release, kept from an earlier one as the retained-operations policy says' },
+  'operation-retained': {
+    class: 'attention',
+    explanation: 'an operation Okta dropped from the release, kept from an earlier one as the retained-operations policy says',
+  },
   'operation-added': { class: 'attention', explanation: 'a new operation (the facade may not expose it yet)' },
   'operation-renamed': { class: 'attention', explanation: 'an operationId renamed (generated names change)' },
   'operation-deprecated': { class: 'attention', explanation: 'a deprecated operation' },
-  'response-enum-added': { class: 'attention', explanation: 'a new enum value in a response (say a new `SessionAuthenticationMethod` or `UserStatus`)' },
-  'path-parameter-renamed': { class: 'attention', explanation: "an operation's path parameters renamed, the URL the same (generated path types change)" },
+  'response-enum-added': {
+    class: 'attention',
+    explanation: 'a new enum value in a response (say a new `SessionAuthenticationMethod` or `UserStatus`)',
+  },
+  'path-parameter-renamed': {
+    class: 'attention',
+    explanation: "an operation's path parameters renamed, the URL the same (generated path types change)",
+  },
   'response-format-changed': { class: 'attention', explanation: 'a response property whose format changed' },
   'response-property-optional': { class: 'attention', explanation: 'a response property no longer required' },
   'request-optional-added': { class: 'attention', explanation: 'a new optional request property or parameter' },
   'request-sent-became-required': { class: 'attention', explanation: 'a request property the facade already sends, now required' },
-  'request-type-changed': { class: 'attention', explanation: 'a request property or parameter the facade does not send whose type changed' },
+  'request-type-changed': {
+    class: 'attention',
+    explanation: 'a request property or parameter the facade does not send whose type changed',
+  },
   'auth-scope-added': { class: 'attention', explanation: 'an operation naming a new OAuth scope' },
   'success-response-removed-alternative': { class: 'attention', explanation: 'a success status removed while another remains' },
   'success-response-added': { class: 'attention', explanation: 'a new success status' },

@@ -19,11 +19,13 @@ export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): Con
   // An operation whose path only renamed its parameters is the same operation: compared under its new path.
   const renamed = renamedPaths(baseModels, headModels);
   const models = {
-    base: new Map([...baseModels.values()].map((model) => {
-      const path = renamed.get(model.path);
-      const current = path === undefined ? model : underRenamedPath(model, path);
-      return [`${current.method} ${current.path}` as string, current] as const;
-    })),
+    base: new Map(
+      [...baseModels.values()].map((model) => {
+        const path = renamed.get(model.path);
+        const current = path === undefined ? model : underRenamedPath(model, path);
+        return [`${current.method} ${current.path}` as string, current] as const;
+      }),
+    ),
     head: headModels,
   };
   const report = new ReportBuilder();
@@ -31,7 +33,12 @@ export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): Con
   for (const [from, to] of renamed) {
     for (const model of headModels.values()) {
       if (model.path !== to) continue;
-      report.add({ rule: 'path-parameter-renamed', message: `path parameters renamed: ${from} -> ${to} (the same URL; the generated path type changes)`, operation: refOf(model), location: 'parameters' });
+      report.add({
+        rule: 'path-parameter-renamed',
+        message: `path parameters renamed: ${from} -> ${to} (the same URL; the generated path type changes)`,
+        operation: refOf(model),
+        location: 'parameters',
+      });
     }
   }
 
@@ -40,12 +47,24 @@ export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): Con
   for (const [key, before] of models.base) {
     if (models.head.has(key)) continue;
     wholeOperation.add(key);
-    const moved = [...models.head.values()].find((after) => after.operationId === before.operationId && !models.base.has(`${after.method} ${after.path}`));
+    const moved = [...models.head.values()].find(
+      (after) => after.operationId === before.operationId && !models.base.has(`${after.method} ${after.path}`),
+    );
     if (moved) {
       movedTo.add(`${moved.method} ${moved.path}`);
-      report.add({ rule: 'operation-moved', message: `moved from ${before.method} ${before.path} to ${moved.method} ${moved.path}`, operation: refOf(moved), location: `paths.${moved.path}` });
+      report.add({
+        rule: 'operation-moved',
+        message: `moved from ${before.method} ${before.path} to ${moved.method} ${moved.path}`,
+        operation: refOf(moved),
+        location: `paths.${moved.path}`,
+      });
     } else {
-      report.add({ rule: 'operation-removed', message: 'operation removed from the spec, and not retained', operation: refOf(before), location: `paths.${before.path}.${before.method.toLowerCase()}` });
+      report.add({
+        rule: 'operation-removed',
+        message: 'operation removed from the spec, and not retained',
+        operation: refOf(before),
+        location: `paths.${before.path}.${before.method.toLowerCase()}`,
+      });
     }
   }
   for (const [key, after] of models.head) {
@@ -53,14 +72,24 @@ export function compareSlices(base: OpenApiDocument, head: OpenApiDocument): Con
     wholeOperation.add(key);
     if (movedTo.has(key)) continue;
     const exposed = refOf(after).facadeMethod !== undefined;
-    report.add({ rule: 'operation-added', message: exposed ? 'operation added' : 'new operation, not exposed by the facade yet', operation: refOf(after), location: `paths.${after.path}.${after.method.toLowerCase()}` });
+    report.add({
+      rule: 'operation-added',
+      message: exposed ? 'operation added' : 'new operation, not exposed by the facade yet',
+      operation: refOf(after),
+      location: `paths.${after.path}.${after.method.toLowerCase()}`,
+    });
   }
 
   for (const [key, before] of models.base) {
     const after = models.head.get(key);
     if (!after) continue;
     if (after.retained && !before.retained) {
-      report.add({ rule: 'operation-retained', message: `not in this release; retained from ${after.retained.from}: ${after.retained.reason}`, operation: refOf(after), location: 'retained' });
+      report.add({
+        rule: 'operation-retained',
+        message: `not in this release; retained from ${after.retained.from}: ${after.retained.reason}`,
+        operation: refOf(after),
+        location: 'retained',
+      });
     }
     compareOperation(report, before, after);
   }

@@ -14,7 +14,23 @@ import { schemaLocation } from './rules.ts';
 const DOC_KEYS = new Set(['description', 'summary', 'example', 'examples', 'title', 'externalDocs', 'x-enumDescriptions', 'tags']);
 const NO_EFFECT_IN_RESPONSES = new Set(['readOnly', 'writeOnly']);
 /** Schema keywords the resolved model (model.ts) captures; a change to any other one is for a person to review. */
-const MODELLED_KEYWORDS = new Set(['type', 'format', 'enum', 'nullable', 'required', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', '$ref', 'schema', 'content', 'readOnly', 'writeOnly']);
+const MODELLED_KEYWORDS = new Set([
+  'type',
+  'format',
+  'enum',
+  'nullable',
+  'required',
+  'properties',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  '$ref',
+  'schema',
+  'content',
+  'readOnly',
+  'writeOnly',
+]);
 
 type Segment = string | number;
 
@@ -52,7 +68,13 @@ function positionOf(rest: Segment[]): { location: string; body?: { status: strin
 function covered(ruleChanges: ContractChange[], operationKey: string, location: string): boolean {
   return ruleChanges.some(({ operation, location: at }) => {
     if (!operation || `${operation.method} ${operation.path}` !== operationKey || at === undefined) return false;
-    return at === location || location.startsWith(`${at}.`) || location.startsWith(`${at}[]`) || at.startsWith(`${location}.`) || at.startsWith(`${location}[]`);
+    return (
+      at === location ||
+      location.startsWith(`${at}.`) ||
+      location.startsWith(`${at}[]`) ||
+      at.startsWith(`${location}.`) ||
+      at.startsWith(`${location}[]`)
+    );
   });
 }
 
@@ -65,7 +87,12 @@ function bodyOf(model: OperationModel | undefined, status: string | undefined): 
 }
 
 /** Whether the client's view of the operation at this location is the same before and after. */
-function unchangedForClient(before: OperationModel | undefined, after: OperationModel, location: string, body: { status: string | undefined; property: string } | undefined): boolean {
+function unchangedForClient(
+  before: OperationModel | undefined,
+  after: OperationModel,
+  location: string,
+  body: { status: string | undefined; property: string } | undefined,
+): boolean {
   if (body) return sameInfo(bodyOf(before, body.status)?.get(body.property), bodyOf(after, body.status)?.get(body.property));
   const view = (model: OperationModel | undefined) => {
     if (!model) return undefined;
@@ -103,7 +130,12 @@ export function classifyEngineDiffs(
       // Schemas, parameters and responses are judged where operations use them (the engine resolves $refs into paths).
       if (pathKey !== 'securitySchemes') continue;
       const isScope = path.includes('scopes') && path.length > 6;
-      report.add({ rule: isDocs || (isScope && diff.action === 'replace') ? 'security-scheme-text' : 'security-scheme-changed', message: describe, operation: undefined, location });
+      report.add({
+        rule: isDocs || (isScope && diff.action === 'replace') ? 'security-scheme-text' : 'security-scheme-changed',
+        message: describe,
+        operation: undefined,
+        location,
+      });
       continue;
     }
     if (root !== 'paths') {
@@ -113,7 +145,9 @@ export function classifyEngineDiffs(
     const operationKey = `${String(method).toUpperCase()} ${String(pathKey)}`;
     const model = models.head.get(operationKey) ?? models.base.get(operationKey);
     // A change to a whole path item, or to its shared parameters, is judged through its operations.
-    const affected = model ? [operationKey] : [...models.base.keys(), ...models.head.keys()].filter((candidate) => candidate.endsWith(` ${String(pathKey)}`));
+    const affected = model
+      ? [operationKey]
+      : [...models.base.keys(), ...models.head.keys()].filter((candidate) => candidate.endsWith(` ${String(pathKey)}`));
     if (affected.some((candidate) => wholeOperation.has(candidate))) continue;
     const op = model ? refOf(model) : undefined;
     if (path.includes(RETAINED_MARK) && covered(ruleChanges, operationKey, 'retained')) continue;
@@ -122,25 +156,41 @@ export function classifyEngineDiffs(
       continue;
     }
     if (!model) {
-      report.add({ rule: 'unrecognised', message: `${describe} (not covered by the client rules: review)`, operation: undefined, location, engine: diff.type });
+      report.add({
+        rule: 'unrecognised',
+        message: `${describe} (not covered by the client rules: review)`,
+        operation: undefined,
+        location,
+        engine: diff.type,
+      });
       continue;
     }
     const keyword = keywordOf(path);
     const position = positionOf(rest);
-    const modelled = MODELLED_KEYWORDS.has(keyword) || ['deprecated', 'operationId', 'security', 'parameters'].includes(position.location.split('.')[0] as string);
+    const modelled =
+      MODELLED_KEYWORDS.has(keyword) ||
+      ['deprecated', 'operationId', 'security', 'parameters'].includes(position.location.split('.')[0] as string);
     if (modelled && covered(ruleChanges, operationKey, position.location)) continue;
     if (modelled && unchangedForClient(models.base.get(operationKey), model, position.location, position.body)) {
       const noEffect = NO_EFFECT_IN_RESPONSES.has(keyword);
       const what = position.body ? `\`${position.body.property}\`` : position.location;
       report.add({
         rule: noEffect ? 'response-readonly' : 'schema-layout',
-        message: noEffect ? `\`${keyword}\` moved on ${what}: changes nothing for a client` : `${what} restructured (${keyword}), same effective schema`,
+        message: noEffect
+          ? `\`${keyword}\` moved on ${what}: changes nothing for a client`
+          : `${what} restructured (${keyword}), same effective schema`,
         operation: op,
         location: position.location,
         engine: diff.type,
       });
       continue;
     }
-    report.add({ rule: 'unrecognised', message: `${describe} (not covered by the client rules: review)`, operation: op, location: position.location, engine: diff.type });
+    report.add({
+      rule: 'unrecognised',
+      message: `${describe} (not covered by the client rules: review)`,
+      operation: op,
+      location: position.location,
+      engine: diff.type,
+    });
   }
 }

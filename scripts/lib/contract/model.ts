@@ -58,7 +58,15 @@ function stringList(value: Json | undefined): string[] | undefined {
   return Array.isArray(value) ? value.map(String).sort() : undefined;
 }
 
-function flatten(document: OpenApiDocument, schema: Json | undefined, at: string, required: boolean, out: FlatSchema, seen: Set<string>, depth: number): void {
+function flatten(
+  document: OpenApiDocument,
+  schema: Json | undefined,
+  at: string,
+  required: boolean,
+  out: FlatSchema,
+  seen: Set<string>,
+  depth: number,
+): void {
   if (depth > MAX_DEPTH) return;
   const resolved = resolveRef(document, schema, seen);
   const node = resolved.node;
@@ -71,7 +79,14 @@ function flatten(document: OpenApiDocument, schema: Json | undefined, at: string
   const nullable = parts.some((part) => part.nullable === true);
   const inferredType = variants[0] ?? type ?? (parts.some((part) => isObject(part.properties)) ? 'object' : undefined);
   const defaultValue = parts.find((part) => part.default !== undefined)?.default;
-  out.set(at, { type: inferredType, format, enum: enumValues, nullable, required, default: defaultValue === undefined ? undefined : JSON.stringify(defaultValue) });
+  out.set(at, {
+    type: inferredType,
+    format,
+    enum: enumValues,
+    nullable,
+    required,
+    default: defaultValue === undefined ? undefined : JSON.stringify(defaultValue),
+  });
 
   const requiredNames = new Set(parts.flatMap((part) => stringList(part.required) ?? []));
   for (const part of parts) {
@@ -99,7 +114,10 @@ function jsonSchemaOf(document: OpenApiDocument, holder: Json | undefined): Json
 
 function parametersOf(document: OpenApiDocument, pathItem: JsonObject, operation: JsonObject): Map<string, PropertyInfo> {
   const parameters = new Map<string, PropertyInfo>();
-  const all = [...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []), ...(Array.isArray(operation.parameters) ? operation.parameters : [])];
+  const all = [
+    ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+  ];
   for (const raw of all) {
     const parameter = resolveRef(document, raw, new Set()).node;
     const schema = flatSchema(document, parameter.schema).get('$');
@@ -133,7 +151,13 @@ export function renamedPaths(base: Map<string, OperationModel>, head: Map<string
   const renamed = new Map<string, string>();
   for (const [key, before] of base) {
     if (head.has(key)) continue;
-    const after = [...head.values()].find((model) => model.operationId === before.operationId && model.method === before.method && model.path !== before.path && templateShape(model.path) === templateShape(before.path));
+    const after = [...head.values()].find(
+      (model) =>
+        model.operationId === before.operationId &&
+        model.method === before.method &&
+        model.path !== before.path &&
+        templateShape(model.path) === templateShape(before.path),
+    );
     if (after && !base.has(`${after.method} ${after.path}`)) renamed.set(before.path, after.path);
   }
   return renamed;
@@ -142,10 +166,12 @@ export function renamedPaths(base: Map<string, OperationModel>, head: Map<string
 /** The model under its new path, its path parameters named as the new template names them. */
 export function underRenamedPath(model: OperationModel, path: string): OperationModel {
   const [from, to] = [templateNames(model.path), templateNames(path)];
-  const parameters = new Map([...model.parameters].map(([name, info]) => {
-    const index = from.findIndex((old) => name === `path ${old}`);
-    return [index >= 0 ? `path ${to[index]}` : name, info] as const;
-  }));
+  const parameters = new Map(
+    [...model.parameters].map(([name, info]) => {
+      const index = from.findIndex((old) => name === `path ${old}`);
+      return [index >= 0 ? `path ${to[index]}` : name, info] as const;
+    }),
+  );
   return { ...model, path, parameters };
 }
 

@@ -12,7 +12,11 @@ export interface SpecLabel {
 }
 
 /** How a report names a spec: its file (or `file`), info.version, hash and release. */
-export function specLabel(spec: LoadedSpec, file: string = spec.file, release: string | undefined = releaseFromFileName(spec.file)): SpecLabel {
+export function specLabel(
+  spec: LoadedSpec,
+  file: string = spec.file,
+  release: string | undefined = releaseFromFileName(spec.file),
+): SpecLabel {
   const info = isObject(spec.slice.info) ? spec.slice.info : {};
   return { file, version: String(info.version ?? 'unknown'), sha256: spec.sha256, release };
 }
@@ -35,7 +39,8 @@ function describeSpec(spec: SpecLabel): string {
 }
 
 function sourceOf(source: OperationSource, head: SpecLabel): string {
-  if (source.retained) return `**retained** from release ${source.retained.from} (not in ${head.release ?? 'this release'}): ${source.retained.reason}`;
+  if (source.retained)
+    return `**retained** from release ${source.retained.from} (not in ${head.release ?? 'this release'}): ${source.retained.reason}`;
   return `taken from ${head.release ? `release ${head.release}` : `\`${head.file}\``}`;
 }
 
@@ -72,10 +77,17 @@ export function renderMarkdown(report: ContractReport, base: SpecLabel, head: Sp
       const calledBreaking = group.filter((change) => change.engine === 'breaking').length;
       const engine = calledBreaking ? ` _(api-smart-diff called ${calledBreaking} of them breaking)_` : '';
       const properties = [...new Set(group.map((change) => `\`${change.location?.split('.').slice(2).join('.')}\``))].join(', ');
-      lines.push(`- ${label}: ${group.length} schema layout changes with no effect on the client (\`readOnly\` moved, \`allOf\` restructured) on ${properties}${engine}`);
+      lines.push(
+        `- ${label}: ${group.length} schema layout changes with no effect on the client (\`readOnly\` moved, \`allOf\` restructured) on ${properties}${engine}`,
+      );
     }
   }
   if (report.changes.length === 0) lines.push('', 'No changes.');
-  lines.push('', '## Where each operation comes from', '', ...report.operations.map((source) => `- ${operationLabel(source)}: ${sourceOf(source, head)}`));
+  lines.push(
+    '',
+    '## Where each operation comes from',
+    '',
+    ...report.operations.map((source) => `- ${operationLabel(source)}: ${sourceOf(source, head)}`),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -43,7 +43,6 @@ export class ReportBuilder {
   add(change: Omit<ContractChange, 'location' | 'class'> & { location?: string }): void {
     this.changes.push({ class: RULES[change.rule].class, location: undefined, ...change });
   }
-
 }
 
 export function refOf(model: OperationModel): OperationRef {

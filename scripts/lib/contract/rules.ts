@@ -35,21 +35,46 @@ function compareResponseSchema(report: ReportBuilder, op: OperationRef, status: 
       // Nested properties of a removed parent are part of the same change.
       const parent = property.replace(/(\.[^.]+|\[\])$/, '');
       if (parent !== property && base.has(parent) && !head.has(parent)) continue;
-      report.add({ rule: 'response-property-removed', message: `${where(property)} removed (the generated type exposes it)`, operation: op, location });
+      report.add({
+        rule: 'response-property-removed',
+        message: `${where(property)} removed (the generated type exposes it)`,
+        operation: op,
+        location,
+      });
       continue;
     }
     if (!sameType(before, after)) {
-      report.add({ rule: 'response-type-changed', message: `${where(property)} type changed: ${describeType(before)} -> ${describeType(after)}`, operation: op, location });
+      report.add({
+        rule: 'response-type-changed',
+        message: `${where(property)} type changed: ${describeType(before)} -> ${describeType(after)}`,
+        operation: op,
+        location,
+      });
     } else if (before.format !== after.format) {
-      report.add({ rule: 'response-format-changed', message: `${where(property)} format changed: ${before.format ?? 'none'} -> ${after.format ?? 'none'}`, operation: op, location });
+      report.add({
+        rule: 'response-format-changed',
+        message: `${where(property)} format changed: ${before.format ?? 'none'} -> ${after.format ?? 'none'}`,
+        operation: op,
+        location,
+      });
     }
     const added = (after.enum ?? []).filter((value) => before.enum && !before.enum.includes(value));
     const removed = (before.enum ?? []).filter((value) => after.enum && !after.enum.includes(value));
     if (added.length) {
-      report.add({ rule: 'response-enum-added', message: `${where(property)} may now be ${added.map((v) => `\`${v}\``).join(', ')}: handle the new value`, operation: op, location });
+      report.add({
+        rule: 'response-enum-added',
+        message: `${where(property)} may now be ${added.map((v) => `\`${v}\``).join(', ')}: handle the new value`,
+        operation: op,
+        location,
+      });
     }
     if (removed.length) {
-      report.add({ rule: 'response-enum-removed', message: `${where(property)} no longer lists ${removed.map((v) => `\`${v}\``).join(', ')}`, operation: op, location });
+      report.add({
+        rule: 'response-enum-removed',
+        message: `${where(property)} no longer lists ${removed.map((v) => `\`${v}\``).join(', ')}`,
+        operation: op,
+        location,
+      });
     }
     if (before.required && !after.required && property !== '$') {
       report.add({ rule: 'response-property-optional', message: `${where(property)} is no longer required`, operation: op, location });
@@ -62,11 +87,24 @@ function compareResponseSchema(report: ReportBuilder, op: OperationRef, status: 
     if (base.has(property)) continue;
     const parent = property.replace(/(\.[^.]+|\[\])$/, '');
     if (parent !== property && head.has(parent) && !base.has(parent)) continue;
-    report.add({ rule: 'response-property-added', message: `${where(property)} added`, operation: op, location: schemaLocation(`responses.${status}`, property) });
+    report.add({
+      rule: 'response-property-added',
+      message: `${where(property)} added`,
+      operation: op,
+      location: schemaLocation(`responses.${status}`, property),
+    });
   }
 }
 
-function compareRequestField(report: ReportBuilder, op: OperationRef, label: string, location: string, before: PropertyInfo | undefined, after: PropertyInfo | undefined, sent: boolean): void {
+function compareRequestField(
+  report: ReportBuilder,
+  op: OperationRef,
+  label: string,
+  location: string,
+  before: PropertyInfo | undefined,
+  after: PropertyInfo | undefined,
+  sent: boolean,
+): void {
   if (!before && after) {
     if (after.required) report.add({ rule: 'request-required-added', message: `new required ${label}`, operation: op, location });
     else report.add({ rule: 'request-optional-added', message: `new optional ${label}`, operation: op, location });
@@ -79,45 +117,92 @@ function compareRequestField(report: ReportBuilder, op: OperationRef, label: str
   }
   if (!before || !after) return;
   if (before.default !== after.default) {
-    report.add({ rule: 'request-default-changed', message: `${label} default changed: ${before.default ?? 'none'} -> ${after.default ?? 'none'} (a caller who leaves it out gets the new behaviour)`, operation: op, location });
+    report.add({
+      rule: 'request-default-changed',
+      message: `${label} default changed: ${before.default ?? 'none'} -> ${after.default ?? 'none'} (a caller who leaves it out gets the new behaviour)`,
+      operation: op,
+      location,
+    });
   }
   if (!before.required && after.required) {
-    report.add({ rule: sent ? 'request-sent-became-required' : 'request-became-required', message: `${label} is now required${sent ? ' (the facade sends it)' : ''}`, operation: op, location });
+    report.add({
+      rule: sent ? 'request-sent-became-required' : 'request-became-required',
+      message: `${label} is now required${sent ? ' (the facade sends it)' : ''}`,
+      operation: op,
+      location,
+    });
   }
   if (!sameType(before, after)) {
-    report.add({ rule: sent ? 'request-sent-type-changed' : 'request-type-changed', message: `${label} type changed: ${describeType(before)} -> ${describeType(after)}`, operation: op, location });
+    report.add({
+      rule: sent ? 'request-sent-type-changed' : 'request-type-changed',
+      message: `${label} type changed: ${describeType(before)} -> ${describeType(after)}`,
+      operation: op,
+      location,
+    });
   }
   const narrowed = (before.enum ?? []).filter((value) => after.enum && !after.enum.includes(value));
   if (narrowed.length || (!before.enum && after.enum)) {
-    report.add({ rule: 'request-enum-narrowed', message: `${label} no longer accepts ${narrowed.length ? narrowed.map((v) => `\`${v}\``).join(', ') : 'any value outside its new enum'}`, operation: op, location });
+    report.add({
+      rule: 'request-enum-narrowed',
+      message: `${label} no longer accepts ${narrowed.length ? narrowed.map((v) => `\`${v}\``).join(', ') : 'any value outside its new enum'}`,
+      operation: op,
+      location,
+    });
   }
 }
 
 export function compareOperation(report: ReportBuilder, base: OperationModel, head: OperationModel): void {
   const op = refOf(head);
   if (base.operationId !== head.operationId) {
-    report.add({ rule: 'operation-renamed', message: `operationId renamed from \`${base.operationId}\` (generated names change)`, operation: op, location: 'operationId' });
+    report.add({
+      rule: 'operation-renamed',
+      message: `operationId renamed from \`${base.operationId}\` (generated names change)`,
+      operation: op,
+      location: 'operationId',
+    });
   }
-  if (!base.deprecated && head.deprecated) report.add({ rule: 'operation-deprecated', message: 'operation deprecated', operation: op, location: 'deprecated' });
-  if (base.deprecated && !head.deprecated) report.add({ rule: 'operation-undeprecated', message: 'no longer deprecated', operation: op, location: 'deprecated' });
+  if (!base.deprecated && head.deprecated)
+    report.add({ rule: 'operation-deprecated', message: 'operation deprecated', operation: op, location: 'deprecated' });
+  if (base.deprecated && !head.deprecated)
+    report.add({ rule: 'operation-undeprecated', message: 'no longer deprecated', operation: op, location: 'deprecated' });
 
   for (const [scheme, scopes] of base.security) {
     const after = head.security.get(scheme);
     if (!after) {
-      report.add({ rule: 'auth-scheme-removed', message: `auth scheme \`${scheme}\` no longer accepted`, operation: op, location: 'security' });
+      report.add({
+        rule: 'auth-scheme-removed',
+        message: `auth scheme \`${scheme}\` no longer accepted`,
+        operation: op,
+        location: 'security',
+      });
       continue;
     }
     const newScopes = [...after].filter((scope) => !scopes.has(scope));
     if (newScopes.length) {
-      report.add({ rule: 'auth-scope-added', message: `\`${scheme}\` now also names scope ${newScopes.join(', ')}`, operation: op, location: 'security' });
+      report.add({
+        rule: 'auth-scope-added',
+        message: `\`${scheme}\` now also names scope ${newScopes.join(', ')}`,
+        operation: op,
+        location: 'security',
+      });
     }
     const droppedScopes = [...scopes].filter((scope) => !after.has(scope));
     if (droppedScopes.length) {
-      report.add({ rule: 'auth-scope-removed', message: `\`${scheme}\` no longer names scope ${droppedScopes.join(', ')}`, operation: op, location: 'security' });
+      report.add({
+        rule: 'auth-scope-removed',
+        message: `\`${scheme}\` no longer names scope ${droppedScopes.join(', ')}`,
+        operation: op,
+        location: 'security',
+      });
     }
   }
   if (base.security.size === 0 && head.security.size > 0) {
-    report.add({ rule: 'auth-now-required', message: `now requires ${[...head.security.keys()].join(' or ')}; the facade sends no credentials here`, operation: op, location: 'security' });
+    report.add({
+      rule: 'auth-now-required',
+      message: `now requires ${[...head.security.keys()].join(' or ')}; the facade sends no credentials here`,
+      operation: op,
+      location: 'security',
+    });
   }
   for (const scheme of head.security.keys()) {
     if (base.security.size > 0 && !base.security.has(scheme)) {
@@ -128,18 +213,39 @@ export function compareOperation(report: ReportBuilder, base: OperationModel, he
   const sends = sentParts(head.operationId);
   const names = new Set([...base.parameters.keys(), ...head.parameters.keys()]);
   for (const name of names) {
-    compareRequestField(report, op, `parameter \`${name}\``, `parameters.${name}`, base.parameters.get(name), head.parameters.get(name), sends.parameters.has(name));
+    compareRequestField(
+      report,
+      op,
+      `parameter \`${name}\``,
+      `parameters.${name}`,
+      base.parameters.get(name),
+      head.parameters.get(name),
+      sends.parameters.has(name),
+    );
   }
 
   const sentProperties = sends.body;
   const baseBody = base.requestBody?.schema ?? new Map();
   const headBody = head.requestBody?.schema ?? new Map();
   if (!base.requestBody?.required && head.requestBody?.required && sentProperties.size === 0) {
-    report.add({ rule: 'request-body-required', message: 'request body now required; the facade sends none', operation: op, location: 'requestBody' });
+    report.add({
+      rule: 'request-body-required',
+      message: 'request body now required; the facade sends none',
+      operation: op,
+      location: 'requestBody',
+    });
   }
   for (const property of new Set([...baseBody.keys(), ...headBody.keys()])) {
     if (property === '$') continue;
-    compareRequestField(report, op, `request property \`${property}\``, schemaLocation('requestBody', property), baseBody.get(property), headBody.get(property), sentProperties.has(property));
+    compareRequestField(
+      report,
+      op,
+      `request property \`${property}\``,
+      schemaLocation('requestBody', property),
+      baseBody.get(property),
+      headBody.get(property),
+      sentProperties.has(property),
+    );
   }
 
   for (const [status, schema] of base.responses) {
@@ -159,7 +265,12 @@ export function compareOperation(report: ReportBuilder, base: OperationModel, he
   }
   for (const status of head.responses.keys()) {
     if (!base.responses.has(status)) {
-      report.add({ rule: status.startsWith('2') ? 'success-response-added' : 'error-response-added', message: `${status} response now documented`, operation: op, location: `responses.${status}` });
+      report.add({
+        rule: status.startsWith('2') ? 'success-response-added' : 'error-response-added',
+        message: `${status} response now documented`,
+        operation: op,
+        location: `responses.${status}`,
+      });
     }
   }
 }

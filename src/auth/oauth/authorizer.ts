@@ -85,7 +85,9 @@ export class OAuthAuthorizer {
       secret: accessToken,
       attemptHeaders:
         tokenType === 'DPoP' && proofKey
-          ? async (method, url) => ({ DPoP: await dpopProof(proofKey, { method, url, accessToken, issuedAtS: this.#options.clock.serverEpochSeconds() }) })
+          ? async (method, url) => ({
+              DPoP: await dpopProof(proofKey, { method, url, accessToken, issuedAtS: this.#options.clock.serverEpochSeconds() }),
+            })
           : undefined,
       invalidate: () => {
         // Only the token this call used: a newer one another call fetched stays.
@@ -101,7 +103,19 @@ export class OAuthAuthorizer {
     const budget = new CallBudget(timeoutMs, undefined);
     const startedAt = Date.now();
     try {
-      const issued = await requestToken({ engine, tokenUrl: this.#tokenUrl, clientId: oauth.clientId, signingKey, scopes: oauth.scopes, dpop: this.#dpop, policy, clock, budget, operation, log });
+      const issued = await requestToken({
+        engine,
+        tokenUrl: this.#tokenUrl,
+        clientId: oauth.clientId,
+        signingKey,
+        scopes: oauth.scopes,
+        dpop: this.#dpop,
+        policy,
+        clock,
+        budget,
+        operation,
+        log,
+      });
       const token = { ...issued, renewAtMs: startedAt + issued.expiresInMs - renewalMarginMs(issued.expiresInMs) };
       this.#token = token;
       return token;

@@ -17,8 +17,16 @@ async function tokenHash(accessToken: string): Promise<string> {
 }
 
 /** A proof for one request; `issuedAtS` is now on Okta's clock, as the client estimates it. */
-export async function dpopProof(key: ProofKey, request: { method: string; url: string; issuedAtS: number; nonce?: string | undefined; accessToken?: string }): Promise<string> {
-  const claims: Record<string, unknown> = { htm: request.method, htu: targetUri(request.url), jti: crypto.randomUUID(), iat: request.issuedAtS };
+export async function dpopProof(
+  key: ProofKey,
+  request: { method: string; url: string; issuedAtS: number; nonce?: string | undefined; accessToken?: string },
+): Promise<string> {
+  const claims: Record<string, unknown> = {
+    htm: request.method,
+    htu: targetUri(request.url),
+    jti: crypto.randomUUID(),
+    iat: request.issuedAtS,
+  };
   if (request.nonce !== undefined) claims.nonce = request.nonce;
   if (request.accessToken !== undefined) claims.ath = await tokenHash(request.accessToken);
   return signJws({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk }, claims, key.privateKey);

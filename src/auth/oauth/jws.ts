@@ -11,8 +11,14 @@ interface AlgorithmParams {
 }
 
 const rsa = (hash: string): AlgorithmParams => ({ importAs: { name: 'RSASSA-PKCS1-v1_5', hash }, signWith: { name: 'RSASSA-PKCS1-v1_5' } });
-const pss = (bits: number): AlgorithmParams => ({ importAs: { name: 'RSA-PSS', hash: `SHA-${bits}` }, signWith: { name: 'RSA-PSS', saltLength: bits / 8 } });
-const ec = (namedCurve: string, hash: string): AlgorithmParams => ({ importAs: { name: 'ECDSA', namedCurve }, signWith: { name: 'ECDSA', hash } });
+const pss = (bits: number): AlgorithmParams => ({
+  importAs: { name: 'RSA-PSS', hash: `SHA-${bits}` },
+  signWith: { name: 'RSA-PSS', saltLength: bits / 8 },
+});
+const ec = (namedCurve: string, hash: string): AlgorithmParams => ({
+  importAs: { name: 'ECDSA', namedCurve },
+  signWith: { name: 'ECDSA', hash },
+});
 
 /** The JWS algorithms Okta accepts for private_key_jwt (WebCrypto's ECDSA signature is already JWS's r||s). */
 const ALGORITHMS: Record<string, AlgorithmParams> = {
@@ -29,7 +35,8 @@ const ALGORITHMS: Record<string, AlgorithmParams> = {
 
 function paramsOf(alg: string): AlgorithmParams {
   const params = ALGORITHMS[alg];
-  if (!params) throw new TypeError(`oauth.privateKey: alg ${JSON.stringify(alg)} is not one Okta accepts (${Object.keys(ALGORITHMS).join(', ')})`);
+  if (!params)
+    throw new TypeError(`oauth.privateKey: alg ${JSON.stringify(alg)} is not one Okta accepts (${Object.keys(ALGORITHMS).join(', ')})`);
   return params;
 }
 
@@ -59,13 +66,20 @@ export function importPrivateKey(key: JsonWebKey | string, alg: string): Promise
 
 /** A P-256 key pair for DPoP: the private key cannot leave, the public one goes in every proof. */
 export async function generateEs256KeyPair(): Promise<{ privateKey: CryptoKey; publicJwk: Record<string, unknown> }> {
-  const { privateKey, publicKey } = await crypto.subtle.generateKey(ALGORITHMS.ES256?.importAs as EcKeyImportParams, false, ['sign', 'verify']);
+  const { privateKey, publicKey } = await crypto.subtle.generateKey(ALGORITHMS.ES256?.importAs as EcKeyImportParams, false, [
+    'sign',
+    'verify',
+  ]);
   const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', publicKey);
   return { privateKey, publicJwk: { kty, crv, x, y } };
 }
 
 /** `header.payload.signature`, signed with `key` under `header.alg`. */
-export async function signJws(header: { alg: string } & Record<string, unknown>, payload: Record<string, unknown>, key: CryptoKey): Promise<string> {
+export async function signJws(
+  header: { alg: string } & Record<string, unknown>,
+  payload: Record<string, unknown>,
+  key: CryptoKey,
+): Promise<string> {
   const signingInput = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(payload))}`;
   const signature = await crypto.subtle.sign(paramsOf(header.alg).signWith, key, new TextEncoder().encode(signingInput));
   return `${signingInput}.${base64url(new Uint8Array(signature))}`;

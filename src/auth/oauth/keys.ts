@@ -24,13 +24,18 @@ function jwkAlgorithm(jwk: PrivateJwk): string {
 function checkPrivateKey(privateKey: PrivateJwk | string): void {
   if (typeof privateKey === 'string') {
     if (/-----BEGIN (RSA|EC) PRIVATE KEY-----/.test(privateKey)) {
-      throw new TypeError('oauth.privateKey is a PKCS#1 or SEC1 PEM; convert it to PKCS#8: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem');
+      throw new TypeError(
+        'oauth.privateKey is a PKCS#1 or SEC1 PEM; convert it to PKCS#8: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem',
+      );
     }
-    if (!privateKey.includes('-----BEGIN PRIVATE KEY-----')) throw new TypeError('oauth.privateKey must be a PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----") or a JWK object');
+    if (!privateKey.includes('-----BEGIN PRIVATE KEY-----'))
+      throw new TypeError('oauth.privateKey must be a PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----") or a JWK object');
     return;
   }
-  if (privateKey.kty !== 'RSA' && privateKey.kty !== 'EC') throw new TypeError(`oauth.privateKey: a JWK with kty "RSA" or "EC" is needed; got ${JSON.stringify(privateKey.kty)}`);
-  if (typeof privateKey.d !== 'string') throw new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to');
+  if (privateKey.kty !== 'RSA' && privateKey.kty !== 'EC')
+    throw new TypeError(`oauth.privateKey: a JWK with kty "RSA" or "EC" is needed; got ${JSON.stringify(privateKey.kty)}`);
+  if (typeof privateKey.d !== 'string')
+    throw new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to');
 }
 
 export async function importSigningKey(privateKey: PrivateJwk | string, keyId: string | undefined): Promise<SigningKey> {

@@ -33,13 +33,18 @@ const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 export function checkOAuthOptions(options: unknown): Required<Omit<OAuthOptions, 'keyId'>> & { keyId: string | undefined } {
   if (typeof options !== 'object' || options === null) throw new TypeError('oauth must be an object: { clientId, privateKey, scopes }');
   const { clientId, privateKey, keyId, scopes, dpop = 'auto' } = options as Record<string, unknown>;
-  if (typeof clientId !== 'string' || clientId.trim() === '') throw new TypeError('oauth.clientId must be the service app\'s client id, e.g. "0oa…"');
-  if (!Array.isArray(scopes) || scopes.length === 0) throw new TypeError('oauth.scopes must list the scopes to request, e.g. ["okta.sessions.read"]');
+  if (typeof clientId !== 'string' || clientId.trim() === '')
+    throw new TypeError('oauth.clientId must be the service app\'s client id, e.g. "0oa…"');
+  if (!Array.isArray(scopes) || scopes.length === 0)
+    throw new TypeError('oauth.scopes must list the scopes to request, e.g. ["okta.sessions.read"]');
   for (const scope of scopes) {
-    if (typeof scope !== 'string' || !SCOPE.test(scope)) throw new TypeError(`oauth.scopes: ${JSON.stringify(scope)} is not a scope; give each one as its own string`);
+    if (typeof scope !== 'string' || !SCOPE.test(scope))
+      throw new TypeError(`oauth.scopes: ${JSON.stringify(scope)} is not a scope; give each one as its own string`);
   }
   if (keyId !== undefined && (typeof keyId !== 'string' || keyId === '')) throw new TypeError('oauth.keyId must be a non-empty string');
-  if (dpop !== 'auto' && typeof dpop !== 'boolean') throw new TypeError(`oauth.dpop must be 'auto', true or false; got ${JSON.stringify(dpop)}`);
-  if (typeof privateKey !== 'string' && (typeof privateKey !== 'object' || privateKey === null)) throw new TypeError('oauth.privateKey must be a JWK object or a PKCS#8 PEM string');
+  if (dpop !== 'auto' && typeof dpop !== 'boolean')
+    throw new TypeError(`oauth.dpop must be 'auto', true or false; got ${JSON.stringify(dpop)}`);
+  if (typeof privateKey !== 'string' && (typeof privateKey !== 'object' || privateKey === null))
+    throw new TypeError('oauth.privateKey must be a JWK object or a PKCS#8 PEM string');
   return { clientId, privateKey: privateKey as PrivateJwk | string, keyId, scopes: [...scopes] as string[], dpop };
 }

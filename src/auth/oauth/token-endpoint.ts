@@ -57,7 +57,8 @@ const ASSERTION_LIFETIME_S = 300;
 const MAX_NONCE_RETRIES = 2;
 
 const HINTS: Record<string, string> = {
-  invalid_client: 'check oauth.clientId, and that oauth.privateKey is the key registered with the app (oauth.keyId its kid) and the app uses private_key_jwt',
+  invalid_client:
+    'check oauth.clientId, and that oauth.privateKey is the key registered with the app (oauth.keyId its kid) and the app uses private_key_jwt',
   invalid_scope: 'grant the scopes to the app in Okta (its Okta API Scopes tab), or request fewer in oauth.scopes',
   unauthorized_client: 'the app must allow the Client Credentials grant',
 };
@@ -76,7 +77,11 @@ function clientAssertion(context: TokenRequestContext): Promise<string> {
   // On Okta's clock: with this machine's clock off, Okta would refuse an assertion that expired or is not yet valid.
   const now = context.clock.serverEpochSeconds();
   const header = { alg: signingKey.alg, ...(signingKey.kid ? { kid: signingKey.kid } : {}) };
-  return signJws(header, { iss: clientId, sub: clientId, aud: tokenUrl, iat: now, exp: now + ASSERTION_LIFETIME_S, jti: crypto.randomUUID() }, signingKey.key);
+  return signJws(
+    header,
+    { iss: clientId, sub: clientId, aud: tokenUrl, iat: now, exp: now + ASSERTION_LIFETIME_S, jti: crypto.randomUUID() },
+    signingKey.key,
+  );
 }
 
 async function requestInit(context: TokenRequestContext, secrets: string[]): Promise<RequestInit> {
@@ -86,7 +91,12 @@ async function requestInit(context: TokenRequestContext, secrets: string[]): Pro
   const { dpop } = context;
   if (dpop.using) {
     dpop.key ??= await generateProofKey();
-    headers.DPoP = await dpopProof(dpop.key, { method: 'POST', url: context.tokenUrl, nonce: dpop.nonce, issuedAtS: context.clock.serverEpochSeconds() });
+    headers.DPoP = await dpopProof(dpop.key, {
+      method: 'POST',
+      url: context.tokenUrl,
+      nonce: dpop.nonce,
+      issuedAtS: context.clock.serverEpochSeconds(),
+    });
     secrets.push(headers.DPoP);
   }
   const body = new URLSearchParams({
@@ -114,13 +124,26 @@ function issuedToken(body: Record<string, unknown>): IssuedToken | undefined {
   return { accessToken, tokenType, expiresInMs: expiresIn * 1000 };
 }
 
-function oauthError(response: EngineResponse, body: Record<string, unknown>, operation: OperationRef, secrets: readonly string[], count: AttemptCount, usingDpop: boolean): OktaOAuthError {
+function oauthError(
+  response: EngineResponse,
+  body: Record<string, unknown>,
+  operation: OperationRef,
+  secrets: readonly string[],
+  count: AttemptCount,
+  usingDpop: boolean,
+): OktaOAuthError {
   const error = typeof body.error === 'string' ? body.error : undefined;
   const errorDescription = typeof body.error_description === 'string' ? redact(body.error_description, secrets) : undefined;
   const hint = error === 'invalid_dpop_proof' ? DPOP_HINTS[usingDpop ? 'on' : 'off'] : error ? HINTS[error] : undefined;
-  const what = error ? `${error}${errorDescription ? `: ${errorDescription}` : ''}` : `no OAuth error in the answer${response.ok ? ' (no usable access_token)' : ''}`;
+  const what = error
+    ? `${error}${errorDescription ? `: ${errorDescription}` : ''}`
+    : `no OAuth error in the answer${response.ok ? ' (no usable access_token)' : ''}`;
   const message = `Okta token endpoint ${response.status} ${what}${hint ? `; ${hint}` : ''}${afterAttempts(count)}`;
-  return new OktaOAuthError(message, { status: response.status, error, errorDescription, requestId: redactedRequestId(response, secrets), attempts: count.attempts }, operation);
+  return new OktaOAuthError(
+    message,
+    { status: response.status, error, errorDescription, requestId: redactedRequestId(response, secrets), attempts: count.attempts },
+    operation,
+  );
 }
 
 /** What a token endpoint answer means: a token, a DPoP challenge to answer at once, a failure a retry may cure, or an OAuth error. */
@@ -128,7 +151,8 @@ function tokenAnswerClassifier(context: TokenRequestContext, operation: Operatio
   let nonceRetries = 0;
   let retriedOnOktasClock = false;
   const { dpop } = context;
-  const refusal = (response: EngineResponse, body: Record<string, unknown>, count: AttemptCount) => oauthError(response, body, operation, secrets, count, dpop.using);
+  const refusal = (response: EngineResponse, body: Record<string, unknown>, count: AttemptCount) =>
+    oauthError(response, body, operation, secrets, count, dpop.using);
   return async (response: EngineResponse, _reading: unknown, count: AttemptCount): Promise<Verdict<IssuedToken>> => {
     const body = parseJson(await response.text());
     if (response.ok) {
@@ -147,7 +171,9 @@ function tokenAnswerClassifier(context: TokenRequestContext, operation: Operatio
       return { again: true };
     }
     // A time refused, from a clock this answer's Date has just corrected: once more, signed on Okta's clock.
-    const timeRefused = (body.error === 'invalid_dpop_proof' && dpop.using) || (body.error === 'invalid_client' && TIME_PROBLEM.test(String(body.error_description ?? '')));
+    const timeRefused =
+      (body.error === 'invalid_dpop_proof' && dpop.using) ||
+      (body.error === 'invalid_client' && TIME_PROBLEM.test(String(body.error_description ?? '')));
     if (timeRefused && !retriedOnOktasClock) {
       retriedOnOktasClock = true;
       return { again: true };
@@ -175,7 +201,11 @@ export async function requestToken(context: TokenRequestContext): Promise<Issued
     request: async () => ({ url: context.tokenUrl, init: await requestInit(context, secrets) }),
     classify: tokenAnswerClassifier(context, operation, secrets),
     unanswered: (_failure, cause, ending, attempts) =>
-      new OktaConnectionError(`Could not get an access token from Okta: ${redact(describeConnectionError(cause), secrets)}${ending}`, operation, { cause, attempts }),
+      new OktaConnectionError(
+        `Could not get an access token from Okta: ${redact(describeConnectionError(cause), secrets)}${ending}`,
+        operation,
+        { cause, attempts },
+      ),
   });
   return value;
 }

@@ -56,7 +56,9 @@ function openJournal<R extends BulkOutcome>(path: string, keysOf: BulkSpec<R>['k
   try {
     return new Journal<R>(path, keysOf);
   } catch (error) {
-    throw new UsageError(`Could not use the journal ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `Could not use the journal ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -74,20 +76,29 @@ async function inputsOf<R extends BulkOutcome>(spec: BulkSpec<R>, values: Values
  * A bulk run: every input checked before anything is sent, paced by the client's rate-limit scheduler,
  * journaled, with progress on a terminal. Returns the exit code.
  */
-export async function runBulkCommand<R extends BulkOutcome>(spec: BulkSpec<R>, values: Values, options: OktaSessionsOptions, io: CliIo, args: readonly string[] = []): Promise<number> {
+export async function runBulkCommand<R extends BulkOutcome>(
+  spec: BulkSpec<R>,
+  values: Values,
+  options: OktaSessionsOptions,
+  io: CliIo,
+  args: readonly string[] = [],
+): Promise<number> {
   const concurrency = concurrencyFrom(values.concurrency);
   const list = await inputsOf(spec, values, args, io);
   const problems = list.invalid.map(({ line, problem }) => (values.from === undefined ? problem : `line ${line}: ${problem}`));
   if (problems.length > 0 && !values['skip-invalid']) {
     const shown = problems.slice(0, INVALID_LINES_SHOWN);
     if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
-    throw new UsageError(`${problems.length} invalid ${spec.noun}(s); nothing was sent. Fix them, or pass --skip-invalid to go on without them.\n${shown.join('\n')}`);
+    throw new UsageError(
+      `${problems.length} invalid ${spec.noun}(s); nothing was sent. Fix them, or pass --skip-invalid to go on without them.\n${shown.join('\n')}`,
+    );
   }
   for (const problem of problems) io.err(`skipped ${problem}`);
 
   const journal = values.journal === undefined ? undefined : openJournal<R>(values.journal, spec.keysOf);
   const inputs = list.inputs.map(({ value }) => value).filter((value) => !journal?.done.has(value));
-  if (journal && inputs.length < list.inputs.length) io.err(`journal ${journal.path}: ${list.inputs.length - inputs.length} ${spec.noun}(s) already done, skipped`);
+  if (journal && inputs.length < list.inputs.length)
+    io.err(`journal ${journal.path}: ${list.inputs.length - inputs.length} ${spec.noun}(s) already done, skipped`);
 
   let rateLimitedUntil = 0;
   const client = new OktaSessions({
@@ -107,7 +118,10 @@ export async function runBulkCommand<R extends BulkOutcome>(spec: BulkSpec<R>, v
   });
   const started = performance.now();
   let finished = 0;
-  const showProgress = () => io.progress?.(progressLine(spec.command, finished, inputs.length, performance.now() - started, Math.max(0, rateLimitedUntil - Date.now())));
+  const showProgress = () =>
+    io.progress?.(
+      progressLine(spec.command, finished, inputs.length, performance.now() - started, Math.max(0, rateLimitedUntil - Date.now())),
+    );
   const timer = io.progress ? setInterval(showProgress, PROGRESS_EVERY_MS) : undefined;
   try {
     const summary = await runBulk({

@@ -57,7 +57,8 @@ export const clearUser: Command = {
   runsInBulk: true,
   bulk: (values, io) => runBulkCommand(clearUserBulk(choiceFrom(values)), values, clientOptions(values, io, 'clear-user', true), io),
   run: (args, values, io) => {
-    if (values.column !== undefined || values.field !== undefined) throw new UsageError('--column and --field read a list: give it with --from <file|->');
+    if (values.column !== undefined || values.field !== undefined)
+      throw new UsageError('--column and --field read a list: give it with --from <file|->');
     return runBulkCommand(clearUserBulk(choiceFrom(values)), values, clientOptions(values, io, 'clear-user', true), io, args);
   },
 };

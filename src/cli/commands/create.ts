@@ -18,7 +18,8 @@ async function sessionTokenFrom(argument: string | undefined, io: CliIo): Promis
     return token;
   }
   const token = argument ?? io.env.OKTA_SESSION_TOKEN;
-  if (!token) throw new UsageError(`create needs a session token: pass -, set OKTA_SESSION_TOKEN, or give it as an argument\n\n${HELP.create}`);
+  if (!token)
+    throw new UsageError(`create needs a session token: pass -, set OKTA_SESSION_TOKEN, or give it as an argument\n\n${HELP.create}`);
   return token;
 }
 

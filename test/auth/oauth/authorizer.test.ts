@@ -24,14 +24,22 @@ interface SentRequest {
 /** A fetch that records what the client sends, then sends it. */
 function recordingFetch(sent: SentRequest[]): typeof fetch {
   return async (input, init) => {
-    sent.push({ url: String(input), method: init?.method ?? 'GET', headers: new Headers(init?.headers), body: typeof init?.body === 'string' ? init.body : '' });
+    sent.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers: new Headers(init?.headers),
+      body: typeof init?.body === 'string' ? init.body : '',
+    });
     return fetch(input, init);
   };
 }
 
 async function ecKey(kid = 'ec-1') {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  return { privateJwk: { ...(await exportJWK(privateKey)), kid } as OAuthOptions['privateKey'], publicJwk: { ...(await exportJWK(publicKey)), kid } };
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), kid } as OAuthOptions['privateKey'],
+    publicJwk: { ...(await exportJWK(publicKey)), kid },
+  };
 }
 
 describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
@@ -46,13 +54,31 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
   });
   afterAll(() => server.close());
 
-  function client(options: { requireDpop?: boolean; dpop?: OAuthOptions['dpop']; tokenLifetimeSeconds?: number; grant?: string[]; scopes?: string[] } = {}) {
-    const { clientId } = server.registerServiceApp({ publicKey: key.publicJwk, scopes: options.grant ?? SCOPES, requireDpop: options.requireDpop, tokenLifetimeSeconds: options.tokenLifetimeSeconds });
+  function client(
+    options: {
+      requireDpop?: boolean;
+      dpop?: OAuthOptions['dpop'];
+      tokenLifetimeSeconds?: number;
+      grant?: string[];
+      scopes?: string[];
+    } = {},
+  ) {
+    const { clientId } = server.registerServiceApp({
+      publicKey: key.publicJwk,
+      scopes: options.grant ?? SCOPES,
+      requireDpop: options.requireDpop,
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds,
+    });
     const sent: SentRequest[] = [];
     const okta = new OktaSessions({
       orgUrl: server.url,
       fetch: recordingFetch(sent),
-      oauth: { clientId, privateKey: key.privateJwk, scopes: options.scopes ?? SCOPES, ...(options.dpop === undefined ? {} : { dpop: options.dpop }) },
+      oauth: {
+        clientId,
+        privateKey: key.privateJwk,
+        scopes: options.scopes ?? SCOPES,
+        ...(options.dpop === undefined ? {} : { dpop: options.dpop }),
+      },
     });
     const tokenRequests = () => sent.filter((request) => request.url.endsWith('/oauth2/v1/token'));
     const apiRequests = () => sent.filter((request) => request.url.includes('/api/v1/'));
@@ -70,7 +96,11 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
     expect(proofs[0]?.nonce).toBeUndefined();
     expect(typeof proofs[1]?.nonce).toBe('string');
     expect(proofs[1]).toMatchObject({ htm: 'POST', htu: `${server.url}/oauth2/v1/token` });
-    expect(decodeProtectedHeader(accepted?.headers.get('dpop') ?? '')).toMatchObject({ typ: 'dpop+jwt', alg: 'ES256', jwk: { kty: 'EC', crv: 'P-256' } });
+    expect(decodeProtectedHeader(accepted?.headers.get('dpop') ?? '')).toMatchObject({
+      typ: 'dpop+jwt',
+      alg: 'ES256',
+      jwk: { kty: 'EC', crv: 'P-256' },
+    });
     expect(decodeProtectedHeader(accepted?.headers.get('dpop') ?? '').jwk).not.toHaveProperty('d');
 
     const assertions = tokenRequests().map((request) => decodeJwt(new URLSearchParams(request.body).get('client_assertion') ?? ''));
@@ -149,7 +179,10 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
   it('a 429 retry carries a new proof (a new jti), which the server accepts', async () => {
     const { okta, apiRequests } = client();
     await okta.get(sessionId);
-    server.inject({ type: 'status', status: 429, headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000)) } }, { operation: 'getSession' });
+    server.inject(
+      { type: 'status', status: 429, headers: { 'x-rate-limit-reset': String(Math.ceil(Date.now() / 1000)) } },
+      { operation: 'getSession' },
+    );
     await okta.get(sessionId);
     const [, limited, retried] = apiRequests().map((request) => decodeJwt(request.headers.get('dpop') ?? ''));
     expect(limited?.jti).toBeDefined();
@@ -182,7 +215,12 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
     expect(invalidScope.message).toContain('grant the scopes to the app in Okta');
 
     const privatePart = String((key.privateJwk as { d: string }).d);
-    for (const shown of [invalidClient, invalidScope].flatMap((error) => [error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 5 })])) {
+    for (const shown of [invalidClient, invalidScope].flatMap((error) => [
+      error.message,
+      error.stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 5 }),
+    ])) {
       expect(shown).not.toContain(privatePart);
       expect(shown).not.toMatch(/eyJ[\w-]{20,}\.[\w-]{20,}\./); // no JWT: assertion or proof
     }
@@ -194,10 +232,16 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const orgUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
     await new Promise((resolve) => closed.close(resolve));
-    const okta = new OktaSessions({ orgUrl, retry: { maxRetries: 2, maxDelayMs: 200 }, oauth: { clientId: '0oa1', privateKey: key.privateJwk, scopes: SCOPES } });
+    const okta = new OktaSessions({
+      orgUrl,
+      retry: { maxRetries: 2, maxDelayMs: 200 },
+      oauth: { clientId: '0oa1', privateKey: key.privateJwk, scopes: SCOPES },
+    });
     const error = (await okta.get(sessionId).catch((caught: unknown) => caught)) as Error;
     expect(error).toBeInstanceOf(OktaConnectionError);
-    expect(error.message).toMatch(/^Could not get an access token from Okta: .*ECONNREFUSED.*\(after 3 attempts\) \(POST \/oauth2\/v1\/token\)$/);
+    expect(error.message).toMatch(
+      /^Could not get an access token from Okta: .*ECONNREFUSED.*\(after 3 attempts\) \(POST \/oauth2\/v1\/token\)$/,
+    );
   });
 
   it('dpop: false with an app that requires DPoP says to turn it on', async () => {
@@ -211,7 +255,11 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
     const { clientId } = server.registerServiceApp({ publicKey: { ...(await exportJWK(publicKey)), kid: 'rsa-1' }, scopes: SCOPES });
     const sent: SentRequest[] = [];
-    const okta = new OktaSessions({ orgUrl: server.url, fetch: recordingFetch(sent), oauth: { clientId, privateKey: await exportPKCS8(privateKey), keyId: 'rsa-1', scopes: SCOPES } });
+    const okta = new OktaSessions({
+      orgUrl: server.url,
+      fetch: recordingFetch(sent),
+      oauth: { clientId, privateKey: await exportPKCS8(privateKey), keyId: 'rsa-1', scopes: SCOPES },
+    });
     expect((await okta.get(sessionId)).id).toBe(sessionId);
     const assertion = new URLSearchParams(sent[0]?.body).get('client_assertion') ?? '';
     expect(decodeProtectedHeader(assertion)).toMatchObject({ alg: 'RS256', kid: 'rsa-1' });
@@ -219,9 +267,15 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
 
   it('follows the spec per operation: create() takes only an API token, and a missing scope is refused before anything is sent', async () => {
     const { okta, sent } = client();
-    await expect(okta.create('20111abc')).rejects.toThrow(new TypeError("create() (createSession) accepts only an API token (apiToken), as Okta's spec says; this client has OAuth credentials"));
+    await expect(okta.create('20111abc')).rejects.toThrow(
+      new TypeError(
+        "create() (createSession) accepts only an API token (apiToken), as Okta's spec says; this client has OAuth credentials",
+      ),
+    );
     const readOnly = client({ scopes: ['okta.sessions.read'] });
-    await expect(readOnly.okta.revoke(sessionId)).rejects.toThrow('revoke() needs the scope okta.sessions.manage: add it to oauth.scopes, and grant it to the app in Okta');
+    await expect(readOnly.okta.revoke(sessionId)).rejects.toThrow(
+      'revoke() needs the scope okta.sessions.manage: add it to oauth.scopes, and grant it to the app in Okta',
+    );
     expect([...sent, ...readOnly.sent]).toEqual([]);
   });
 
@@ -229,12 +283,21 @@ describe('OAuth 2.0 service apps (private_key_jwt, DPoP)', () => {
     const orgUrl = server.url;
     const base = { clientId: '0oa1', privateKey: key.privateJwk, scopes: SCOPES };
     expect(() => new OktaSessions({ orgUrl, oauth: { ...base, scopes: [] } })).toThrow('oauth.scopes must list the scopes to request');
-    expect(() => new OktaSessions({ orgUrl, oauth: { ...base, dpop: 'yes' as never } })).toThrow("oauth.dpop must be 'auto', true or false");
-    expect(() => new OktaSessions({ orgUrl, oauth: { ...base, privateKey: 42 as never } })).toThrow('oauth.privateKey must be a JWK object or a PKCS#8 PEM string');
-    expect(() => new OktaSessions({ orgUrl, apiToken: 'abc', oauth: base })).toThrow('Pass one of apiToken, accessToken or oauth, not apiToken and oauth');
+    expect(() => new OktaSessions({ orgUrl, oauth: { ...base, dpop: 'yes' as never } })).toThrow(
+      "oauth.dpop must be 'auto', true or false",
+    );
+    expect(() => new OktaSessions({ orgUrl, oauth: { ...base, privateKey: 42 as never } })).toThrow(
+      'oauth.privateKey must be a JWK object or a PKCS#8 PEM string',
+    );
+    expect(() => new OktaSessions({ orgUrl, apiToken: 'abc', oauth: base })).toThrow(
+      'Pass one of apiToken, accessToken or oauth, not apiToken and oauth',
+    );
     const sent: SentRequest[] = [];
-    const withKey = (privateKey: unknown) => new OktaSessions({ orgUrl, fetch: recordingFetch(sent), oauth: { ...base, privateKey: privateKey as never } }).get(sessionId);
-    await expect(withKey(key.publicJwk)).rejects.toThrow(new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to'));
+    const withKey = (privateKey: unknown) =>
+      new OktaSessions({ orgUrl, fetch: recordingFetch(sent), oauth: { ...base, privateKey: privateKey as never } }).get(sessionId);
+    await expect(withKey(key.publicJwk)).rejects.toThrow(
+      new TypeError('oauth.privateKey is a public JWK (it has no "d"): pass the private key the app\'s public key belongs to'),
+    );
     await expect(withKey('-----BEGIN RSA PRIVATE KEY-----\nabc')).rejects.toThrow('openssl pkcs8 -topk8 -nocrypt');
     expect(sent).toEqual([]);
   });
@@ -252,12 +315,18 @@ describe('times in signed tokens follow Okta’s clock', () => {
       for (const dpop of ['auto', true] as const) {
         const { clientId } = server.registerServiceApp({ publicKey: key.publicJwk, scopes: SCOPES });
         const sent: SentRequest[] = [];
-        const okta = new OktaSessions({ orgUrl: server.url, fetch: recordingFetch(sent), oauth: { clientId, privateKey: key.privateJwk, scopes: SCOPES, dpop } });
+        const okta = new OktaSessions({
+          orgUrl: server.url,
+          fetch: recordingFetch(sent),
+          oauth: { clientId, privateKey: key.privateJwk, scopes: SCOPES, dpop },
+        });
         expect((await okta.get(sessionId)).login).toBe('clock@example.com');
         const lastToken = sent.filter((request) => request.url.endsWith('/oauth2/v1/token')).at(-1);
         const serverNowS = (Date.now() + serverAheadMs) / 1000;
         expect(Math.abs((decodeJwt(lastToken?.headers.get('dpop') ?? '').iat as number) - serverNowS)).toBeLessThan(5);
-        expect(Math.abs((decodeJwt(new URLSearchParams(lastToken?.body).get('client_assertion') ?? '').iat as number) - serverNowS)).toBeLessThan(5);
+        expect(
+          Math.abs((decodeJwt(new URLSearchParams(lastToken?.body).get('client_assertion') ?? '').iat as number) - serverNowS),
+        ).toBeLessThan(5);
         const call = sent.filter((request) => request.url.includes('/api/v1/')).at(-1);
         expect(Math.abs((decodeJwt(call?.headers.get('dpop') ?? '').iat as number) - serverNowS)).toBeLessThan(5);
         await okta.close();
@@ -272,7 +341,11 @@ describe('times in signed tokens follow Okta’s clock', () => {
     try {
       const key = await ecKey();
       const { clientId } = server.registerServiceApp({ publicKey: key.publicJwk, scopes: SCOPES });
-      const refusal = { type: 'status', status: 400, body: { error: 'invalid_dpop_proof', error_description: 'DPoP proof iat is not within a minute of now' } } as const;
+      const refusal = {
+        type: 'status',
+        status: 400,
+        body: { error: 'invalid_dpop_proof', error_description: 'DPoP proof iat is not within a minute of now' },
+      } as const;
       server.inject(refusal, { operation: 'oauthToken', times: 2 });
       const okta = new OktaSessions({ orgUrl: server.url, oauth: { clientId, privateKey: key.privateJwk, scopes: SCOPES, dpop: true } });
       const error = (await rejectionOf(okta.get('102abc'))) as OktaOAuthError;
