@@ -7,12 +7,15 @@ export {
   OktaApiError,
   OktaAuthenticationError,
   OktaBadRequestError,
+  OktaClientClosedError,
   OktaConnectionError,
   OktaError,
   OktaForbiddenError,
   OktaNotFoundError,
   OktaOAuthError,
   OktaRateLimitError,
+  OktaRateLimitWaitError,
+  OktaResponseError,
   OktaServerError,
   OktaTimeoutError,
   type RateLimit,
@@ -20,6 +23,6 @@ export {
 export type { CallTrace } from './client/tracing.js';
 export type { Logger, LogLevel } from './helpers/log.js';
 export type { AttemptFailure, RetryEvent, RetryOptions } from './http/retry.js';
-export type { RateLimitEvent, RateLimitOptions } from './pacing/scheduler.js';
-export type { LearnedWindow, RateLimitStore, RateLimitStoreEvent, StoreTake } from './pacing/store.js';
+export type { RateLimitEvent, RateLimitOptions } from './pacing/options.js';
+export type { LearnedWindow, RateLimitStore, RateLimitStoreEvent, StoreLease } from './pacing/store.js';
 export type * from './types.js';

@@ -8,6 +8,10 @@
  * beside it, redis (a store for pacing) and testing (the embedded server, which
  * shares nothing with the client it fakes). No module imports itself back
  * through others. A new import that breaks either rule fails here, naming it.
+ *
+ * Errors are made in one place: an `Okta…Error` constructed outside src/errors/
+ * fails here; and the path of a call (src/client/, src/http/) casts nothing: a
+ * value's type comes from the spec through the request builder, not from `as`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
@@ -99,6 +103,40 @@ describe('architecture of src/', () => {
     };
     for (const file of graph.keys()) if (!state.has(file)) visit(file, [file]);
     expect(cycles).toEqual([]);
+  });
+
+  it('constructs every Okta…Error in src/errors/ and nowhere else', () => {
+    const outside: string[] = [];
+    for (const file of files.filter((path) => path.startsWith('src/') && !path.startsWith('src/errors/'))) {
+      const visit = (node: ts.Node, source: ts.SourceFile): void => {
+        if (ts.isNewExpression(node) && /^Okta\w*Error$/.test(node.expression.getText(source))) {
+          outside.push(
+            `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${node.getText(source).slice(0, 60)}`,
+          );
+        }
+        ts.forEachChild(node, (child) => visit(child, source));
+      };
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      visit(source, source);
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('casts nothing on the path of a call (src/client/, src/http/): no `as T` but `as const`, no `<T>value`', () => {
+    const casts: string[] = [];
+    for (const file of files.filter((path) => path.startsWith('src/client/') || path.startsWith('src/http/'))) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        const isCast = (ts.isAsExpression(node) && node.type.getText(source) !== 'const') || ts.isTypeAssertionExpression(node);
+        if (isCast)
+          casts.push(
+            `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${node.getText(source).slice(0, 60)}`,
+          );
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(casts).toEqual([]);
   });
 
   it('keeps every file of src/ under 300 lines', () => {

@@ -139,7 +139,7 @@ describe('packed tarball', () => {
     expect(inputs.filter((file) => file.endsWith('node_modules/okta-sessions/dist/esm/src/index.js'))).toEqual([]);
     expect(inputs.some((file) => file.includes('node_modules/openapi-fetch/'))).toBe(true);
     // No error path may need the network: every error a call can end with is in what the page loaded.
-    for (const module of ['errors/classes.js', 'errors/connection.js', 'http/api-answer.js']) {
+    for (const module of ['errors/classes.js', 'errors/make.js', 'errors/connection.js', 'http/answer.js']) {
       expect(
         inputs.some((file) => file.endsWith(`okta-sessions/dist/esm/src/${module}`)),
         module,

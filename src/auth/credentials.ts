@@ -1,4 +1,5 @@
-import { OktaConnectionError, type OperationRef } from '../errors/classes.js';
+import type { OperationRef } from '../errors/classes.js';
+import { loadError } from '../errors/make.js';
 import type { CallBudget } from '../http/budget.js';
 import { facadeMethodOf, type Operation } from '../operations.js';
 import type { CallAuthorization } from './authorization.js';
@@ -82,11 +83,7 @@ export function createCredentials(
         (error: unknown) => {
           // A page gone offline cannot fetch the chunk: a typed error now, and another try on the next call.
           authorizer = undefined;
-          throw new OktaConnectionError(
-            `Could not load the OAuth flow (okta-sessions' auth/oauth chunk): ${error instanceof Error ? error.message : String(error)}`,
-            operation,
-            { cause: error },
-          );
+          throw loadError(operation, "the OAuth flow (okta-sessions' auth/oauth chunk)", error);
         },
       );
     return {
@@ -102,7 +99,7 @@ export function createCredentials(
 
 /** Refuses, before anything is sent, a call the spec says these credentials cannot make. */
 export function checkCredentialsFor(credentials: ClientCredentials | undefined, operation: Operation): ClientCredentials {
-  const method = `${facadeMethodOf(operation.operationId) ?? operation.operationId}()`;
+  const method = () => `${facadeMethodOf(operation.operationId) ?? operation.operationId}()`;
   if (!credentials)
     throw new TypeError(`${operation.operationId} needs credentials: create the client with apiToken, accessToken or oauth`);
   if (!operation.security.includes(credentials.scheme)) {
@@ -110,13 +107,13 @@ export function checkCredentialsFor(credentials: ClientCredentials | undefined, 
       .map((scheme) => (scheme === 'apiToken' ? 'an API token (apiToken)' : 'OAuth (oauth or accessToken)'))
       .join(' or ');
     throw new TypeError(
-      `${method} (${operation.operationId}) accepts only ${accepted}, as Okta's spec says; this client has ${credentials.scheme === 'apiToken' ? 'an API token' : 'OAuth credentials'}`,
+      `${method()} (${operation.operationId}) accepts only ${accepted}, as Okta's spec says; this client has ${credentials.scheme === 'apiToken' ? 'an API token' : 'OAuth credentials'}`,
     );
   }
   const { scopes } = credentials;
   if (credentials.scheme === 'oauth2' && scopes && operation.scopes.length > 0 && !operation.scopes.some((scope) => scopes.has(scope))) {
     throw new TypeError(
-      `${method} needs the scope ${operation.scopes.join(' or ')}: add it to oauth.scopes, and grant it to the app in Okta`,
+      `${method()} needs the scope ${operation.scopes.join(' or ')}: add it to oauth.scopes, and grant it to the app in Okta`,
     );
   }
   return credentials;

@@ -1,7 +1,7 @@
 import type { RateLimit } from '../errors/classes.js';
+import { redactedRequestId } from '../errors/make.js';
 import { safeHeaders } from '../errors/redact.js';
-import { redactedRequestId } from '../http/api-answer.js';
-import type { FinishedCall } from '../http/openapi-fetch-seam.js';
+import type { Answered } from '../http/attempts.js';
 import { rateLimitOf } from '../pacing/rate-limit-reading.js';
 
 /** A call's value with what came with it: for an incident log (the request id ties a call to the org's System Log), metrics, a trace. */
@@ -23,10 +23,10 @@ export interface OktaPromise<T> extends Promise<T> {
   withResponse(): Promise<OktaResponse<T>>;
 }
 
-function responseOf<T>({ outcome, secrets }: FinishedCall): OktaResponse<T> {
-  const { response, reading, attempts, value } = outcome;
+/** A call's value with its answer, as `.withResponse()` and the tracing channel show it: every part redacted of the call's secrets. */
+export function responseOf<T>({ value, response, reading, attempts, secrets }: Answered<T>): OktaResponse<T> {
   return {
-    data: value as T,
+    data: value,
     requestId: redactedRequestId(response, secrets),
     status: response.status,
     headers: safeHeaders(response.headers, secrets),
@@ -37,8 +37,8 @@ function responseOf<T>({ outcome, secrets }: FinishedCall): OktaResponse<T> {
 
 function ignore(): void {}
 
-function valueOfCall<T>(call: FinishedCall): T {
-  return call.outcome.value as T;
+function valueOf<T>(answered: Answered<T>): T {
+  return answered.value;
 }
 
 /**
@@ -47,10 +47,10 @@ function valueOfCall<T>(call: FinishedCall): T {
  * makes one.
  */
 class CallPromise<T> implements OktaPromise<T> {
-  readonly #finished: Promise<FinishedCall>;
+  readonly #finished: Promise<Answered<T>>;
   #value: Promise<T> | undefined;
 
-  constructor(finished: Promise<FinishedCall>) {
+  constructor(finished: Promise<Answered<T>>) {
     this.#finished = finished;
     // The source is handled here; its rejection reaches the caller through whichever they took.
     finished.catch(ignore);
@@ -61,7 +61,7 @@ class CallPromise<T> implements OktaPromise<T> {
   }
 
   #valueOf(): Promise<T> {
-    return (this.#value ??= this.#finished.then(valueOfCall<T>));
+    return (this.#value ??= this.#finished.then(valueOf<T>));
   }
 
   then<R1 = T, R2 = never>(
@@ -85,8 +85,8 @@ class CallPromise<T> implements OktaPromise<T> {
 }
 
 /** Starts a call: `start` checks the arguments and sends; a bad argument rejects the promise as a send would, never throws. */
-export function callPromise<T>(start: () => Promise<FinishedCall>): OktaPromise<T> {
-  let finished: Promise<FinishedCall>;
+export function callPromise<T>(start: () => Promise<Answered<T>>): OktaPromise<T> {
+  let finished: Promise<Answered<T>>;
   try {
     finished = start();
   } catch (error) {

@@ -9,11 +9,11 @@
  * passes an engine to the constructor instead.
  */
 import { type EngineFactory, fetchEngines } from '../http/engine.js';
-import type { FinishedCall } from '../http/openapi-fetch-seam.js';
+import type { Answered } from '../http/attempts.js';
 import type { Operation } from '../operations.js';
 
 /** Runs one call, publishing it where the runtime traces calls (client/tracing.ts on Node); as it is elsewhere. */
-export type TraceCall = (operation: Operation, run: () => Promise<FinishedCall>) => Promise<FinishedCall>;
+export type TraceCall = <T>(operation: Operation, run: () => Promise<Answered<T>>) => Promise<Answered<T>>;
 
 export interface EntryRuntime {
   engines: EngineFactory;

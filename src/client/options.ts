@@ -1,7 +1,7 @@
 import type { Credentials } from '../auth/credentials.js';
 import type { Logger, LogLevel } from '../helpers/log.js';
 import type { RetryEvent, RetryOptions } from '../http/retry.js';
-import type { RateLimitEvent, RateLimitOptions } from '../pacing/scheduler.js';
+import type { RateLimitEvent, RateLimitOptions } from '../pacing/options.js';
 import type { RateLimitStoreEvent } from '../pacing/store.js';
 
 export interface OktaSessionsOptions extends Credentials {

@@ -6,10 +6,9 @@
  */
 import { tracingChannel } from 'node:diagnostics_channel';
 import type { RateLimit } from '../errors/classes.js';
-import { redactedRequestId } from '../http/api-answer.js';
-import type { FinishedCall } from '../http/openapi-fetch-seam.js';
+import type { Answered } from '../http/attempts.js';
 import type { Operation } from '../operations.js';
-import { rateLimitOf } from '../pacing/rate-limit-reading.js';
+import { responseOf } from './call-promise.js';
 
 const channel = tracingChannel<object, CallTrace>('okta-sessions:call');
 
@@ -27,29 +26,24 @@ export interface CallTrace {
 }
 
 function hasSubscribers(): boolean {
-  // TracingChannel.hasSubscribers is Node 20.13+; before it, ask each of its channels.
-  const known = (channel as { hasSubscribers?: boolean }).hasSubscribers;
+  // TracingChannel.hasSubscribers is Node 20.13+ (undefined on 20.12); before it, ask each of its channels.
+  const known: boolean | undefined = channel.hasSubscribers;
   if (known !== undefined) return known;
   return [channel.start, channel.end, channel.asyncStart, channel.asyncEnd, channel.error].some((part) => part.hasSubscribers);
 }
 
 /** Runs a call inside its trace when someone subscribes; as it is otherwise (its very promise: nothing is built). */
-export function traceCall(operation: Operation, run: () => Promise<FinishedCall>): Promise<FinishedCall> {
+export function traceCall<T>(operation: Operation, run: () => Promise<Answered<T>>): Promise<Answered<T>> {
   return hasSubscribers() ? tracedCall(operation, run) : run();
 }
 
-async function tracedCall(operation: Operation, run: () => Promise<FinishedCall>): Promise<FinishedCall> {
+async function tracedCall<T>(operation: Operation, run: () => Promise<Answered<T>>): Promise<Answered<T>> {
   const trace: CallTrace = { operationId: operation.operationId, method: operation.method, path: operation.path };
-  let finished: FinishedCall | undefined;
+  const call = run();
+  // The traced function returns nothing: the channel would put its value (a session) on the context as `result`.
   await channel.tracePromise(async () => {
-    finished = await run();
-    const { outcome, secrets } = finished;
-    Object.assign(trace, {
-      status: outcome.response.status,
-      requestId: redactedRequestId(outcome.response, secrets),
-      attempts: outcome.attempts,
-      rateLimit: rateLimitOf(outcome.reading),
-    });
+    const { status, requestId, attempts, rateLimit } = responseOf(await call);
+    Object.assign(trace, { status, requestId, attempts, rateLimit });
   }, trace);
-  return finished as FinishedCall;
+  return call;
 }

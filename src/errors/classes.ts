@@ -1,3 +1,22 @@
+/**
+ * Every error a call can end with, one class per kind of failure. They are made in one place,
+ * `errors/make.ts`; here they only hold what each kind carries.
+ *
+ *   OktaError                          every failure of a call
+ *   ├── OktaResponseError              Okta answered: status, request id, headers, attempts
+ *   │   ├── OktaApiError               …with an Okta error object (errorCode, errorSummary, …)
+ *   │   │   ├── OktaBadRequestError    400
+ *   │   │   ├── OktaAuthenticationError 401
+ *   │   │   ├── OktaForbiddenError     403
+ *   │   │   ├── OktaNotFoundError      404
+ *   │   │   ├── OktaRateLimitError     429: not processed
+ *   │   │   └── OktaServerError        5xx
+ *   │   └── OktaOAuthError             the token endpoint refused the service app
+ *   ├── OktaConnectionError            no complete answer: refused, reset, untrusted certificate
+ *   ├── OktaTimeoutError               the call's budget or an attempt's timeout ran out
+ *   │   └── OktaRateLimitWaitError     the bucket opens after the budget ends: not sent
+ *   └── OktaClientClosedError          `okta.close()` was called
+ */
 import type { ErrorCause } from '../types.js';
 
 /**
@@ -38,7 +57,7 @@ function kindsOf(leaf: ErrorClass): readonly string[] {
   return kinds;
 }
 
-/** Root of every error this library throws for a failed call. */
+/** Root of every error a call of this library ends with; `operationId`, `method` and `path` name the operation. */
 export class OktaError extends Error {
   /** The name this class is recognised by across builds, and its errors' `name`; a user's own subclass has none and is checked as usual. */
   static readonly kind: string = 'OktaError';
@@ -62,6 +81,118 @@ export class OktaError extends Error {
     this.operationId = operation.operationId;
     this.method = operation.method;
     this.path = operation.path;
+  }
+}
+
+/** What every answer Okta gave carries. */
+export interface ResponseDetails {
+  status: number;
+  requestId: string | undefined;
+  /** The response headers a caller needs (request id, rate limits, `retry-after`, `date`, `content-type`, `www-authenticate`), redacted. */
+  headers: Headers;
+  /** Attempts the call made: more than 1 when earlier ones were retried (an earlier attempt may have succeeded). */
+  attempts: number;
+  /** How many of them Okta answered 429 (not processed). */
+  rateLimitedAttempts: number;
+}
+
+/** Okta answered, with a status the call cannot succeed with: the base of API errors and of `OktaOAuthError`. */
+export class OktaResponseError extends OktaError {
+  static override readonly kind: string = 'OktaResponseError';
+  readonly status: number;
+  /** `X-Okta-Request-Id`: the `transaction.id` of the System Log events the request caused; quote it to Okta support. */
+  readonly requestId: string | undefined;
+  readonly headers: Headers;
+  readonly attempts: number;
+  readonly rateLimitedAttempts: number;
+
+  constructor(message: string, details: ResponseDetails, operation: OperationRef) {
+    super(message, operation);
+    this.status = details.status;
+    this.requestId = details.requestId;
+    this.headers = details.headers;
+    this.attempts = details.attempts;
+    this.rateLimitedAttempts = details.rateLimitedAttempts;
+  }
+}
+
+/** An Okta error object, under Okta's own field names; only `errorCode` is meant for flow control. */
+export interface ApiErrorDetails extends ResponseDetails {
+  errorCode?: string | undefined;
+  errorSummary?: string | undefined;
+  errorId?: string | undefined;
+  errorLink?: string | undefined;
+  errorCauses: ErrorCause[];
+}
+
+/** Okta's API answered with an error (its error object, when it sent one). */
+export class OktaApiError extends OktaResponseError {
+  static override readonly kind: string = 'OktaApiError';
+  readonly errorCode: string | undefined;
+  readonly errorSummary: string | undefined;
+  readonly errorId: string | undefined;
+  readonly errorLink: string | undefined;
+  readonly errorCauses: ErrorCause[];
+
+  constructor(message: string, details: ApiErrorDetails, operation: OperationRef) {
+    super(message, details, operation);
+    this.errorCode = details.errorCode;
+    this.errorSummary = details.errorSummary;
+    this.errorId = details.errorId;
+    this.errorLink = details.errorLink;
+    this.errorCauses = details.errorCauses;
+  }
+}
+
+/** 400: Okta refused the request as sent (E0000001 validation, E0000003 body). */
+export class OktaBadRequestError extends OktaApiError {
+  static override readonly kind: string = 'OktaBadRequestError';
+}
+/** 401: the credentials were refused (E0000011 an invalid token, E0000004 a used session token). */
+export class OktaAuthenticationError extends OktaApiError {
+  static override readonly kind: string = 'OktaAuthenticationError';
+}
+/** 403: the credentials may not do this (E0000006), or the request was refused (E0000005). */
+export class OktaForbiddenError extends OktaApiError {
+  static override readonly kind: string = 'OktaForbiddenError';
+}
+/** 404 (E0000007): no such session or user, or it has ended. */
+export class OktaNotFoundError extends OktaApiError {
+  static override readonly kind: string = 'OktaNotFoundError';
+}
+/** 5xx: Okta, or a proxy in front of it, failed. */
+export class OktaServerError extends OktaApiError {
+  static override readonly kind: string = 'OktaServerError';
+}
+
+/** 429 (E0000047): Okta did not process the request. `rateLimit` holds the bucket state it reported, when it did. */
+export class OktaRateLimitError extends OktaApiError {
+  static override readonly kind: string = 'OktaRateLimitError';
+  readonly rateLimit: RateLimit | undefined;
+
+  constructor(message: string, details: ApiErrorDetails & { rateLimit: RateLimit | undefined }, operation: OperationRef) {
+    super(message, details, operation);
+    this.rateLimit = details.rateLimit;
+  }
+}
+
+/**
+ * Okta's token endpoint refused the service app (`/oauth2/v1/token`): `error` and `errorDescription` are
+ * its OAuth error (`invalid_client`, `invalid_scope`, …), and the message says what to check.
+ */
+export class OktaOAuthError extends OktaResponseError {
+  static override readonly kind: string = 'OktaOAuthError';
+  readonly error: string | undefined;
+  readonly errorDescription: string | undefined;
+
+  constructor(
+    message: string,
+    details: ResponseDetails & { error: string | undefined; errorDescription: string | undefined },
+    operation: OperationRef,
+  ) {
+    super(message, details, operation);
+    this.error = details.error;
+    this.errorDescription = details.errorDescription;
   }
 }
 
@@ -91,106 +222,21 @@ export class OktaTimeoutError extends OktaError {
   }
 }
 
-export interface ApiErrorDetails {
-  status: number;
-  errorCode?: string;
-  errorSummary?: string;
-  errorId?: string;
-  errorLink?: string;
-  errorCauses: ErrorCause[];
-  requestId?: string;
-  /** The response headers a caller needs (request id, rate limits, `retry-after`, `date`, `content-type`, `www-authenticate`), redacted. */
-  headers: Headers;
-  /** Attempts the call made: more than 1 when earlier ones were retried (an earlier attempt may have succeeded). */
-  attempts: number;
-  /** How many of them Okta answered 429 (not processed). */
-  rateLimitedAttempts: number;
-}
-
-/** Okta answered with a status the call cannot succeed with. Okta's own field names are kept. */
-export class OktaApiError extends OktaError {
-  static override readonly kind: string = 'OktaApiError';
-  readonly status: number;
-  readonly errorCode: string | undefined;
-  readonly errorSummary: string | undefined;
-  readonly errorId: string | undefined;
-  readonly errorLink: string | undefined;
-  readonly errorCauses: ErrorCause[];
-  readonly requestId: string | undefined;
-  readonly headers: Headers;
-  readonly attempts: number;
-  readonly rateLimitedAttempts: number;
-
-  constructor(message: string, details: ApiErrorDetails, operation: OperationRef) {
-    super(message, operation);
-    this.status = details.status;
-    this.errorCode = details.errorCode;
-    this.errorSummary = details.errorSummary;
-    this.errorId = details.errorId;
-    this.errorLink = details.errorLink;
-    this.errorCauses = details.errorCauses;
-    this.requestId = details.requestId;
-    this.headers = details.headers;
-    this.attempts = details.attempts;
-    this.rateLimitedAttempts = details.rateLimitedAttempts;
-  }
-}
-
 /**
- * Okta's token endpoint refused the service app (`/oauth2/v1/token`): `error` and `errorDescription` are
- * its OAuth error (`invalid_client`, `invalid_scope`, …), and the message says what to check.
+ * The rate-limit bucket stays used up until `rateLimit.resetAt`, after the call's budget ends: the request
+ * was not sent (nothing reached Okta), and the call failed at once rather than waiting into a timeout.
  */
-export class OktaOAuthError extends OktaError {
-  static override readonly kind: string = 'OktaOAuthError';
-  readonly status: number;
-  readonly error: string | undefined;
-  readonly errorDescription: string | undefined;
-  readonly requestId: string | undefined;
-  readonly attempts: number;
+export class OktaRateLimitWaitError extends OktaTimeoutError {
+  static override readonly kind: string = 'OktaRateLimitWaitError';
+  readonly rateLimit: RateLimit;
 
-  constructor(
-    message: string,
-    details: {
-      status: number;
-      error: string | undefined;
-      errorDescription: string | undefined;
-      requestId: string | undefined;
-      attempts: number;
-    },
-    operation: OperationRef,
-  ) {
-    super(message, operation);
-    this.status = details.status;
-    this.error = details.error;
-    this.errorDescription = details.errorDescription;
-    this.requestId = details.requestId;
-    this.attempts = details.attempts;
+  constructor(message: string, timeoutMs: number, rateLimit: RateLimit, operation: OperationRef, options: { attempts: number }) {
+    super(message, timeoutMs, operation, options);
+    this.rateLimit = rateLimit;
   }
 }
 
-export class OktaBadRequestError extends OktaApiError {
-  static override readonly kind: string = 'OktaBadRequestError';
-}
-export class OktaAuthenticationError extends OktaApiError {
-  static override readonly kind: string = 'OktaAuthenticationError';
-}
-export class OktaForbiddenError extends OktaApiError {
-  static override readonly kind: string = 'OktaForbiddenError';
-}
-export class OktaNotFoundError extends OktaApiError {
-  static override readonly kind: string = 'OktaNotFoundError';
-}
-export class OktaServerError extends OktaApiError {
-  static override readonly kind: string = 'OktaServerError';
-}
-
-/** 429: the call was not processed. `rateLimit` holds the bucket state Okta reported, when it did. */
-export class OktaRateLimitError extends OktaApiError {
-  static override readonly kind: string = 'OktaRateLimitError';
-  readonly rateLimit: RateLimit | undefined;
-
-  constructor(message: string, details: ApiErrorDetails & { rateLimit: RateLimit | undefined }, operation: OperationRef) {
-    super(message, details, operation);
-    this.rateLimit = details.rateLimit;
-  }
+/** The client was closed (`okta.close()`): calls in flight or waiting end with this, and later calls are refused. */
+export class OktaClientClosedError extends OktaError {
+  static override readonly kind: string = 'OktaClientClosedError';
 }

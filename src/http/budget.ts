@@ -1,4 +1,5 @@
-import { OktaTimeoutError, type OperationRef } from '../errors/classes.js';
+import type { OperationRef } from '../errors/classes.js';
+import { budgetTimeoutError, clientClosedError } from '../errors/make.js';
 import type { WaitBudget } from '../pacing/permit.js';
 
 /**
@@ -78,7 +79,8 @@ function endCall(budget: CallBudget, controller: AbortController): void {
  */
 export class CallBudget {
   readonly deadline: number;
-  readonly #timeoutMs: number;
+  readonly timeoutMs: number;
+  readonly #operation: OperationRef;
   readonly #userSignal: AbortSignal | undefined;
   #timedOut = false;
   /** Set by `close()` of the client: the reason every part of the call ends with. */
@@ -88,8 +90,10 @@ export class CallBudget {
   /** For waits between attempts: the caller's abort and the deadline, no timeout of its own. */
   #waitSignal: AttemptAbort | undefined;
 
-  constructor(timeoutMs: number, userSignal: AbortSignal | undefined) {
-    this.#timeoutMs = timeoutMs;
+  /** `operation` names the call in the errors that end it. */
+  constructor(operation: OperationRef, timeoutMs: number, userSignal: AbortSignal | undefined) {
+    this.#operation = operation;
+    this.timeoutMs = timeoutMs;
     this.#userSignal = userSignal;
     this.deadline = Date.now() + timeoutMs;
   }
@@ -104,9 +108,11 @@ export class CallBudget {
     return this.#timedOut || this.#closedBy !== undefined || this.#userSignal?.aborted === true;
   }
 
-  /** Ends the call now, wherever it is (in flight, waiting for a permit, between attempts), with `reason`. */
-  close(reason: unknown): void {
-    this.#closedBy ??= { reason };
+  /** The client was closed: the call ends now, wherever it is (in flight, waiting for a permit, between attempts). */
+  close(): void {
+    if (this.#closedBy) return;
+    const reason = clientClosedError(this.#operation);
+    this.#closedBy = { reason };
     this.#attempt?.abort(reason);
     this.#waitSignal?.abort(reason);
   }
@@ -134,16 +140,14 @@ export class CallBudget {
   }
 
   /** This budget as a request waiting for a rate-limit permit sees it. */
-  forWaiting(operation: OperationRef): WaitBudget {
-    return { deadline: this.deadline, signal: this.signal, abortReason: () => this.abortError(operation) };
+  forWaiting(): WaitBudget {
+    return { deadline: this.deadline, signal: this.signal, abortReason: () => this.abortError() };
   }
 
   /** What to throw once the call is over: the client's close, the caller's abort reason, or a timeout error. */
-  abortError(operation: OperationRef, cause?: unknown): unknown {
+  abortError(cause?: unknown): unknown {
     if (this.#closedBy) return this.#closedBy.reason;
-    if (this.#timedOut || !this.#userSignal?.aborted) {
-      return new OktaTimeoutError(`Okta call exceeded its ${this.#timeoutMs} ms budget`, this.#timeoutMs, operation, { cause });
-    }
+    if (this.#timedOut || !this.#userSignal?.aborted) return budgetTimeoutError(this.#operation, this.timeoutMs, cause);
     return this.#userSignal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
   }
 

@@ -1,3 +1,5 @@
+import type { ApiRequest } from './request.js';
+
 /**
  * What the attempt loop and the classifiers read of a response. A fetch
  * `Response` is one; the Node engine builds only this, with the body already
@@ -24,13 +26,14 @@ export interface ResponseHeaders extends Iterable<[string, string]> {
 
 /**
  * What puts one request on the wire and returns its response: the attempt loop's
- * only way out. `init` carries a method, headers, a string body (or none) and
- * the attempt's signal; redirects are never followed.
+ * only way out. `signal` is the attempt's; redirects are never followed.
  */
 export interface Engine {
-  send(url: string, init: RequestInit): Promise<EngineResponse>;
-  /** Ends the engine's connections; calls after it fail. */
+  send(request: ApiRequest, signal: AbortSignal): Promise<EngineResponse>;
+  /** Ends the engine's connections; sends after it reject. */
   close(): Promise<void>;
+  /** True once `close()` was called: the attempt loop reads a failed send as the client's close. */
+  readonly closed: boolean;
   /** Secrets the engine holds (proxy credentials), redacted from anything a call reports. */
   readonly secrets: readonly string[];
 }
@@ -42,10 +45,23 @@ export interface Engine {
  * connections are the runtime's, so `close` has nothing to end.
  */
 export function fetchEngine(custom: typeof globalThis.fetch | undefined): Engine {
-  const send = custom
-    ? (url: string, init: RequestInit) => custom(url, init)
-    : (url: string, init: RequestInit) => globalThis.fetch(url, init);
-  return { send, close: () => Promise.resolve(), secrets: [] };
+  let closed = false;
+  return {
+    secrets: [],
+    get closed() {
+      return closed;
+    },
+    send({ method, url, headers, body, credentials }, signal) {
+      if (closed) return Promise.reject(new Error('The engine was closed'));
+      const init: RequestInit = { method, headers, body, redirect: 'manual', signal };
+      if (credentials !== undefined) init.credentials = credentials;
+      return custom ? custom(url, init) : globalThis.fetch(url, init);
+    },
+    close() {
+      closed = true;
+      return Promise.resolve();
+    },
+  };
 }
 
 /** A proxy URL (`http://user:pass@proxy:3128`), `false` to ignore the environment, or undefined to follow it. */
@@ -71,12 +87,4 @@ export function fetchEngines(custom?: typeof globalThis.fetch): EngineFactory {
     }
     return fetchEngine(custom);
   };
-}
-
-/** What an engine throws once closed: final, never retried. */
-export class EngineClosedError extends Error {
-  constructor() {
-    super('This client was closed (okta.close()): create a new OktaSessions to send more requests');
-    this.name = 'EngineClosedError';
-  }
 }

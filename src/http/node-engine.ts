@@ -6,7 +6,7 @@
  * `exports` conditions).
  */
 import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
-import { type Engine, EngineClosedError, type EngineOptions, type EngineResponse, type ResponseHeaders } from './engine.js';
+import type { Engine, EngineOptions, EngineResponse, ResponseHeaders } from './engine.js';
 import { chooseProxy, type ProxyChoice } from './proxy.js';
 
 /**
@@ -47,9 +47,10 @@ class RawResponseHeaders implements ResponseHeaders {
       const byName = new Map<string, string>();
       const raw = this.#raw;
       for (let i = 0; i + 1 < raw.length; i += 2) {
-        const name = (raw[i] as string).toLowerCase();
+        const name = String(raw[i]).toLowerCase();
+        const value = String(raw[i + 1]);
         const earlier = byName.get(name);
-        byName.set(name, earlier === undefined ? (raw[i + 1] as string) : `${earlier}, ${raw[i + 1] as string}`);
+        byName.set(name, earlier === undefined ? value : `${earlier}, ${value}`);
       }
       this.#byName = byName;
     }
@@ -83,22 +84,6 @@ class NodeResponse implements EngineResponse {
 
 /** Sent unless the caller set one: some gateways refuse a request without it, and Okta support can see who called. */
 const USER_AGENT = `okta-sessions node/${process.versions.node}`;
-
-function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
-  const record: Record<string, string> = { 'user-agent': USER_AGENT };
-  if (headers === undefined) return record;
-  if (headers instanceof Headers) headers.forEach((value, name) => (record[name] = value));
-  else if (Array.isArray(headers)) for (const [name, value] of headers) record[name.toLowerCase()] = value as string;
-  else for (const [name, value] of Object.entries(headers)) record[name.toLowerCase()] = value;
-  return record;
-}
-
-function bodyText(body: RequestInit['body']): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string') return body;
-  if (body instanceof URLSearchParams) return body.toString();
-  throw new TypeError('The Node engine sends string bodies only');
-}
 
 /** How requests of one protocol go out: node:http(s)'s `request`, through the pool. */
 interface Protocol {
@@ -178,14 +163,13 @@ export function nodeEngine(options: EngineOptions): Engine {
 
   function sendOnce(
     target: Target,
-    init: RequestInit,
+    method: string,
     headers: Record<string, string>,
     body: string | undefined,
+    signal: AbortSignal,
     { request: send, agent }: Protocol,
   ): Promise<EngineResponse | 'stale'> {
     return new Promise((resolve, reject) => {
-      const method = (init.method ?? 'GET').toUpperCase();
-      const { signal } = init;
       let answered = false;
       let responded = false;
       /**
@@ -194,18 +178,18 @@ export function nodeEngine(options: EngineOptions): Engine {
        */
       const onAbort = () =>
         request.destroy(
-          Object.assign(new Error('The request was aborted', { cause: signal?.reason }), { name: 'AbortError', code: 'ABORT_ERR' }),
+          Object.assign(new Error('The request was aborted', { cause: signal.reason }), { name: 'AbortError', code: 'ABORT_ERR' }),
         );
       const settle = () => {
         answered = true;
-        signal?.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', onAbort);
       };
       const fail = (error: Error & { code?: string }) => {
         if (answered) return;
         settle();
         // A kept-alive connection the server closed while idle: nothing of this request was processed.
         const stale = request.reusedSocket && !responded && SAFE_METHODS.has(method) && STALE_CONNECTION_CODES.has(error.code ?? '');
-        if (stale && !signal?.aborted) resolve('stale');
+        if (stale && !signal.aborted) resolve('stale');
         else reject(error);
       };
       const { protocol, hostname, port, path } = target;
@@ -228,27 +212,28 @@ export function nodeEngine(options: EngineOptions): Engine {
         });
       });
       request.on('error', fail);
-      if (signal?.aborted) onAbort();
-      else signal?.addEventListener('abort', onAbort, { once: true });
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
       request.end(body);
     });
   }
 
   return {
     secrets: proxy?.secrets ?? [],
-    async send(url, init) {
-      if (closed) throw new EngineClosedError();
+    get closed() {
+      return closed;
+    },
+    async send({ method, url, headers: requestHeaders, body }, signal) {
+      if (closed) throw new Error('The engine was closed');
       const target = targetOf(url);
-      const headers = headerRecord(init.headers);
-      const body = bodyText(init.body);
-      const method = (init.method ?? 'GET').toUpperCase();
+      const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...requestHeaders };
       if (method !== 'GET' && method !== 'HEAD') headers['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
       // Awaited only the first time: later calls cost no extra turn of the event loop.
       const protocol = protocols.get(target.protocol) ?? (await protocolFor(target.protocol));
-      if (closed) throw new EngineClosedError();
+      if (closed) throw new Error('The engine was closed');
       // Each stale connection is dropped by the pool, so this ends by the time the pool has none left.
       for (;;) {
-        const response = await sendOnce(target, init, headers, body, protocol);
+        const response = await sendOnce(target, method, headers, body, signal, protocol);
         if (response !== 'stale') return response;
       }
     },

@@ -9,18 +9,18 @@ afterEach(() => vi.useRealTimers());
 
 describe('CallBudget', () => {
   it('counts down from its timeout and is over at the deadline', () => {
-    const budget = new CallBudget(1000, undefined);
+    const budget = new CallBudget(OPERATION, 1000, undefined);
     expect(budget.deadline).toBe(1000);
     vi.advanceTimersByTime(400);
     expect(budget.remainingMs()).toBe(600);
     expect(budget.isOver()).toBe(false);
     vi.advanceTimersByTime(600);
     expect(budget.isOver()).toBe(true);
-    expect(budget.abortError(OPERATION)).toBeInstanceOf(OktaTimeoutError);
+    expect(budget.abortError()).toBeInstanceOf(OktaTimeoutError);
   });
 
   it('an attempt ends at its own timeout when that comes first, and says so', () => {
-    const budget = new CallBudget(10_000, undefined);
+    const budget = new CallBudget(OPERATION, 10_000, undefined);
     const attempt = budget.attemptAbort(300);
     vi.advanceTimersByTime(300);
     expect(attempt.signal.aborted).toBe(true);
@@ -30,7 +30,7 @@ describe('CallBudget', () => {
   });
 
   it('an attempt ends at the call deadline when that comes first, as the call timing out', () => {
-    const budget = new CallBudget(200, undefined);
+    const budget = new CallBudget(OPERATION, 200, undefined);
     const attempt = budget.attemptAbort(5000);
     vi.advanceTimersByTime(200);
     expect(attempt.signal.aborted).toBe(true);
@@ -41,9 +41,9 @@ describe('CallBudget', () => {
 
   it("the caller's abort ends the attempt and the waits, and is what the call throws", () => {
     const controller = new AbortController();
-    const budget = new CallBudget(Number.POSITIVE_INFINITY, controller.signal);
+    const budget = new CallBudget(OPERATION, Number.POSITIVE_INFINITY, controller.signal);
     const attempt = budget.attemptAbort(5000);
-    const waiting = budget.forWaiting(OPERATION);
+    const waiting = budget.forWaiting();
     controller.abort(new Error('incident closed'));
     expect(attempt.signal.aborted).toBe(true);
     expect(waiting.signal.aborted).toBe(true);
@@ -54,7 +54,7 @@ describe('CallBudget', () => {
   });
 
   it('disposing leaves no timer behind', () => {
-    const budget = new CallBudget(1000, undefined);
+    const budget = new CallBudget(OPERATION, 1000, undefined);
     budget.attemptAbort(500).dispose();
     void budget.signal;
     budget.dispose();
@@ -62,7 +62,7 @@ describe('CallBudget', () => {
   });
 
   it('an infinite budget arms no deadline timer', () => {
-    const budget = new CallBudget(Number.POSITIVE_INFINITY, undefined);
+    const budget = new CallBudget(OPERATION, Number.POSITIVE_INFINITY, undefined);
     void budget.signal;
     expect(vi.getTimerCount()).toBe(0);
     budget.dispose();

@@ -9,8 +9,16 @@ import { type AddressInfo, createServer as createTcpServer, type Socket } from '
 import { createServer as createTlsServer } from 'node:tls';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchEngine, fetchEngines } from '../../src/http/engine.js';
+import type { ApiRequest } from '../../src/http/request.js';
 import { nodeEngine } from '../../src/http/node-engine.js';
-import { OktaConnectionError, OktaSessions, OktaTimeoutError, type OktaSessionsOptions, type RetryEvent } from '../../src/index.js';
+import {
+  OktaClientClosedError,
+  OktaConnectionError,
+  OktaSessions,
+  OktaTimeoutError,
+  type OktaSessionsOptions,
+  type RetryEvent,
+} from '../../src/index.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
 import { oktaHeaders, RECORDED_SESSION, rejectionOf } from '../support/okta.js';
 import { localhostCertificate } from '../support/tls.js';
@@ -231,7 +239,7 @@ describe.each(ENGINES)('engine %s', (_name, engines) => {
     }
   });
 
-  it('close() aborts a call in flight and refuses later calls', async () => {
+  it('close() aborts a call in flight and refuses later calls, with the same error either way', async () => {
     const hanging = await serve(() => undefined);
     try {
       const okta = client(hanging.url);
@@ -240,10 +248,14 @@ describe.each(ENGINES)('engine %s', (_name, engines) => {
       const started = performance.now();
       await okta.close();
       const error = (await inFlight) as Error;
-      expect(error.name).toBe('AbortError');
-      expect(error.message).toMatch(/closed \(okta\.close\(\)\)/);
+      expect(error).toBeInstanceOf(OktaClientClosedError);
+      expect(error.message).toBe(
+        'getSession on a closed client: okta.close() was called; create a new OktaSessions (GET /api/v1/sessions/{sessionId})',
+      );
       expect(performance.now() - started).toBeLessThan(500);
-      await expect(okta.get('s1')).rejects.toThrow('getSession on a closed client: okta.close() was called; create a new OktaSessions');
+      const later = await rejectionOf(okta.get('s1'));
+      expect(later).toBeInstanceOf(OktaClientClosedError);
+      expect((later as Error).message).toBe(error.message);
       // Closing twice is harmless.
       await okta.close();
     } finally {
@@ -327,6 +339,14 @@ describe('engine node:http only', () => {
 
 afterEach(() => vi.unstubAllGlobals());
 
+const REQUEST: ApiRequest = {
+  method: 'GET',
+  url: 'https://acme.okta.com/x',
+  headers: { accept: 'application/json' },
+  body: undefined,
+  credentials: undefined,
+};
+
 describe('fetch engine', () => {
   it("calls the global fetch as a plain function of globalThis, never as another object's method (a browser throws Illegal invocation)", async () => {
     const receivers: unknown[] = [];
@@ -335,14 +355,21 @@ describe('fetch engine', () => {
       return Promise.resolve(new Response(null, { status: 204 }));
     });
     const engine = fetchEngine(undefined);
-    await engine.send('https://acme.okta.com/x', {});
+    await engine.send(REQUEST, new AbortController().signal);
     // Looked up at call time, so a fetch patched after the client was made still applies.
     expect(receivers).toEqual([globalThis]);
   });
 
   it("uses the caller's fetch when given one", async () => {
     const custom = vi.fn(async () => new Response('{}'));
-    await fetchEngine(custom).send('https://acme.okta.com/x', { method: 'GET' });
-    expect(custom).toHaveBeenCalledWith('https://acme.okta.com/x', { method: 'GET' });
+    const signal = new AbortController().signal;
+    await fetchEngine(custom).send(REQUEST, signal);
+    expect(custom).toHaveBeenCalledWith('https://acme.okta.com/x', {
+      method: 'GET',
+      headers: REQUEST.headers,
+      body: undefined,
+      redirect: 'manual',
+      signal,
+    });
   });
 });

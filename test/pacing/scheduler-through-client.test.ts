@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OktaRateLimitError, OktaSessions, type OktaSessionsOptions, type RateLimitEvent } from '../../src/index.js';
+import {
+  OktaRateLimitError,
+  OktaRateLimitWaitError,
+  OktaResponseError,
+  OktaSessions,
+  type OktaSessionsOptions,
+  OktaTimeoutError,
+  type RateLimitEvent,
+} from '../../src/index.js';
 import { oktaHeaders, RATE_LIMITED_BODY, RECORDED_SESSION, rejectionOf } from '../support/okta.js';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
@@ -207,14 +215,16 @@ describe('rate-limit scheduling', () => {
     expect(okta.sent).toEqual(['/api/v1/sessions/s0']);
   });
 
-  it('a request that cannot be sent within its budget fails at once with OktaRateLimitError and resetAt', async () => {
+  it('a request that cannot be sent within its budget fails at once with OktaRateLimitWaitError and resetAt, not as an answer', async () => {
     const okta = controlledOkta();
     const first = okta.client.get('s0');
     await settle();
     okta.answerAll(200, { limit: 20, remaining: 0, resetInSeconds: 45 });
     await first;
-    const error = (await rejectionOf(okta.client.get('s1', { timeoutMs: 5_000 }))) as OktaRateLimitError;
-    expect(error).toBeInstanceOf(OktaRateLimitError);
+    const error = (await rejectionOf(okta.client.get('s1', { timeoutMs: 5_000 }))) as OktaRateLimitWaitError;
+    expect(error).toBeInstanceOf(OktaRateLimitWaitError);
+    expect(error).toBeInstanceOf(OktaTimeoutError);
+    expect(error).not.toBeInstanceOf(OktaResponseError);
     expect(error.rateLimit).toEqual({ limit: 20, remaining: 0, resetAt: new Date(START + 45_000) });
     expect(error.message).toMatch(/used up until 2026-03-01T12:00:45.000Z, beyond the call's timeout; not sent/);
     expect(Date.now()).toBe(START);

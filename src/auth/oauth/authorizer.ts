@@ -4,6 +4,7 @@
  * and dropped after a 401 so the call can retry once with a new one.
  */
 import type { OperationRef } from '../../errors/classes.js';
+import { untilAborted } from '../../helpers/abort.js';
 import { CallBudget } from '../../http/budget.js';
 import type { Engine } from '../../http/engine.js';
 import type { Log } from '../../helpers/log.js';
@@ -22,26 +23,6 @@ interface CachedToken extends IssuedToken {
 /** Renew this long before expiry: 5 minutes of a 1-hour token, at least 5 s, at most half the lifetime. */
 export function renewalMarginMs(lifetimeMs: number): number {
   return Math.min(Math.max(lifetimeMs / 12, 5_000), lifetimeMs / 2);
-}
-
-/** Waits for `promise`, but no longer than the call's budget (its deadline, or the caller's abort). */
-function withinBudget<T>(promise: Promise<T>, budget: CallBudget, operation: OperationRef): Promise<T> {
-  if (budget.isOver()) return Promise.reject(budget.abortError(operation));
-  const signal = budget.signal;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(budget.abortError(operation, signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 export interface OAuthAuthorizerOptions {
@@ -76,7 +57,9 @@ export class OAuthAuthorizer {
       this.#renewal ??= this.#renew(operation).finally(() => {
         this.#renewal = undefined;
       });
-      token = await withinBudget(this.#renewal, budget, operation);
+      // The renewal is shared: a call whose budget ends stops waiting for it; the others keep it.
+      if (budget.isOver()) throw budget.abortError();
+      token = await untilAborted(this.#renewal, budget.signal, () => budget.abortError(budget.signal.reason));
     }
     const { accessToken, tokenType } = token;
     const proofKey = this.#dpop.key;
@@ -100,7 +83,9 @@ export class OAuthAuthorizer {
     // Imported once; a key that does not import now will not later either.
     const signingKey = await (this.#signingKey ??= importSigningKey(this.#options.oauth.privateKey, this.#options.oauth.keyId));
     const { oauth, engine, policy, clock, timeoutMs, log } = this.#options;
-    const budget = new CallBudget(timeoutMs, undefined);
+    // Its errors name the call that needed the token, and the token endpoint's method and path.
+    const tokenOperation = { ...operation, method: 'POST', path: '/oauth2/v1/token' };
+    const budget = new CallBudget(tokenOperation, timeoutMs, undefined);
     const startedAt = Date.now();
     try {
       const issued = await requestToken({
@@ -113,7 +98,7 @@ export class OAuthAuthorizer {
         policy,
         clock,
         budget,
-        operation,
+        operation: tokenOperation,
         log,
       });
       const token = { ...issued, renewAtMs: startedAt + issued.expiresInMs - renewalMarginMs(issued.expiresInMs) };

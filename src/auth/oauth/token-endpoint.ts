@@ -6,12 +6,11 @@
  * once. Every attempt signs a new assertion (Okta consumes its jti, even on a
  * `use_dpop_nonce` answer) and a new proof.
  */
-import { OktaConnectionError, OktaOAuthError, type OperationRef } from '../../errors/classes.js';
-import { describeConnectionError } from '../../errors/connection.js';
-import { redact } from '../../errors/redact.js';
+import type { OperationRef } from '../../errors/classes.js';
+import { type AttemptCount, oauthError } from '../../errors/make.js';
 import type { Log } from '../../helpers/log.js';
-import { redactedRequestId } from '../../http/api-answer.js';
-import { afterAttempts, type AttemptCount, runAttempts, type Verdict } from '../../http/attempts.js';
+import { sendAttempts, type Verdict } from '../../http/attempts.js';
+import type { ApiRequest } from '../../http/request.js';
 import type { CallBudget } from '../../http/budget.js';
 import type { Engine, EngineResponse } from '../../http/engine.js';
 import { failureOfStatus, type RetryPolicy } from '../../http/retry.js';
@@ -46,7 +45,7 @@ export interface TokenRequestContext {
   policy: RetryPolicy;
   clock: ServerClock;
   budget: CallBudget;
-  /** The API call that needs the token: errors name its operationId, and the token endpoint's method and path. */
+  /** What errors name: the API call's operationId, and the token endpoint's method and path. */
   operation: OperationRef;
   log: Log;
 }
@@ -84,20 +83,20 @@ function clientAssertion(context: TokenRequestContext): Promise<string> {
   );
 }
 
-async function requestInit(context: TokenRequestContext, secrets: string[]): Promise<RequestInit> {
+async function tokenRequest(context: TokenRequestContext, secrets: string[]): Promise<ApiRequest> {
   const assertion = await clientAssertion(context);
   secrets.push(assertion);
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
   const { dpop } = context;
   if (dpop.using) {
     dpop.key ??= await generateProofKey();
-    headers.DPoP = await dpopProof(dpop.key, {
+    headers.dpop = await dpopProof(dpop.key, {
       method: 'POST',
       url: context.tokenUrl,
       nonce: dpop.nonce,
       issuedAtS: context.clock.serverEpochSeconds(),
     });
-    secrets.push(headers.DPoP);
+    secrets.push(headers.dpop);
   }
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
@@ -105,7 +104,7 @@ async function requestInit(context: TokenRequestContext, secrets: string[]): Pro
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     client_assertion: assertion,
   });
-  return { method: 'POST', headers, body: body.toString(), redirect: 'manual' };
+  return { method: 'POST', url: context.tokenUrl, headers, body: body.toString(), credentials: undefined };
 }
 
 function parseJson(text: string): Record<string, unknown> {
@@ -124,35 +123,19 @@ function issuedToken(body: Record<string, unknown>): IssuedToken | undefined {
   return { accessToken, tokenType, expiresInMs: expiresIn * 1000 };
 }
 
-function oauthError(
-  response: EngineResponse,
-  body: Record<string, unknown>,
-  operation: OperationRef,
-  secrets: readonly string[],
-  count: AttemptCount,
-  usingDpop: boolean,
-): OktaOAuthError {
-  const error = typeof body.error === 'string' ? body.error : undefined;
-  const errorDescription = typeof body.error_description === 'string' ? redact(body.error_description, secrets) : undefined;
-  const hint = error === 'invalid_dpop_proof' ? DPOP_HINTS[usingDpop ? 'on' : 'off'] : error ? HINTS[error] : undefined;
-  const what = error
-    ? `${error}${errorDescription ? `: ${errorDescription}` : ''}`
-    : `no OAuth error in the answer${response.ok ? ' (no usable access_token)' : ''}`;
-  const message = `Okta token endpoint ${response.status} ${what}${hint ? `; ${hint}` : ''}${afterAttempts(count)}`;
-  return new OktaOAuthError(
-    message,
-    { status: response.status, error, errorDescription, requestId: redactedRequestId(response, secrets), attempts: count.attempts },
-    operation,
-  );
+/** What to check, for the OAuth error an answer carries. */
+function hintFor(error: unknown, usingDpop: boolean): string | undefined {
+  if (error === 'invalid_dpop_proof') return DPOP_HINTS[usingDpop ? 'on' : 'off'];
+  return typeof error === 'string' ? HINTS[error] : undefined;
 }
 
 /** What a token endpoint answer means: a token, a DPoP challenge to answer at once, a failure a retry may cure, or an OAuth error. */
-function tokenAnswerClassifier(context: TokenRequestContext, operation: OperationRef, secrets: readonly string[]) {
+function tokenAnswerReader(context: TokenRequestContext, secrets: readonly string[]) {
   let nonceRetries = 0;
   let retriedOnOktasClock = false;
-  const { dpop } = context;
+  const { dpop, operation } = context;
   const refusal = (response: EngineResponse, body: Record<string, unknown>, count: AttemptCount) =>
-    oauthError(response, body, operation, secrets, count, dpop.using);
+    oauthError(response, body, { operation, secrets, count }, hintFor(body.error, dpop.using));
   return async (response: EngineResponse, _reading: unknown, count: AttemptCount): Promise<Verdict<IssuedToken>> => {
     const body = parseJson(await response.text());
     if (response.ok) {
@@ -186,10 +169,10 @@ function tokenAnswerClassifier(context: TokenRequestContext, operation: Operatio
 
 /** Requests a token; throws `OktaOAuthError`, `OktaConnectionError`, or the budget's timeout or abort. */
 export async function requestToken(context: TokenRequestContext): Promise<IssuedToken> {
-  const operation = { ...context.operation, method: 'POST', path: '/oauth2/v1/token', safeToRepeat: true };
   const secrets: string[] = [...context.engine.secrets];
-  const { value } = await runAttempts({
-    operation,
+  const { value } = await sendAttempts({
+    operation: { ...context.operation, safeToRepeat: true },
+    purpose: 'token',
     engine: context.engine,
     budget: context.budget,
     policy: context.policy,
@@ -198,14 +181,8 @@ export async function requestToken(context: TokenRequestContext): Promise<Issued
     onRetry: undefined,
     log: context.log,
     secrets,
-    request: async () => ({ url: context.tokenUrl, init: await requestInit(context, secrets) }),
-    classify: tokenAnswerClassifier(context, operation, secrets),
-    unanswered: (_failure, cause, ending, attempts) =>
-      new OktaConnectionError(
-        `Could not get an access token from Okta: ${redact(describeConnectionError(cause), secrets)}${ending}`,
-        operation,
-        { cause, attempts },
-      ),
+    request: () => tokenRequest(context, secrets),
+    read: tokenAnswerReader(context, secrets),
   });
   return value;
 }
