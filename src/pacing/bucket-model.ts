@@ -1,6 +1,7 @@
 import type { RateLimit } from '../errors/classes.js';
 import { backoffDelayMs } from '../helpers/backoff.js';
 import { rateLimitOf, RESET_MARGIN_MS, type RateLimitReading } from './rate-limit-reading.js';
+import type { PermitOutcome } from './permit.js';
 import type { ServerClock } from './server-clock.js';
 import { othersHoldUntil, sampledUntilMs, windowStart, type Window } from './window-share.js';
 
@@ -115,8 +116,8 @@ export class BucketModel {
     return untilMs > nowMs ? this.#hold('others', untilMs) : untilMs;
   }
 
-  /** Records a request sent now; returns whether it learns the window (the bucket's first, or the first after a window's end). */
-  send(nowMs: number): boolean {
+  /** Counts a request permitted now; returns whether it learns the window (the bucket's first, or the first after a window's end). */
+  acquire(nowMs: number): boolean {
     this.#inFlight++;
     this.#lastSendLocalMs = nowMs;
     if (this.#headerless) return false;
@@ -129,18 +130,13 @@ export class BucketModel {
     return false;
   }
 
-  /** Takes back a request `send` counted that was never sent. */
-  withdraw(learns: boolean): void {
+  /** Ends a request `acquire` counted, with what became of it: its answer teaches the model; one never sent counts for nothing. */
+  release(learns: boolean, outcome: PermitOutcome, nowMs: number): void {
     this.#inFlight--;
     if (learns) this.#learning = false;
-    else if (this.#window && this.#window.ownCounted > 0) this.#window.ownCounted--;
-  }
-
-  /** Records the end of a request `send` counted: what its answer said, or undefined when none came. */
-  settle(learns: boolean, reading: RateLimitReading | undefined, nowMs: number): void {
-    this.#inFlight--;
-    if (learns) this.#learning = false;
-    if (reading) this.#learn(reading, learns, nowMs);
+    if (outcome === 'not-sent') {
+      if (!learns && this.#window && this.#window.ownCounted > 0) this.#window.ownCounted--;
+    } else if (outcome) this.#learn(outcome, learns, nowMs);
   }
 
   #hold(reason: HoldReason, untilMs: number): number {

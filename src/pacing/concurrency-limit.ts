@@ -44,7 +44,7 @@ export class ConcurrencyLimit {
     return this.#epoch;
   }
 
-  /** A response (or none) to a request sent in `epoch`; `saturated` when others were waiting for its slot. */
+  /** A response (or none) to a request sent in `epoch`; `saturated` when every slot was in use as it came back (the client at its limit). */
   observe(reading: RateLimitReading | undefined, epoch: number, saturated: boolean): void {
     // Answers to requests sent before the last decrease say nothing about the new limit.
     if (!this.adaptive || !reading || epoch !== this.#epoch) return;

@@ -1,15 +1,18 @@
 /**
- * The words of pacing. A **permit** is the right to send one request now: an
- * attempt holds it while in flight and releases it with what the answer said.
- * The local scheduler grants permits; with a store, each permit also holds a
- * **lease**, the store's permit, which expires on its own.
+ * The words of pacing. A **permit** is the right to send one request now: an attempt acquires it
+ * before it sends and releases it with what became of the request. The local scheduler gives
+ * permits; with a store shared by many processes, each permit also holds a **lease**, the store's
+ * permit, which expires on its own. Those two verbs, acquire and release, are the only ones.
  */
 import type { RateLimit } from '../errors/classes.js';
 import type { RateLimitReading } from './rate-limit-reading.js';
 
-/** Held by one attempt while it is in flight; `release` hands back what its answer said (undefined: no answer came). */
+/** What became of a permitted request: its answer's rate-limit reading, `undefined` when no answer came, or never sent. */
+export type PermitOutcome = RateLimitReading | undefined | 'not-sent';
+
+/** Held by one attempt while it is in flight. */
 export interface Permit {
-  release(reading: RateLimitReading | undefined): void;
+  release(outcome: PermitOutcome): void;
 }
 
 /** The answer when a request cannot be sent before its call's deadline: the bucket stays used up until `rateLimit.resetAt`. */

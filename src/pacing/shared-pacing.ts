@@ -6,44 +6,34 @@
  * `onRateLimitStore`, and goes back to the store once it answers again. Nothing
  * is sent twice and no call fails because of it. Loaded only with a store.
  */
+import { sleep } from '../helpers/abort.js';
 import { callHook } from '../helpers/hooks.js';
 import type { Log } from '../helpers/log.js';
-import { sleep } from '../helpers/sleep.js';
 import type { NotWithinBudget, Permit, WaitBudget } from './permit.js';
 import type { ServerClock } from './server-clock.js';
-import { learnedWindow, type RateLimitStore, type RateLimitStoreEvent, type StoreTake } from './store.js';
+import { learnedWindow, type RateLimitStore, type RateLimitStoreEvent, STORE_POLL_MS, type StoreLease } from './store.js';
 
 /** After a failure, the store is asked again for a bucket only after this long. */
 const RETRY_STORE_AFTER_MS = 1_000;
-/** When the store holds a bucket for a cap that only a release can lift, ask again after this long. */
-const POLL_MS = 25;
 /** A long wait asks again at least this often: another process may have learned a new window meanwhile. */
 const RECHECK_MS = 1_000;
 
+export interface SharedPacingOptions {
+  store: RateLimitStore;
+  org: string;
+  reserve: number;
+  clock: ServerClock;
+  onEvent: ((event: RateLimitStoreEvent) => void) | undefined;
+  log: Log;
+}
+
 export class SharedPacing {
-  readonly #store: RateLimitStore;
-  readonly #org: string;
-  readonly #reserve: number;
-  readonly #clock: ServerClock;
-  readonly #onEvent: ((event: RateLimitStoreEvent) => void) | undefined;
-  readonly #log: Log;
+  readonly #options: SharedPacingOptions;
   /** Buckets on local pacing, until when. */
   readonly #localUntil = new Map<string, number>();
 
-  constructor(
-    store: RateLimitStore,
-    org: string,
-    reserve: number,
-    clock: ServerClock,
-    onEvent: ((event: RateLimitStoreEvent) => void) | undefined,
-    log: Log,
-  ) {
-    this.#log = log;
-    this.#store = store;
-    this.#org = org;
-    this.#reserve = reserve;
-    this.#clock = clock;
-    this.#onEvent = onEvent;
+  constructor(options: SharedPacingOptions) {
+    this.#options = options;
   }
 
   /** Whether the store paces `bucket` now: it has not fallen back to local pacing, or has answered since. */
@@ -51,46 +41,86 @@ export class SharedPacing {
     return !this.#localUntil.has(bucket);
   }
 
-  /** A permit holding a lease for `bucket`; undefined when the bucket is on local pacing; NotWithinBudget when it opens too late. */
-  async lease(bucket: string, budget: WaitBudget): Promise<Permit | NotWithinBudget | undefined> {
-    const key = `${this.#org}|${bucket}`;
+  /**
+   * A permit for `bucket`: the local pacing's (`acquireLocal`), holding the store's lease while the store
+   * paces the bucket; or the answer that the bucket will not open before the call's deadline.
+   */
+  async acquire(
+    bucket: string,
+    budget: WaitBudget,
+    acquireLocal: () => Promise<Permit | NotWithinBudget>,
+  ): Promise<Permit | NotWithinBudget> {
+    const local = await acquireLocal();
+    if ('notWithinBudget' in local) return local;
+    const acquiredWhileSharing = this.isSharing(bucket);
+    let lease: Permit | NotWithinBudget | undefined;
+    try {
+      lease = await this.#lease(bucket, budget);
+    } catch (error) {
+      local.release('not-sent');
+      throw error;
+    }
+    if (lease === undefined) {
+      if (!acquiredWhileSharing) return local;
+      // The store failed while this call waited for it: its local permit was given as if the store paced
+      // every process, and all such permits going at once would overshoot. Pace it afresh, minding the others.
+      local.release('not-sent');
+      return acquireLocal();
+    }
+    if ('notWithinBudget' in lease) {
+      local.release('not-sent');
+      return lease;
+    }
+    const held = lease;
+    return {
+      release: (outcome) => {
+        held.release(outcome);
+        local.release(outcome);
+      },
+    };
+  }
+
+  /** A lease for `bucket` as a permit; undefined when the bucket is on local pacing; NotWithinBudget when it opens too late. */
+  async #lease(bucket: string, budget: WaitBudget): Promise<Permit | NotWithinBudget | undefined> {
+    const { store, org, reserve, clock } = this.#options;
+    const key = `${org}|${bucket}`;
     for (;;) {
       const localUntil = this.#localUntil.get(bucket);
       if (localUntil !== undefined && Date.now() < localUntil) return undefined;
-      let answer: StoreTake;
+      let answer: StoreLease;
       try {
-        answer = await this.#store.take(key, this.#reserve, this.#clock.toServer(Date.now()));
+        answer = await store.acquire(key, reserve, clock.toServer(Date.now()));
       } catch (error) {
         this.#fallBack(bucket, error);
         return undefined;
       }
       // Calls that were waiting when the store came back all get here: only the first reports it.
       if (localUntil !== undefined && this.#localUntil.delete(bucket)) {
-        callHook(this.#onEvent, { bucket, state: 'restored' });
-        this.#log.write('info', 'okta-sessions: rate-limit store back', { bucket, state: 'restored' });
+        callHook(this.#options.onEvent, { bucket, state: 'restored' });
+        this.#options.log.write('info', 'okta-sessions: rate-limit store back', { bucket, state: 'restored' });
       }
-      if ('leaseId' in answer) return this.#permitFor(bucket, key, answer.leaseId);
+      if ('leaseId' in answer) return this.#leasePermit(bucket, key, answer.leaseId);
 
       const now = Date.now();
-      const opensAt = this.#clock.toLocal(answer.retryAtMs);
+      const opensAt = clock.toLocal(answer.retryAtMs);
       if (opensAt >= budget.deadline && answer.rateLimit) return { notWithinBudget: answer.rateLimit };
       try {
-        await sleep(Math.max(POLL_MS, Math.min(opensAt, now + RECHECK_MS) - now), budget.signal);
+        await sleep(Math.max(STORE_POLL_MS, Math.min(opensAt, now + RECHECK_MS) - now), budget.signal);
       } catch {
         throw budget.abortReason();
       }
     }
   }
 
-  #permitFor(bucket: string, key: string, leaseId: string): Permit {
+  #leasePermit(bucket: string, key: string, leaseId: string): Permit {
     let released = false;
     return {
-      release: (reading) => {
+      release: (outcome) => {
         if (released) return;
         released = true;
-        const now = Date.now();
-        this.#store
-          .settle(key, leaseId, learnedWindow(reading), this.#clock.toServer(now))
+        const { store, clock } = this.#options;
+        store
+          .release(key, leaseId, learnedWindow(outcome), clock.toServer(Date.now()))
           .catch((error: unknown) => this.#fallBack(bucket, error));
       },
     };
@@ -101,7 +131,7 @@ export class SharedPacing {
     this.#localUntil.set(bucket, Date.now() + RETRY_STORE_AFTER_MS);
     if (!wasShared) return;
     const event = { bucket, state: 'fallback', reason: error instanceof Error ? error.message : String(error) } as const;
-    callHook(this.#onEvent, event);
-    this.#log.write('warn', 'okta-sessions: rate-limit store failed, pacing locally', { ...event, wait: 'store-fallback' });
+    callHook(this.#options.onEvent, event);
+    this.#options.log.write('warn', 'okta-sessions: rate-limit store failed, pacing locally', { ...event, wait: 'store-fallback' });
   }
 }

@@ -1,10 +1,10 @@
 /**
  * The store seam: where pacing shared by many processes keeps one org's buckets
- * (Redis: `okta-sessions/redis`). Its words: a store grants **leases** (permits
- * that expire) and learns every answer's window.
+ * (Redis: `okta-sessions/redis`). A store's permits are **leases**: acquired, released
+ * with what the answer taught, and expired on their own if a process dies holding one.
  */
 import type { RateLimit } from '../errors/classes.js';
-import type { RateLimitReading } from './rate-limit-reading.js';
+import type { PermitOutcome } from './permit.js';
 
 /** What a response taught about its bucket, on the server's clock. */
 export interface LearnedWindow {
@@ -19,7 +19,10 @@ export interface LearnedWindow {
 }
 
 /** The store's answer to a request for a lease: one, or when to ask again (server clock). */
-export type StoreTake = { leaseId: string } | { retryAtMs: number; rateLimit: RateLimit | undefined };
+export type StoreLease = { leaseId: string } | { retryAtMs: number; rateLimit: RateLimit | undefined };
+
+/** When a store holds a bucket for its in-flight cap, which only a release can lift, a waiting process asks again after this long. */
+export const STORE_POLL_MS = 25;
 
 /**
  * Where the shared bucket state lives. Every method is one atomic step; any
@@ -27,9 +30,9 @@ export type StoreTake = { leaseId: string } | { retryAtMs: number; rateLimit: Ra
  */
 export interface RateLimitStore {
   /** A lease if the bucket has room (remaining above `reserve`, fewer than the store's cap in flight). */
-  take(key: string, reserve: number, nowMs: number): Promise<StoreTake>;
-  /** Ends a lease, learning from its response's headers (newer information wins). */
-  settle(key: string, leaseId: string, learned: LearnedWindow | undefined, nowMs: number): Promise<void>;
+  acquire(key: string, reserve: number, nowMs: number): Promise<StoreLease>;
+  /** Ends a lease, learning from its response's headers (newer information wins); `learned` is undefined when nothing was. */
+  release(key: string, leaseId: string, learned: LearnedWindow | undefined, nowMs: number): Promise<void>;
 }
 
 /** Reported through `onRateLimitStore` when a bucket leaves the store for local pacing, and when it comes back. */
@@ -41,9 +44,10 @@ export interface RateLimitStoreEvent {
 }
 
 /** The window a reading describes, for the store; undefined for concurrency-limit answers, whose reset is a guess. */
-export function learnedWindow(reading: RateLimitReading | undefined): LearnedWindow | undefined {
+export function learnedWindow(reading: PermitOutcome): LearnedWindow | undefined {
   if (
     !reading ||
+    reading === 'not-sent' ||
     reading.concurrencyLimited ||
     reading.limit === undefined ||
     reading.remaining === undefined ||

@@ -12,7 +12,7 @@
  * ARGV: now, leaseMs, cap, reserve, leaseId, pollMs.
  * Returns {1, inFlight} with a lease, or {0, retryAt, limit, remaining, reset} (-1 when unknown).
  */
-export const TAKE = `
+export const ACQUIRE = `
 local now, leaseMs, cap, reserve, pollMs = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[6])
 local clock = redis.call('TIME')
 local redisNow = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
@@ -56,7 +56,7 @@ return {1, inFlight + 1}
  * Ends the lease; learns: a later window replaces the state, within a window the smallest remaining wins, an older one is ignored.
  * A lease ended without an answer (the connection failed) may still have been counted by Okta: it uses one of the remaining.
  */
-export const SETTLE = `
+export const RELEASE = `
 redis.call('ZREM', KEYS[2], ARGV[1])
 local wasProbe = redis.call('HGET', KEYS[1], 'probe') == ARGV[1]
 if wasProbe then redis.call('HDEL', KEYS[1], 'probe') end

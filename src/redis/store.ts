@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { Cluster, type ClusterNode, Redis } from 'ioredis';
-import type { LearnedWindow, RateLimitStore, StoreTake } from '../pacing/store.js';
-import { SETTLE, TAKE } from './scripts.js';
+import { type LearnedWindow, type RateLimitStore, STORE_POLL_MS, type StoreLease } from '../pacing/store.js';
+import { RELEASE, ACQUIRE } from './scripts.js';
 
 export interface RedisRateLimitStoreOptions {
   /** Prefix of every key; default `okta-sessions`. Keys also name the org and the bucket, never a credential. */
@@ -21,8 +21,6 @@ export interface RedisRateLimitStoreOptions {
  */
 export type RedisConnection = { url: string } | { cluster: ClusterNode[] } | { client: Redis | Cluster };
 
-/** When the store holds a bucket for its in-flight cap, a waiting process asks again after this long. */
-const POLL_MS = 25;
 /** How long a bucket's learned state outlives its last update. */
 const STATE_TTL_MS = 3_600_000;
 
@@ -51,7 +49,7 @@ function ownConnection(connection: RedisConnection): Redis | Cluster {
 
 /**
  * Okta rate limits shared through Redis: one bucket state per org and bucket for
- * every process, changed only by atomic Lua scripts (take a lease, settle it and
+ * every process, changed only by atomic Lua scripts (acquire a lease, release it and
  * learn from the response). Pass it as `rateLimit.store`.
  */
 export class RedisRateLimitStore implements RateLimitStore {
@@ -77,9 +75,9 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.#timeoutMs = positive(options.timeoutMs, 200, 'timeoutMs');
   }
 
-  async take(key: string, reserve: number, nowMs: number): Promise<StoreTake> {
+  async acquire(key: string, reserve: number, nowMs: number): Promise<StoreLease> {
     const leaseId = randomUUID();
-    const answer = (await this.#run(TAKE, key, [nowMs, this.#leaseMs, this.#maxInFlight, reserve, leaseId, POLL_MS])) as number[];
+    const answer = (await this.#run(ACQUIRE, key, [nowMs, this.#leaseMs, this.#maxInFlight, reserve, leaseId, STORE_POLL_MS])) as number[];
     if (answer[0] === 1) return { leaseId };
     const [, retryAtMs, limit, remaining, reset] = answer as [number, number, number, number, number];
     return {
@@ -88,9 +86,9 @@ export class RedisRateLimitStore implements RateLimitStore {
     };
   }
 
-  async settle(key: string, leaseId: string, learned: LearnedWindow | undefined, _nowMs: number): Promise<void> {
+  async release(key: string, leaseId: string, learned: LearnedWindow | undefined, _nowMs: number): Promise<void> {
     const window = learned ? [1, learned.limit, learned.remaining, learned.resetAtMs, learned.windowMs ?? ''] : [0, '', '', '', ''];
-    await this.#run(SETTLE, key, [leaseId, ...window, STATE_TTL_MS]);
+    await this.#run(RELEASE, key, [leaseId, ...window, STATE_TTL_MS]);
   }
 
   /** Closes the connection the store made from a URL; a client you passed stays yours to close. */

@@ -3,5 +3,5 @@ export type { CorsOptions } from './cors.js';
 export type { SessionClear } from './handlers.js';
 export type { Fault, FaultOptions, FaultTarget } from './faults.js';
 export type { ServiceAppOptions } from './oauth.js';
-export type { RateLimitOptions } from './rate-limiter.js';
+export type { ServerRateLimitOptions } from './rate-limiter.js';
 export { type OktaSessionsServer, type OktaSessionsServerOptions, type ResponseRecord, startOktaSessionsServer } from './server.js';

@@ -1,4 +1,4 @@
-export interface RateLimitOptions {
+export interface ServerRateLimitOptions {
   /** Requests per window and bucket. Default 100 (Okta's smallest documented /api/v1/sessions limit). */
   limit?: number;
   /** Window length. Default 60 000, as Okta's. */
@@ -21,7 +21,7 @@ export class RateLimiter {
   readonly #windowMs: number;
   readonly #windows = new Map<string, { startMs: number; used: number }>();
 
-  constructor(options: RateLimitOptions = {}) {
+  constructor(options: ServerRateLimitOptions = {}) {
     this.#limit = options.limit ?? 100;
     this.#windowMs = options.windowMs ?? 60_000;
     if (!(this.#limit > 0) || !(this.#windowMs > 0)) throw new TypeError('rateLimit.limit and rateLimit.windowMs must be > 0');

@@ -6,7 +6,7 @@ import type { Fault, FaultOptions } from './faults.js';
 import type { SessionClear } from './handlers.js';
 import type { ServiceAppOptions } from './oauth.js';
 import type { ServerBucketMap } from './okta-limits.js';
-import type { RateLimitOptions } from './rate-limiter.js';
+import type { ServerRateLimitOptions } from './rate-limiter.js';
 
 export interface OktaSessionsServerOptions {
   /** 0 (default) picks a free port. */
@@ -14,7 +14,7 @@ export interface OktaSessionsServerOptions {
   /** A loopback address; default 127.0.0.1. */
   host?: string;
   /** Per-bucket windows; `false` turns rate limiting off. Default 100 requests per 60 s. */
-  rateLimit?: RateLimitOptions | false;
+  rateLimit?: ServerRateLimitOptions | false;
   /** Simultaneous requests allowed before Okta's concurrency 429 (Limit and Remaining both 0). Off by default. */
   concurrencyLimit?: number;
   /** Which operations share a rate-limit counter. Default: the admin operations share one, /me has its own. */

@@ -23,8 +23,8 @@ function answer(limit: number, remaining: number, resetInSeconds: number, at = T
 
 /** Sends one request at `at` and records its answer. */
 function exchange(model: BucketModel, reading: RateLimitReading | undefined, at = T): boolean {
-  const probe = model.send(at);
-  model.settle(probe, reading, at);
+  const probe = model.acquire(at);
+  model.release(probe, reading, at);
   return probe;
 }
 
@@ -44,15 +44,15 @@ describe('BucketModel', () => {
     expect(model.heldUntil(T + 1)).toBe(T + 10_000);
     expect(model.holdReason).toBe('used-up');
     expect(model.heldUntil(T + 10_000)).toBe(T + 10_000);
-    expect(model.send(T + 10_000)).toBe(true);
+    expect(model.acquire(T + 10_000)).toBe(true);
     expect(model.heldUntil(T + 10_000)).toBe(Number.POSITIVE_INFINITY);
     expect(model.holdReason).toBe('learning');
     // Never assumed full: an earlier run left 5 of the new window, and no more than 5 go until its end.
-    model.settle(true, answer(20, 5, 10, T + 10_000), T + 10_000);
+    model.release(true, answer(20, 5, 10, T + 10_000), T + 10_000);
     let sent = 0;
     for (let now = T + 10_000; now < T + 20_000; now++) {
       while (model.heldUntil(now) <= now) {
-        model.send(now);
+        model.acquire(now);
         sent++;
       }
     }
@@ -61,14 +61,14 @@ describe('BucketModel', () => {
 
   it('an unknown bucket lets one request out to learn it; one that gets no answer lets the next one learn', () => {
     const model = new BucketModel(0, new ServerClock());
-    expect(model.send(T)).toBe(true);
+    expect(model.acquire(T)).toBe(true);
     expect(model.heldUntil(T)).toBe(Number.POSITIVE_INFINITY);
-    model.settle(true, undefined, T);
+    model.release(true, undefined, T);
     expect(model.heldUntil(T)).toBe(T);
-    expect(model.send(T)).toBe(true);
-    model.settle(true, answer(20, 19, 10), T);
+    expect(model.acquire(T)).toBe(true);
+    model.release(true, answer(20, 19, 10), T);
     expect(model.heldUntil(T)).toBe(T);
-    expect(model.send(T)).toBe(false);
+    expect(model.acquire(T)).toBe(false);
   });
 
   it('counts requests in flight against the remaining count', () => {
@@ -76,24 +76,24 @@ describe('BucketModel', () => {
     // Not limit - 1: this answer did not open the window, and the window's start is not known.
     exchange(model, answer(5, 2, 10));
     // Others' use aside (a shared store's pacing): only what is in flight counts.
-    model.send(T);
+    model.acquire(T);
     expect(model.heldUntil(T, false)).toBe(T);
-    model.send(T);
+    model.acquire(T);
     expect(model.inFlight).toBe(2);
     expect(model.heldUntil(T, false)).toBe(T + 10_000);
   });
 
   it("a request withdrawn before it was sent counts for nothing: not in flight, not learning, not this client's", () => {
     const model = new BucketModel(0, new ServerClock());
-    expect(model.send(T)).toBe(true);
-    model.withdraw(true);
+    expect(model.acquire(T)).toBe(true);
+    model.release(true, 'not-sent', T);
     expect(model.inFlight).toBe(0);
     expect(model.heldUntil(T)).toBe(T);
     exchange(model, answer(5, 2, 10));
-    model.send(T);
-    model.send(T);
+    model.acquire(T);
+    model.acquire(T);
     expect(model.heldUntil(T, false)).toBe(T + 10_000);
-    model.withdraw(false);
+    model.release(false, 'not-sent', T);
     expect(model.heldUntil(T, false)).toBe(T);
   });
 
@@ -140,25 +140,25 @@ describe('BucketModel', () => {
       const model = usedUpWindow();
       expect(model.heldUntil(T + 400)).toBe(T + 1310);
       expect(model.heldUntil(T + 1310)).toBe(T + 1310);
-      expect(model.send(T + 1310)).toBe(true);
+      expect(model.acquire(T + 1310)).toBe(true);
       expect(model.heldUntil(T + 1310)).toBe(Number.POSITIVE_INFINITY);
-      model.settle(true, answer(2, 1, 2, T + 1310), T + 1320);
+      model.release(true, answer(2, 1, 2, T + 1310), T + 1320);
       // The new window's first tenth at its even rate: with 2 a window, the next goes 101 ms in.
       expect(model.heldUntil(T + 1320)).toBe(T + 1421);
     });
 
     it('a window first heard of later ends at most its length after that (it had begun by then)', () => {
       const model = usedUpWindow();
-      model.send(T + 1310);
+      model.acquire(T + 1310);
       // Someone else opened it; its reset says T + 3 s; it ends by T + 1400 + 1 s.
-      model.settle(true, answer(2, 0, 3, T + 1400), T + 1400);
+      model.release(true, answer(2, 0, 3, T + 1400), T + 1400);
       expect(model.heldUntil(T + 1500)).toBe(T + 2410);
     });
 
     it('a learning request met by the old window stops the inference for good: resets only', () => {
       const model = usedUpWindow();
-      expect(model.send(T + 1310)).toBe(true);
-      model.settle(true, answer(2, 0, 2, T + 300), T + 1320);
+      expect(model.acquire(T + 1310)).toBe(true);
+      model.release(true, answer(2, 0, 2, T + 300), T + 1320);
       expect(model.heldUntil(T + 1320)).toBe(T + 2000);
       // A later window opened by a request never ends before its reset again.
       exchange(model, answer(2, 1, 2, T + 2300), T + 2300);
@@ -186,19 +186,19 @@ describe('BucketModel', () => {
       const model = openedWindow(40);
       for (let i = 0; i < 8; i++) {
         expect(model.heldUntil(T + 300)).toBe(T + 300);
-        model.send(T + 300);
+        model.acquire(T + 300);
       }
       // 1010 ms for 40: one per 25.25 ms until T + 401.
       expect(model.heldUntil(T + 300)).toBe(T + 325.25);
       expect(model.holdReason).toBe('window-start');
-      model.send(T + 325.25);
-      model.send(T + 350.5);
+      model.acquire(T + 325.25);
+      model.acquire(T + 350.5);
       expect(model.heldUntil(T + 360)).toBe(T + 375.75);
-      model.send(T + 375.75);
+      model.acquire(T + 375.75);
       expect(model.heldUntil(T + 390)).toBe(T + 401);
       for (let i = 0; i < 28; i++) {
         expect(model.heldUntil(T + 401)).toBe(T + 401);
-        model.send(T + 401);
+        model.acquire(T + 401);
       }
       expect(model.heldUntil(T + 401)).toBe(T + 1310);
       expect(model.holdReason).toBe('used-up');
@@ -214,7 +214,7 @@ describe('BucketModel', () => {
       // Without more of theirs in sight their rate falls; by T + 600 it is 8 per 300 ms: 22 kept, so 8 may go,
       // no more than this client's part of the window's use (2 of 10: 6), spread over what others leave.
       expect(model.heldUntil(T + 600)).toBe(T + 600);
-      model.send(T + 600);
+      model.acquire(T + 600);
       const next = model.heldUntil(T + 600);
       expect(next).toBeGreaterThan(T + 600);
       expect(next).toBeLessThan(T + 700);
@@ -227,7 +227,7 @@ describe('BucketModel', () => {
       let sent = 0;
       for (let now = T + 500; now < T + 520; now++) {
         while (model.heldUntil(now) <= now) {
-          model.send(now);
+          model.acquire(now);
           sent++;
         }
       }
@@ -297,8 +297,8 @@ describe('BucketModel', () => {
   it('an attempt that got no answer only frees its place', () => {
     const model = new BucketModel(0, new ServerClock());
     exchange(model, answer(20, 0, 10));
-    model.send(T);
-    model.settle(false, undefined, T);
+    model.acquire(T);
+    model.release(false, undefined, T);
     expect(model.inFlight).toBe(0);
     expect(model.rateLimit?.remaining).toBe(0);
   });

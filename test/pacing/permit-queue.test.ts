@@ -4,19 +4,29 @@ import { type HeldRequest, PermitQueue } from '../../src/pacing/permit-queue.js'
 /** Lets promise callbacks run. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-function queue(capacity: number) {
+/** A queue whose owner opens keys by `open` (all, unless told), recording what it passes over and abandons. */
+function queue(capacity: number, open: (key: string) => string | undefined = (key) => `${key}-permit`) {
   let abandoned = 0;
-  const permits = new PermitQueue<string>(capacity, () => abandoned++);
+  const held: HeldRequest[] = [];
+  const asked: string[] = [];
+  const permits = new PermitQueue<string>(capacity, {
+    permitFor: (key) => {
+      asked.push(key);
+      return open(key);
+    },
+    onHeld: (request) => held.push(request),
+    onAbandoned: () => abandoned++,
+  });
   const granted: string[] = [];
   const enqueue = (key: string, label: string, signal = new AbortController().signal) => {
-    const { permit, request } = permits.wait(key, label, signal, () => new Error(`${label} aborted`));
+    const { permit, request } = permits.acquire(key, label, signal, () => new Error(`${label} aborted`));
     const settled = permit.then(
       (value) => granted.push(`${label}:${value}`),
       (error: Error) => error.message,
     );
     return { request, settled };
   };
-  return { permits, granted, enqueue, abandoned: () => abandoned };
+  return { permits, granted, enqueue, held, asked, abandoned: () => abandoned };
 }
 
 describe('PermitQueue', () => {
@@ -24,17 +34,11 @@ describe('PermitQueue', () => {
     const { permits, granted, enqueue } = queue(2);
     for (const label of ['a', 'b', 'c']) enqueue('sessions', label);
     expect(permits.busy).toBe(true);
-    permits.grant(
-      (key) => `${key}-permit`,
-      () => {},
-    );
+    permits.admitWaiting();
     await settle();
     expect(granted).toEqual(['a:sessions-permit', 'b:sessions-permit']);
-    permits.give();
-    permits.grant(
-      (key) => `${key}-permit`,
-      () => {},
-    );
+    permits.release();
+    permits.admitWaiting();
     await settle();
     expect(granted).toEqual(['a:sessions-permit', 'b:sessions-permit', 'c:sessions-permit']);
   });
@@ -44,30 +48,23 @@ describe('PermitQueue', () => {
     expect(permits.busy).toBe(false);
     enqueue('sessions', 'a');
     expect(permits.busy).toBe(true);
+    expect(permits.acquireNow('sessions')).toBeUndefined();
   });
 
-  it('counts permits taken directly against the capacity', () => {
+  it('counts permits acquired at once against the capacity', () => {
     const { permits } = queue(1);
-    permits.take();
+    expect(permits.acquireNow('sessions')).toBe('sessions-permit');
     expect(permits.busy).toBe(true);
-    permits.give();
+    permits.release();
     expect(permits.busy).toBe(false);
   });
 
   it('a held key does not block other keys, and nothing overtakes an earlier waiter of the same key', async () => {
-    const { permits, granted, enqueue } = queue(10);
+    const { permits, granted, enqueue, held, asked } = queue(10, (key) => (key === 'sessions' ? undefined : 'ok'));
     enqueue('sessions', 'a');
     enqueue('sessions/me', 'b');
     enqueue('sessions', 'c');
-    const held: HeldRequest[] = [];
-    const asked: string[] = [];
-    permits.grant(
-      (key) => {
-        asked.push(key);
-        return key === 'sessions' ? undefined : 'ok';
-      },
-      (request) => held.push(request),
-    );
+    permits.admitWaiting();
     await settle();
     expect(granted).toEqual(['b:ok']);
     // c was passed over without asking again: its key was already held for a.
@@ -77,17 +74,14 @@ describe('PermitQueue', () => {
   });
 
   it('a waiter whose signal aborts leaves at once with the abort reason, and is never granted', async () => {
-    const { permits, granted, enqueue, abandoned } = queue(1);
+    const { permits, granted, enqueue, abandoned } = queue(1, () => 'ok');
     const controller = new AbortController();
     const first = enqueue('sessions', 'a', controller.signal);
     enqueue('sessions', 'b');
     controller.abort();
     expect(await first.settled).toBe('a aborted');
     expect(abandoned()).toBe(1);
-    permits.grant(
-      () => 'ok',
-      () => {},
-    );
+    permits.admitWaiting();
     await settle();
     expect(granted).toEqual(['b:ok']);
   });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type RateLimitReading, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-reading.js';
 import type { NotWithinBudget, Permit, WaitBudget } from '../../src/pacing/permit.js';
-import { type RateLimitEvent, RateLimitScheduler } from '../../src/pacing/scheduler.js';
+import type { PacingContext, RateLimitEvent } from '../../src/pacing/options.js';
+import { RateLimitScheduler } from '../../src/pacing/scheduler.js';
 import { ServerClock } from '../../src/pacing/server-clock.js';
 import type { RateLimitStore, RateLimitStoreEvent } from '../../src/pacing/store.js';
 import { SILENT_LOG } from '../../src/helpers/log.js';
@@ -25,20 +26,22 @@ function reading(limit: number, remaining: number, resetInSeconds: number): Rate
   };
 }
 
+const CONTEXT: PacingContext = { org: '', onRateLimit: undefined, onRateLimitStore: undefined, log: SILENT_LOG };
+
 function budget(timeoutMs: number, controller = new AbortController()): WaitBudget {
   return { deadline: Date.now() + timeoutMs, signal: controller.signal, abortReason: () => new Error('aborted') };
 }
 
 describe('RateLimitScheduler (no client, no sockets)', () => {
   it('answers "go" at once while the bucket is open', () => {
-    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
-    expect(scheduler.tryAcquire('getSession')).toBeDefined();
+    const scheduler = new RateLimitScheduler({}, new ServerClock());
+    expect(scheduler.acquireNow('getSession')).toBeDefined();
   });
 
   it('answers "not within your budget" as a value, with the bucket state, instead of building an error', async () => {
-    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
-    scheduler.tryAcquire('getSession')?.release(reading(20, 0, 45));
-    expect(scheduler.tryAcquire('revokeSession')).toBeUndefined();
+    const scheduler = new RateLimitScheduler({}, new ServerClock());
+    scheduler.acquireNow('getSession')?.release(reading(20, 0, 45));
+    expect(scheduler.acquireNow('revokeSession')).toBeUndefined();
     await expect(scheduler.acquire('revokeSession', budget(5000))).resolves.toEqual({
       notWithinBudget: { limit: 20, remaining: 0, resetAt: new Date(T + 45_000) },
     });
@@ -48,8 +51,8 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
     // Others used the window (19 of 20): the new one is learned at a jittered instant after the reset, here none.
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const events: unknown[] = [];
-    const scheduler = new RateLimitScheduler({}, (event) => events.push(event), new ServerClock());
-    scheduler.tryAcquire('getSession')?.release(reading(20, 0, 10));
+    const scheduler = new RateLimitScheduler({}, new ServerClock(), { ...CONTEXT, onRateLimit: (event) => events.push(event) });
+    scheduler.acquireNow('getSession')?.release(reading(20, 0, 10));
     const order: string[] = [];
     const admitted = (name: string) => (permit: Permit | NotWithinBudget) => {
       order.push(name);
@@ -82,11 +85,11 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
 
   it('says when it holds back for others, with its estimate of their share', async () => {
     const events: RateLimitEvent[] = [];
-    const scheduler = new RateLimitScheduler({}, (event) => events.push(event), new ServerClock());
+    const scheduler = new RateLimitScheduler({}, new ServerClock(), { ...CONTEXT, onRateLimit: (event) => events.push(event) });
     // This client's first request opened a 60 s window; 2 s later, others have used 30 of 40 beside its 2.
-    scheduler.tryAcquire('getSession')?.release({ ...reading(40, 39, 61), serverDateMs: T });
+    scheduler.acquireNow('getSession')?.release({ ...reading(40, 39, 61), serverDateMs: T });
     vi.advanceTimersByTime(2_000);
-    scheduler.tryAcquire('getSession')?.release({ ...reading(40, 8, 61), serverDateMs: T + 2_000 });
+    scheduler.acquireNow('getSession')?.release({ ...reading(40, 8, 61), serverDateMs: T + 2_000 });
     const controller = new AbortController();
     const waiting = scheduler.acquire('getSession', budget(120_000, controller));
     expect(events).toEqual([expect.objectContaining({ operationId: 'getSession', remaining: 8, reason: 'others', othersShare: 30 / 40 })]);
@@ -95,8 +98,8 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
   });
 
   it('an aborted waiter leaves no wake-up timer behind', async () => {
-    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
-    scheduler.tryAcquire('getSession')?.release(reading(20, 0, 10));
+    const scheduler = new RateLimitScheduler({}, new ServerClock());
+    scheduler.acquireNow('getSession')?.release(reading(20, 0, 10));
     const controller = new AbortController();
     const waiting = scheduler.acquire('getSession', budget(30_000, controller));
     expect(vi.getTimerCount()).toBe(1);
@@ -107,24 +110,24 @@ describe('RateLimitScheduler (no client, no sockets)', () => {
 
   it('after a concurrency-limit answer, the retry waits exactly as long as the bucket is held', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5);
-    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
+    const scheduler = new RateLimitScheduler({}, new ServerClock());
     const answer = reading(0, 0, 3600);
-    scheduler.tryAcquire('getSession')?.release(answer);
+    scheduler.acquireNow('getSession')?.release(answer);
     expect(scheduler.retryWaitMs('getSession', answer, Date.now())).toBe(250);
-    expect(scheduler.tryAcquire('getSession')).toBeUndefined();
+    expect(scheduler.acquireNow('getSession')).toBeUndefined();
     vi.advanceTimersByTime(250);
-    expect(scheduler.tryAcquire('getSession')).toBeDefined();
+    expect(scheduler.acquireNow('getSession')).toBeDefined();
   });
 
   it('after an ordinary 429 the retry waits for the reset on the server clock plus the margin', () => {
-    const scheduler = new RateLimitScheduler({}, undefined, new ServerClock());
+    const scheduler = new RateLimitScheduler({}, new ServerClock());
     expect(scheduler.retryWaitMs('getSession', reading(20, 0, 3), Date.now())).toBe(3000 + RESET_MARGIN_MS);
   });
 
   it('a bucket override moves an operation to another counter', () => {
-    const scheduler = new RateLimitScheduler({ buckets: { getSession: 'reads' } }, undefined, new ServerClock());
-    scheduler.tryAcquire('revokeSession')?.release(reading(20, 0, 10));
-    expect(scheduler.tryAcquire('getSession')).toBeDefined();
+    const scheduler = new RateLimitScheduler({ buckets: { getSession: 'reads' } }, new ServerClock());
+    scheduler.acquireNow('revokeSession')?.release(reading(20, 0, 10));
+    expect(scheduler.acquireNow('getSession')).toBeDefined();
     expect(Object.keys(scheduler.snapshot())).toEqual(['sessions']);
   });
 });
@@ -135,18 +138,18 @@ describe('RateLimitScheduler with a store that fails while calls wait for it', (
     let failing = false;
     let leases = 0;
     const store: RateLimitStore = {
-      take: async () => {
+      acquire: async () => {
         if (failing) throw new Error('connection lost');
         // Two requests go; the rest wait for the store (its in-flight cap, say).
         return leases++ < 2 ? { leaseId: `lease-${leases}` } : { retryAtMs: Date.now() + 5_000, rateLimit: undefined };
       },
-      settle: async () => {},
+      release: async () => {},
     };
     const storeEvents: RateLimitStoreEvent[] = [];
-    const scheduler = new RateLimitScheduler({ store }, undefined, new ServerClock(), {
+    const scheduler = new RateLimitScheduler({ store }, new ServerClock(), {
+      ...CONTEXT,
       org: 'https://acme.okta.com',
       onRateLimitStore: (event) => storeEvents.push(event),
-      log: SILENT_LOG,
     });
     // The first request opens a 60 s window; by the second's answer, others have used 8 of it.
     ((await scheduler.acquire('getSession', budget(30_000))) as Permit).release(reading(20, 19, 61));

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OktaRateLimitError, OktaSessions, type RateLimitStoreEvent } from '../../src/index.js';
+import { OktaRateLimitWaitError, OktaSessions, type RateLimitStoreEvent } from '../../src/index.js';
 import { RedisRateLimitStore } from '../../src/redis/index.js';
 import { startOktaSessionsServer } from '../../src/testing/index.js';
 import { type RedisDeployment, startRedis, startRedisCluster } from '../support/redis.js';
@@ -35,16 +35,16 @@ describe.each([
     it('lets one request through while nothing is known of the bucket, then as many as it allows', async () => {
       const key = `unknown|${randomUUID()}`;
       const callers = [store(), store()];
-      const first = await callers[0]!.take(key, 0, Date.now());
+      const first = await callers[0]!.acquire(key, 0, Date.now());
       expect('leaseId' in first).toBe(true);
-      expect(await callers[1]!.take(key, 0, Date.now())).toMatchObject({ rateLimit: undefined });
-      await callers[0]!.settle(
+      expect(await callers[1]!.acquire(key, 0, Date.now())).toMatchObject({ rateLimit: undefined });
+      await callers[0]!.release(
         key,
         (first as { leaseId: string }).leaseId,
         { limit: 20, remaining: 19, resetAtMs: Date.now() + 60_000, windowMs: undefined },
         Date.now(),
       );
-      const next = await Promise.all(Array.from({ length: 5 }, (_, i) => callers[i % 2]!.take(key, 0, Date.now())));
+      const next = await Promise.all(Array.from({ length: 5 }, (_, i) => callers[i % 2]!.acquire(key, 0, Date.now())));
       expect(next.every((answer) => 'leaseId' in answer)).toBe(true);
     });
 
@@ -67,16 +67,16 @@ describe.each([
             let sent = 0;
             let outstanding = 0;
             let maxOutstanding = 0;
-            const seed = await capped.take(key, 0, now);
+            const seed = await capped.acquire(key, 0, now);
             if (!('leaseId' in seed)) throw new Error('the first take must be granted');
-            await capped.settle(key, seed.leaseId, { limit: 20, remaining, resetAtMs, windowMs: undefined }, now);
+            await capped.release(key, seed.leaseId, { limit: 20, remaining, resetAtMs, windowMs: undefined }, now);
             await Promise.all(
               plans.map(async (plan, index) => {
                 const caller = index === 0 ? capped : new RedisRateLimitStore(redis.connection, { maxInFlight: cap });
                 const held: string[] = [];
                 for (const takeNext of plan) {
                   if (takeNext || held.length === 0) {
-                    const answer = await caller.take(key, reserve, Date.now());
+                    const answer = await caller.acquire(key, reserve, Date.now());
                     if ('leaseId' in answer) {
                       sent++;
                       outstanding++;
@@ -86,7 +86,7 @@ describe.each([
                   } else {
                     const leaseId = held.shift() as string;
                     outstanding--;
-                    await caller.settle(
+                    await caller.release(
                       key,
                       leaseId,
                       { limit: 20, remaining: Math.max(0, remaining - sent), resetAtMs, windowMs: undefined },
@@ -96,7 +96,7 @@ describe.each([
                 }
                 for (const leaseId of held.splice(0)) {
                   outstanding--;
-                  await caller.settle(key, leaseId, undefined, Date.now());
+                  await caller.release(key, leaseId, undefined, Date.now());
                 }
                 if (caller !== capped) await caller.close();
               }),
@@ -116,21 +116,21 @@ describe.each([
       const key = `probe|${randomUUID()}`;
       const [a, b] = [store(), store()];
       const resetAtMs = Date.now() + 5_000; // the rounded reset, well after the real end
-      const opener = (await a.take(key, 0, Date.now())) as { leaseId: string };
-      await a.settle(key, opener.leaseId, { limit: 2, remaining: 1, resetAtMs, windowMs: 600 }, Date.now());
-      const second = (await b.take(key, 0, Date.now())) as { leaseId: string };
-      await b.settle(key, second.leaseId, { limit: 2, remaining: 0, resetAtMs, windowMs: undefined }, Date.now());
+      const opener = (await a.acquire(key, 0, Date.now())) as { leaseId: string };
+      await a.release(key, opener.leaseId, { limit: 2, remaining: 1, resetAtMs, windowMs: 600 }, Date.now());
+      const second = (await b.acquire(key, 0, Date.now())) as { leaseId: string };
+      await b.release(key, second.leaseId, { limit: 2, remaining: 0, resetAtMs, windowMs: undefined }, Date.now());
       // Used up: held until the window's real end, not the reset.
-      const held = await a.take(key, 0, Date.now());
+      const held = await a.acquire(key, 0, Date.now());
       expect(held).toMatchObject({ rateLimit: { remaining: 0 } });
       expect((held as { retryAtMs: number }).retryAtMs).toBeLessThan(resetAtMs - 3_000);
       await new Promise((resolve) => setTimeout(resolve, 650));
-      const probe = await a.take(key, 0, Date.now());
+      const probe = await a.acquire(key, 0, Date.now());
       expect('leaseId' in probe).toBe(true);
-      expect('leaseId' in (await b.take(key, 0, Date.now()))).toBe(false); // one probe at a time, across processes
+      expect('leaseId' in (await b.acquire(key, 0, Date.now()))).toBe(false); // one probe at a time, across processes
       // The probe met the same used-up window: no more probes, wait for the reset.
-      await a.settle(key, (probe as { leaseId: string }).leaseId, { limit: 2, remaining: 0, resetAtMs, windowMs: undefined }, Date.now());
-      const after = await b.take(key, 0, Date.now());
+      await a.release(key, (probe as { leaseId: string }).leaseId, { limit: 2, remaining: 0, resetAtMs, windowMs: undefined }, Date.now());
+      const after = await b.acquire(key, 0, Date.now());
       expect(after).toMatchObject({ retryAtMs: resetAtMs });
     });
   });
@@ -142,10 +142,10 @@ describe.each([
         import { RedisRateLimitStore } from './src/redis/index.ts';
         const store = new RedisRateLimitStore(${JSON.stringify(redis.connection)}, { maxInFlight: 2, leaseMs: 1500 });
         // A first request teaches the store the bucket (until then it lets one through at a time).
-        const first = await store.take(${JSON.stringify(key)}, 0, Date.now());
-        await store.settle(${JSON.stringify(key)}, first.leaseId, { limit: 100, remaining: 99, resetAtMs: Date.now() + 60_000, windowMs: undefined }, Date.now());
+        const first = await store.acquire(${JSON.stringify(key)}, 0, Date.now());
+        await store.release(${JSON.stringify(key)}, first.leaseId, { limit: 100, remaining: 99, resetAtMs: Date.now() + 60_000, windowMs: undefined }, Date.now());
         for (let i = 0; i < 2; i++) {
-          const answer = await store.take(${JSON.stringify(key)}, 0, Date.now());
+          const answer = await store.acquire(${JSON.stringify(key)}, 0, Date.now());
           if (!('leaseId' in answer)) throw new Error('not granted');
         }
         console.log('holding');
@@ -159,10 +159,10 @@ describe.each([
       await new Promise((resolve) => worker.once('exit', resolve));
 
       const survivor = store({ maxInFlight: 2, leaseMs: 1500 });
-      expect('leaseId' in (await survivor.take(key, 0, Date.now()))).toBe(false);
+      expect('leaseId' in (await survivor.acquire(key, 0, Date.now()))).toBe(false);
       let granted: { leaseId: string } | undefined;
       while (!granted) {
-        const answer = await survivor.take(key, 0, Date.now());
+        const answer = await survivor.acquire(key, 0, Date.now());
         if ('leaseId' in answer) granted = answer;
         else await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -214,7 +214,7 @@ describe.each([
         for (let i = 0; i < 3; i++) await clientA.get(idA);
         // A's bucket is used up until its reset, a minute away: not within the call's budget, said at once.
         const started = Date.now();
-        await expect(clientA.get(idA)).rejects.toBeInstanceOf(OktaRateLimitError);
+        await expect(clientA.get(idA)).rejects.toBeInstanceOf(OktaRateLimitWaitError);
         expect(Date.now() - started).toBeLessThan(500);
         // B's is its own.
         expect((await clientB.get(idB)).login).toBe('b@example.com');

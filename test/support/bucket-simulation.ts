@@ -83,7 +83,7 @@ export function simulate({
     }
     for (const state of states) {
       while (state.left > state.inFlight && state.inFlight < MAX_IN_FLIGHT && state.model.heldUntil(now) <= now) {
-        const learns = state.model.send(now);
+        const learns = state.model.acquire(now);
         state.inFlight++;
         const sentAt = now;
         // Okta counts the request half way; its answer comes back after the latency.
@@ -95,7 +95,7 @@ export function simulate({
               at: sentAt + latencyMs,
               run: () => {
                 state.inFlight--;
-                state.model.settle(learns, reading, sentAt + latencyMs);
+                state.model.release(learns, reading, sentAt + latencyMs);
                 if (allowed) {
                   state.left--;
                   state.doneAtMs = sentAt + latencyMs - START;
