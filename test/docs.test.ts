@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tuningTable } from '../bench/pacing-tuning.ts';
 import { renderClassTable } from '../scripts/lib/contract/catalogue.ts';
 import { FAULT_FIELDS } from '../src/testing/faults.js';
 
@@ -36,5 +37,14 @@ describe('README', () => {
     const expected = readme.replace(CLASS_TABLE, `$1${renderClassTable()}\n$2`);
     if (process.env.UPDATE_DOCS) writeFileSync('README.md', expected);
     else expect(readme, 'README.md is out of date: run make docs').toBe(expected);
+  });
+});
+
+describe('docs/pacing.md', () => {
+  it("its table is the simulation's, for the numbers the code uses (make docs rewrites it)", () => {
+    const doc = readFileSync('docs/pacing.md', 'utf8');
+    const expected = doc.replace(/(<!-- pacing-tuning:start -->\n)[\s\S]*?(<!-- pacing-tuning:end -->)/, `$1${tuningTable()}\n$2`);
+    if (process.env.UPDATE_DOCS) writeFileSync('docs/pacing.md', expected);
+    else expect(doc, 'docs/pacing.md is out of date: run make docs').toBe(expected);
   });
 });

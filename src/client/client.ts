@@ -42,10 +42,21 @@ export class OktaSessions {
     this.#core = createCore(options, engines, () => this.#closed);
   }
 
-  /** Ends the client: calls in flight or waiting end with `OktaClientClosedError`, its connections close, and later calls are refused. */
-  async close(): Promise<void> {
+  /**
+   * Ends the client: calls waiting (for a rate-limit permit, a token, a retry) end with `OktaClientClosedError`,
+   * its connections close, and later calls are refused. Requests on the wire are aborted too, unless
+   * `inFlight: 'finish'`: then they finish and their calls resolve as usual (the way to stop a bulk run
+   * without losing what was sent); the promise resolves once they have.
+   */
+  async close(options?: { inFlight?: 'abort' | 'finish' }): Promise<void> {
+    const finish = options?.inFlight === 'finish';
+    if (options?.inFlight !== undefined && !finish && options.inFlight !== 'abort') {
+      throw new TypeError(`close: inFlight must be 'abort' or 'finish'; got ${JSON.stringify(options.inFlight)}`);
+    }
     this.#closed = true;
-    for (const budget of this.#core.calls) budget.close();
+    const calls = [...this.#core.calls];
+    for (const budget of calls) budget.close(finish);
+    if (finish) await Promise.all(calls.map((budget) => budget.ended));
     await this.#core.engine.close();
   }
 

@@ -9,7 +9,7 @@ import { normalizeOrgUrl } from '../input/org-url.js';
 import { checkTimeout } from '../input/timeout.js';
 import { OKTA_MAX_CONCURRENCY } from '../pacing/concurrency-limit.js';
 import { RateLimitScheduler } from '../pacing/scheduler.js';
-import { ServerClock } from '../pacing/server-clock.js';
+import { ServerClock } from '../helpers/server-clock.js';
 import { entryRuntime, type TraceCall } from './entry-runtime.js';
 import type { OktaSessionsOptions } from './options.js';
 

@@ -239,4 +239,11 @@ export class OktaRateLimitWaitError extends OktaTimeoutError {
 /** The client was closed (`okta.close()`): calls in flight or waiting end with this, and later calls are refused. */
 export class OktaClientClosedError extends OktaError {
   static override readonly kind: string = 'OktaClientClosedError';
+  /** Attempts the call had started when the client closed: 0 means nothing of it was sent. */
+  readonly attempts: number;
+
+  constructor(message: string, operation: OperationRef, options: { attempts: number }) {
+    super(message, operation);
+    this.attempts = options.attempts;
+  }
 }

@@ -208,12 +208,10 @@ export function rateLimitWaitError(
   return new OktaRateLimitWaitError(message, timeoutMs, rateLimit, operation, { attempts });
 }
 
-/** Whatever stage a call is in when the client closes, and for every call after: this. */
-export function clientClosedError(operation: OperationRef): OktaClientClosedError {
-  return new OktaClientClosedError(
-    `${operation.operationId} on a closed client: okta.close() was called; create a new OktaSessions`,
-    operation,
-  );
+/** Whatever stage a call is in when the client closes, and for every call after: this; `attempts` it had started (0: nothing sent). */
+export function clientClosedError(operation: OperationRef, attempts = 0): OktaClientClosedError {
+  const message = `${operation.operationId} on a closed client: okta.close() was called; create a new OktaSessions`;
+  return new OktaClientClosedError(message, operation, { attempts });
 }
 
 /** A part of the package that loads on first use (the OAuth flow) could not load: a page gone offline, say. */

@@ -18,7 +18,7 @@ import type { OperationId } from '../operations.js';
 import type { Permit } from '../pacing/permit.js';
 import { type RateLimitReading, readRateLimit, serverRequestedWaitMs } from '../pacing/rate-limit-reading.js';
 import type { RateLimitScheduler } from '../pacing/scheduler.js';
-import type { ServerClock } from '../pacing/server-clock.js';
+import type { ServerClock } from '../helpers/server-clock.js';
 import type { CallBudget } from './budget.js';
 import type { Engine, EngineResponse } from './engine.js';
 import type { ApiRequest } from './request.js';
@@ -197,6 +197,8 @@ export async function sendAttempts<T>(plan: AttemptPlan<T>): Promise<Answered<T>
   const retries = { failures: 0, rateLimited: 0 };
   let retryFor: string | undefined;
   for (;;) {
+    // Nothing more is sent for a call that is over (a client closed while its last answer came back).
+    if (budget.isOver()) throw budget.abortError();
     const built = plan.request({ retryCount: retries.failures + retries.rateLimited, retryFor });
     const request = built instanceof Promise ? await built : built;
     const startedAt = log.enabled.debug ? performance.now() : 0;

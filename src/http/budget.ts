@@ -83,12 +83,17 @@ export class CallBudget {
   readonly #operation: OperationRef;
   readonly #userSignal: AbortSignal | undefined;
   #timedOut = false;
-  /** Set by `close()` of the client: the reason every part of the call ends with. */
+  /** Set by the client's `close()`: the reason every part of the call ends with. */
   #closedBy: { reason: unknown } | undefined;
+  /** Attempts started, for the error a closed client ends the call with (did it send anything?). */
+  #attempts = 0;
   /** The attempt in flight (attempts of one call never overlap), for `close` to abort. */
   #attempt: AttemptAbort | undefined;
   /** For waits between attempts: the caller's abort and the deadline, no timeout of its own. */
   #waitSignal: AttemptAbort | undefined;
+  #ended: (() => void) | undefined;
+  /** Settles when the call ends, for a `close()` that lets calls in flight finish. */
+  readonly ended = new Promise<void>((resolve) => (this.#ended = resolve));
 
   /** `operation` names the call in the errors that end it. */
   constructor(operation: OperationRef, timeoutMs: number, userSignal: AbortSignal | undefined) {
@@ -108,13 +113,15 @@ export class CallBudget {
     return this.#timedOut || this.#closedBy !== undefined || this.#userSignal?.aborted === true;
   }
 
-  /** The client was closed: the call ends now, wherever it is (in flight, waiting for a permit, between attempts). */
-  close(): void {
+  /**
+   * The client was closed: the call ends wherever it waits (for a permit, a token, a retry). An attempt on the
+   * wire is aborted too, unless `finishInFlight`: then its answer still ends the call, but nothing is sent after it.
+   */
+  close(finishInFlight: boolean): void {
     if (this.#closedBy) return;
-    const reason = clientClosedError(this.#operation);
-    this.#closedBy = { reason };
-    this.#attempt?.abort(reason);
-    this.#waitSignal?.abort(reason);
+    this.#closedBy = { reason: clientClosedError(this.#operation, this.#attempts) };
+    if (!finishInFlight) this.#attempt?.abort(this.#closedBy.reason);
+    this.#waitSignal?.abort(this.#closedBy.reason);
   }
 
   /** Fires when the caller aborts or the deadline passes: for waits between attempts. */
@@ -125,6 +132,7 @@ export class CallBudget {
 
   /** A signal for one attempt: the caller's abort, the call's deadline, or `attemptTimeoutMs`, whichever comes first. */
   attemptAbort(attemptTimeoutMs: number): AttemptAbort {
+    this.#attempts++;
     this.#attempt = new AttemptAbort(this, this.#userSignal, attemptTimeoutMs, this.#closedBy);
     return this.#attempt;
   }
@@ -153,5 +161,6 @@ export class CallBudget {
 
   dispose(): void {
     this.#waitSignal?.dispose();
+    this.#ended?.();
   }
 }

@@ -2,15 +2,13 @@ import type { RateLimit } from '../errors/classes.js';
 import { backoffDelayMs } from '../helpers/backoff.js';
 import { rateLimitOf, RESET_MARGIN_MS, type RateLimitReading } from './rate-limit-reading.js';
 import type { PermitOutcome } from './permit.js';
-import type { ServerClock } from './server-clock.js';
-import { othersHoldUntil, sampledUntilMs, windowStart, type Window } from './window-share.js';
+import type { ServerClock } from '../helpers/server-clock.js';
+import { othersHoldUntil, PACING_TUNING, type PacingTuning, sampledUntilMs, windowStart, type Window } from './window-share.js';
 
 /** Added to an inferred window end, for clock granularity. */
 const WINDOW_END_MARGIN_MS = 10;
 const CONCURRENCY_BACKOFF_CAP_MS = 10_000;
 const CONCURRENCY_BACKOFF_FLOOR_MS = 100;
-/** Processes that learned the same window end learn the next window spread over this share of it, not all at its first instant. */
-const LEARN_JITTER_SHARE = 0.05;
 
 /**
  * Why requests wait: the window is used up (or Okta's concurrency limit was met); this client's `maxShare`
@@ -23,16 +21,8 @@ export type HoldReason = 'used-up' | 'max-share' | 'others' | 'window-start' | '
  * One rate-limit bucket as the client sees it: the window Okta reported, requests
  * in flight, how much of the bucket others use, and the backoff after
  * concurrency-limit answers. Pure: no timers and no I/O; every method takes the
- * local time.
- *
- * A client is not alone in its bucket: other processes, the org's other apps and
- * an earlier run count against the same limit. So it never assumes a window is
- * full: an unknown bucket, and one whose window has ended, let one request learn
- * the real remaining count before the rest follow. Every answer says how much of
- * the window is used; what this client did not send, others did. The window's
- * first tenth goes at the window's even rate, so others show before this client
- * sends its all; when they do, it keeps back what they are expected to use until
- * the window ends, and spreads its own part; alone, it sends what remains at once.
+ * local time. docs/pacing.md explains its rules: learning a window with one
+ * request, the sample of a window's first part, others' expected use, the quiet point.
  */
 export class BucketModel {
   readonly #reserve: number;
@@ -57,14 +47,17 @@ export class BucketModel {
   /** Random in [0, 1), drawn once per window, for the learning request's jitter. */
   #jitter = Math.random();
 
+  readonly #tuning: PacingTuning;
+
   /**
    * `reserve`: hold once the remaining count is at or below it. `clock`: the client's estimate of Okta's clock.
    * `maxShare`: the most of a window's limit this client uses (1: all of it).
    */
-  constructor(reserve: number, clock: ServerClock, maxShare = 1) {
+  constructor(reserve: number, clock: ServerClock, maxShare = 1, tuning: PacingTuning = PACING_TUNING) {
     this.#reserve = reserve;
     this.#clock = clock;
     this.#maxShare = maxShare;
+    this.#tuning = tuning;
   }
 
   /** What Okta last reported, or undefined before the first answer with rate-limit headers. */
@@ -110,9 +103,9 @@ export class BucketModel {
     const ownLeft = Math.floor(limit * this.#maxShare) - window.ownCounted;
     if (ownLeft < 1) return this.#hold('max-share', window.endLocalMs);
     if (!othersAware) return nowMs;
-    const sampledUntil = sampledUntilMs(window, Math.max(1, limit * this.#maxShare));
+    const sampledUntil = sampledUntilMs(window, Math.max(1, limit * this.#maxShare), this.#tuning);
     if (sampledUntil > nowMs) return this.#hold('window-start', sampledUntil);
-    const untilMs = othersHoldUntil(window, nowMs, available, ownLeft, this.#lastSendLocalMs);
+    const untilMs = othersHoldUntil(window, nowMs, { available, ownLeft, lastSendLocalMs: this.#lastSendLocalMs }, this.#tuning);
     return untilMs > nowMs ? this.#hold('others', untilMs) : untilMs;
   }
 
@@ -145,7 +138,7 @@ export class BucketModel {
   }
 
   #learnJitterMs(): number {
-    return this.#jitter * LEARN_JITTER_SHARE * (this.#windowMs ?? 1_000);
+    return this.#jitter * this.#tuning.learnJitterShare * (this.#windowMs ?? 1_000);
   }
 
   #learn(reading: RateLimitReading, learned: boolean, nowMs: number): void {

@@ -6,13 +6,9 @@ export const OKTA_MAX_CONCURRENCY = 75;
 export const INITIAL_CONCURRENCY = 20;
 
 /**
- * How many requests a client keeps in flight. A number the user gives is kept.
- * Otherwise it adapts as TCP's congestion window does, counting only answers
- * that found the client at its limit (so it grows only while it is the
- * bottleneck): until the first concurrency 429, one more per such answer (it
- * doubles each round, to reach Okta's limit fast); after one, halved, then one
- * more per round of answers. Halved once per 429 episode: the other requests
- * sent at the old limit are answered the same way.
+ * How many requests a client keeps in flight: a number the user gives, or one that adapts as TCP's
+ * congestion window does (docs/pacing.md, "Concurrency"). Halved once per 429 episode: the other
+ * requests sent at the old limit are answered the same way.
  */
 export class ConcurrencyLimit {
   readonly adaptive: boolean;

@@ -57,16 +57,8 @@ export interface PacingContext {
   log: Log;
 }
 
-/** The options, checked and with their defaults. */
-export interface PacingSettings {
-  maxConcurrent: number | undefined;
-  reserve: number;
-  maxShare: number;
-  bucketOf: BucketMap;
-  store: RateLimitStore | undefined;
-}
-
-export function checkRateLimitOptions(options: RateLimitOptions): PacingSettings {
+/** The options, checked, with their defaults. */
+export function checkRateLimitOptions(options: RateLimitOptions) {
   const reserve = options.reserve ?? 0;
   if (!Number.isInteger(reserve) || reserve < 0)
     throw new TypeError(`rateLimit.reserve must be a whole number >= 0; got ${options.reserve}`);
@@ -82,3 +74,5 @@ export function checkRateLimitOptions(options: RateLimitOptions): PacingSettings
   }
   return { maxConcurrent: options.maxConcurrent, reserve, maxShare, bucketOf: { ...DEFAULT_BUCKETS, ...options.buckets }, store };
 }
+
+export type PacingSettings = ReturnType<typeof checkRateLimitOptions>;

@@ -1,5 +1,5 @@
 import type { RateLimit } from '../errors/classes.js';
-import type { ServerClock } from './server-clock.js';
+import type { ServerClock } from '../helpers/server-clock.js';
 
 /**
  * Everything one response says about rate limits, read once from its headers and

@@ -8,30 +8,24 @@ import { checkRateLimitOptions, type PacingContext, type PacingSettings, type Ra
 import type { NotWithinBudget, Permit, PermitOutcome, WaitBudget } from './permit.js';
 import { type HeldRequest, PermitQueue } from './permit-queue.js';
 import { type RateLimitReading, serverRequestedWaitMs } from './rate-limit-reading.js';
-import type { ServerClock } from './server-clock.js';
+import type { ServerClock } from '../helpers/server-clock.js';
 import type { SharedPacing } from './shared-pacing.js';
 
-/** A permit of the local pacing: what its release must tell the bucket and the concurrency limit. */
+/** A permit of the local pacing: what its release tells the bucket (`learns`: its answer opens the window) and the concurrency limit. */
 class LocalPermit implements Permit {
-  readonly model: BucketModel;
-  /** It learns its bucket's window: the others wait for its answer. */
-  readonly learns: boolean;
-  /** The concurrency limit's epoch when it was given. */
-  readonly epoch: number;
-  readonly #onRelease: (permit: LocalPermit, outcome: PermitOutcome) => void;
   #released = false;
 
-  constructor(model: BucketModel, learns: boolean, epoch: number, onRelease: (permit: LocalPermit, outcome: PermitOutcome) => void) {
-    this.model = model;
-    this.learns = learns;
-    this.epoch = epoch;
-    this.#onRelease = onRelease;
-  }
+  constructor(
+    readonly model: BucketModel,
+    readonly learns: boolean,
+    readonly epoch: number,
+    readonly onRelease: (permit: LocalPermit, outcome: PermitOutcome) => void,
+  ) {}
 
   release(outcome: PermitOutcome): void {
     if (this.#released) return;
     this.#released = true;
-    this.#onRelease(this, outcome);
+    this.onRelease(this, outcome);
   }
 }
 
@@ -72,7 +66,7 @@ export class RateLimitScheduler {
     this.#shared =
       store &&
       import('./shared-pacing.js').then(({ SharedPacing }) => {
-        const shared = new SharedPacing({ store, org: context.org, reserve, clock, onEvent: context.onRateLimitStore, log: context.log });
+        const shared = new SharedPacing(store, reserve, clock, context);
         this.#shared = shared;
         return shared;
       });

@@ -10,31 +10,25 @@ import { sleep } from '../helpers/abort.js';
 import { callHook } from '../helpers/hooks.js';
 import type { Log } from '../helpers/log.js';
 import type { NotWithinBudget, Permit, WaitBudget } from './permit.js';
-import type { ServerClock } from './server-clock.js';
-import { learnedWindow, type RateLimitStore, type RateLimitStoreEvent, STORE_POLL_MS, type StoreLease } from './store.js';
+import type { ServerClock } from '../helpers/server-clock.js';
+import type { PacingContext } from './options.js';
+import { learnedWindow, type RateLimitStore, STORE_POLL_MS, type StoreLease } from './store.js';
 
 /** After a failure, the store is asked again for a bucket only after this long. */
 const RETRY_STORE_AFTER_MS = 1_000;
 /** A long wait asks again at least this often: another process may have learned a new window meanwhile. */
 const RECHECK_MS = 1_000;
 
-export interface SharedPacingOptions {
-  store: RateLimitStore;
-  org: string;
-  reserve: number;
-  clock: ServerClock;
-  onEvent: ((event: RateLimitStoreEvent) => void) | undefined;
-  log: Log;
-}
-
 export class SharedPacing {
-  readonly #options: SharedPacingOptions;
   /** Buckets on local pacing, until when. */
   readonly #localUntil = new Map<string, number>();
 
-  constructor(options: SharedPacingOptions) {
-    this.#options = options;
-  }
+  constructor(
+    readonly store: RateLimitStore,
+    readonly reserve: number,
+    readonly clock: ServerClock,
+    readonly context: PacingContext,
+  ) {}
 
   /** Whether the store paces `bucket` now: it has not fallen back to local pacing, or has answered since. */
   isSharing(bucket: string): boolean {
@@ -82,8 +76,8 @@ export class SharedPacing {
 
   /** A lease for `bucket` as a permit; undefined when the bucket is on local pacing; NotWithinBudget when it opens too late. */
   async #lease(bucket: string, budget: WaitBudget): Promise<Permit | NotWithinBudget | undefined> {
-    const { store, org, reserve, clock } = this.#options;
-    const key = `${org}|${bucket}`;
+    const { store, reserve, clock } = this;
+    const key = `${this.context.org}|${bucket}`;
     for (;;) {
       const localUntil = this.#localUntil.get(bucket);
       if (localUntil !== undefined && Date.now() < localUntil) return undefined;
@@ -96,8 +90,8 @@ export class SharedPacing {
       }
       // Calls that were waiting when the store came back all get here: only the first reports it.
       if (localUntil !== undefined && this.#localUntil.delete(bucket)) {
-        callHook(this.#options.onEvent, { bucket, state: 'restored' });
-        this.#options.log.write('info', 'okta-sessions: rate-limit store back', { bucket, state: 'restored' });
+        callHook(this.context.onRateLimitStore, { bucket, state: 'restored' });
+        this.context.log.write('info', 'okta-sessions: rate-limit store back', { bucket, state: 'restored' });
       }
       if ('leaseId' in answer) return this.#leasePermit(bucket, key, answer.leaseId);
 
@@ -118,7 +112,7 @@ export class SharedPacing {
       release: (outcome) => {
         if (released) return;
         released = true;
-        const { store, clock } = this.#options;
+        const { store, clock } = this;
         store
           .release(key, leaseId, learnedWindow(outcome), clock.toServer(Date.now()))
           .catch((error: unknown) => this.#fallBack(bucket, error));
@@ -131,7 +125,7 @@ export class SharedPacing {
     this.#localUntil.set(bucket, Date.now() + RETRY_STORE_AFTER_MS);
     if (!wasShared) return;
     const event = { bucket, state: 'fallback', reason: error instanceof Error ? error.message : String(error) } as const;
-    callHook(this.#options.onEvent, event);
-    this.#options.log.write('warn', 'okta-sessions: rate-limit store failed, pacing locally', { ...event, wait: 'store-fallback' });
+    callHook(this.context.onRateLimitStore, event);
+    this.context.log.write('warn', 'okta-sessions: rate-limit store failed, pacing locally', { ...event, wait: 'store-fallback' });
   }
 }

@@ -1,28 +1,29 @@
 /**
  * One window of a bucket shared with others, as the bucket model keeps it, and the arithmetic of this
- * client's share of it: the even-rate sample of its first tenth, others' expected use, and when this
+ * client's share of it: the even-rate sample of its first part, others' expected use, and when this
  * client's next request may go beside them. Pure functions of the window and the local time.
+ * docs/pacing.md gives the reasoning behind each rule.
  */
 import type { RateLimit } from '../errors/classes.js';
 
-/**
- * A window's first tenth is its sample: this client sends at the window's even rate, and others' rate is
- * read over at least this share of it (earlier, a few of their requests would look like a flood).
- */
-const SAMPLE_SHARE = 0.1;
-/** In the sample, this share of the limit may go at once: a small job never waits for it, and a few clients released together stay within the limit. */
-const SAMPLE_BURST_SHARE = 0.2;
+/** The heuristics' numbers: docs/pacing.md says why each is what it is, from the simulation in bench/pacing-tuning.ts. */
+export interface PacingTuning {
+  /** The window's sample, as a share of it: this client sends at the window's even rate, and reads others' rate over at least this much. */
+  sampleShare: number;
+  /** In the sample, this share of the limit may go at once. */
+  sampleBurstShare: number;
+  /** Processes that learned the same window end learn the next one spread over this share of a window. */
+  learnJitterShare: number;
+}
+
+export const PACING_TUNING: Readonly<PacingTuning> = { sampleShare: 0.1, sampleBurstShare: 0.2, learnJitterShare: 0.05 };
 
 /** The window Okta last reported, placed on the local clock, and what the client saw of it. */
 export interface Window {
   rateLimit: RateLimit;
   /** The reset header in local time, by the server clock estimate: the window has surely ended then. */
   resetLocalMs: number;
-  /**
-   * When the window ends, in local time, as early as it surely does: the reset header is rounded up to a
-   * whole second, which would waste most of a second per window. With the windows' length known, a window
-   * ends at most that long after the client first heard of it (it had begun by then).
-   */
+  /** When the window ends, in local time, as early as it surely does (docs/pacing.md, "Where a window ends"). */
   endLocalMs: number;
   /** When it began, in local time, as well as the client can tell (when it first heard of it, at the latest). */
   startLocalMs: number;
@@ -37,11 +38,11 @@ export interface Window {
 }
 
 /** While the window's sample lasts, when this client's next request keeps to the window's even rate (after a first burst). */
-export function sampledUntilMs(window: Window, ownLimit: number): number {
-  const beyondBurst = window.ownCounted - Math.floor(ownLimit * SAMPLE_BURST_SHARE);
+export function sampledUntilMs(window: Window, ownLimit: number, tuning: PacingTuning): number {
+  const beyondBurst = window.ownCounted - Math.floor(ownLimit * tuning.sampleBurstShare);
   if (beyondBurst < 0) return window.startLocalMs;
   const span = window.endLocalMs - window.startLocalMs;
-  const sampleEnd = window.startLocalMs + span * SAMPLE_SHARE;
+  const sampleEnd = window.startLocalMs + span * tuning.sampleShare;
   return Math.min(sampleEnd, window.startLocalMs + (beyondBurst * span) / ownLimit);
 }
 
@@ -49,9 +50,14 @@ export function sampledUntilMs(window: Window, ownLimit: number): number {
  * When this client's next request may go beside the others seen in the window (`nowMs` or earlier when
  * none are): `available` is what remains for anyone, `ownLeft` what remains of this client's share.
  */
-export function othersHoldUntil(window: Window, nowMs: number, available: number, ownLeft: number, lastSendLocalMs: number): number {
+export function othersHoldUntil(
+  window: Window,
+  nowMs: number,
+  { available, ownLeft, lastSendLocalMs }: { available: number; ownLeft: number; lastSendLocalMs: number },
+  tuning: PacingTuning,
+): number {
   const othersSeen = window.othersUsed - window.othersBefore;
-  const othersRate = othersRatePerMs(window, othersSeen, nowMs);
+  const othersRate = othersRatePerMs(window, othersSeen, nowMs, tuning.sampleShare);
   if (othersRate === 0) return nowMs;
   // Okta's count is as of the latest answer: others' use since then, and until the end, is to come. In whole
   // requests, rounded up: a window's last free slot is as likely theirs as this client's.
@@ -97,8 +103,8 @@ export function windowStart(
  * flood). Only this window's: others come and go, and the sample keeps this client to the window's even
  * rate until theirs shows.
  */
-function othersRatePerMs(window: Window, used: number, nowMs: number): number {
+function othersRatePerMs(window: Window, used: number, nowMs: number, sampleShare: number): number {
   if (used <= 0) return 0;
   const span = window.endLocalMs - window.startLocalMs;
-  return used / Math.max(nowMs - window.startLocalMs, span * SAMPLE_SHARE, 1);
+  return used / Math.max(nowMs - window.startLocalMs, span * sampleShare, 1);
 }

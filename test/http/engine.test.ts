@@ -239,6 +239,24 @@ describe.each(ENGINES)('engine %s', (_name, engines) => {
     }
   });
 
+  it("close({ inFlight: 'finish' }): a request on the wire finishes and its call resolves; a call waiting for a permit ends unsent", async () => {
+    const slow = await serve((_req, res) => setTimeout(() => answerSession(res), 300));
+    try {
+      const okta = client(slow.url, { rateLimit: { maxConcurrent: 1 } });
+      const onTheWire = okta.get('102l8zwRRO8Q2y3vlkDEVbkig');
+      const waiting = rejectionOf(okta.get('102l8zwRRO8Q2y3vlkDEVbkig'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await okta.close({ inFlight: 'finish' });
+      expect((await onTheWire).id).toBe('102l8zwRRO8Q2y3vlkDEVbkig');
+      const unsent = (await waiting) as InstanceType<typeof OktaClientClosedError>;
+      expect(unsent).toBeInstanceOf(OktaClientClosedError);
+      expect(unsent.attempts).toBe(0);
+      await expect(okta.get('s1')).rejects.toBeInstanceOf(OktaClientClosedError);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('close() aborts a call in flight and refuses later calls, with the same error either way', async () => {
     const hanging = await serve(() => undefined);
     try {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BucketModel } from '../../src/pacing/bucket-model.js';
 import { type RateLimitReading, RESET_MARGIN_MS } from '../../src/pacing/rate-limit-reading.js';
-import { ServerClock } from '../../src/pacing/server-clock.js';
+import { ServerClock } from '../../src/helpers/server-clock.js';
 
 // Plain numbers: local time equals server time (the clock has seen nothing), whole seconds at T.
 const T = Date.parse('2026-05-01T10:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rateLimitOf, readRateLimit, RESET_MARGIN_MS, serverRequestedWaitMs } from '../../src/pacing/rate-limit-reading.js';
-import { ServerClock } from '../../src/pacing/server-clock.js';
+import { ServerClock } from '../../src/helpers/server-clock.js';
 
 const NOW = Date.parse('2026-05-01T10:00:00Z');
 const RESET = NOW / 1000 + 30;

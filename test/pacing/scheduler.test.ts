@@ -3,7 +3,7 @@ import { type RateLimitReading, RESET_MARGIN_MS } from '../../src/pacing/rate-li
 import type { NotWithinBudget, Permit, WaitBudget } from '../../src/pacing/permit.js';
 import type { PacingContext, RateLimitEvent } from '../../src/pacing/options.js';
 import { RateLimitScheduler } from '../../src/pacing/scheduler.js';
-import { ServerClock } from '../../src/pacing/server-clock.js';
+import { ServerClock } from '../../src/helpers/server-clock.js';
 import type { RateLimitStore, RateLimitStoreEvent } from '../../src/pacing/store.js';
 import { SILENT_LOG } from '../../src/helpers/log.js';
 

@@ -5,7 +5,7 @@ import { OktaError, OktaSessions, type RetryEvent } from '../../src/index.js';
 import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/http/retry.js';
 import { OPERATIONS } from '../../src/operations.js';
 import { rateLimitOf, readRateLimit, serverRequestedWaitMs } from '../../src/pacing/rate-limit-reading.js';
-import { ServerClock } from '../../src/pacing/server-clock.js';
+import { ServerClock } from '../../src/helpers/server-clock.js';
 import { FUZZ_RUNS } from './counts.js';
 
 const ORG = 'https://acme.okta.com';

@@ -7,8 +7,9 @@
  * never waits. Answers take `latencyMs`.
  */
 import { BucketModel } from '../../src/pacing/bucket-model.js';
+import type { PacingTuning } from '../../src/pacing/window-share.js';
 import type { RateLimitReading } from '../../src/pacing/rate-limit-reading.js';
-import { ServerClock } from '../../src/pacing/server-clock.js';
+import { ServerClock } from '../../src/helpers/server-clock.js';
 
 export interface SimulatedClient {
   want: number;
@@ -26,6 +27,8 @@ export interface Simulation {
   latencyMs?: number;
   /** Gives up here (a model that never lets its requests go). */
   maxMs?: number;
+  /** The heuristics' numbers, when not the client's own (bench/pacing-tuning.ts tries others). */
+  tuning?: PacingTuning;
 }
 
 export interface SimulationResult {
@@ -48,6 +51,7 @@ export function simulate({
   usedBefore = 0,
   latencyMs = 4,
   maxMs = 60_000,
+  tuning,
 }: Simulation): SimulationResult {
   let window: { startMs: number; used: number } | undefined;
   const take = (now: number) => {
@@ -67,7 +71,7 @@ export function simulate({
   for (let i = 0; i < usedBefore; i++) take(START);
 
   const states = clients.map((client) => ({
-    model: new BucketModel(0, new ServerClock(), client.maxShare),
+    model: new BucketModel(0, new ServerClock(), client.maxShare, tuning),
     left: client.want,
     inFlight: 0,
     rateLimited: 0,

@@ -9,7 +9,7 @@ import { CallBudget } from '../../http/budget.js';
 import type { Engine } from '../../http/engine.js';
 import type { Log } from '../../helpers/log.js';
 import type { RetryPolicy } from '../../http/retry.js';
-import type { ServerClock } from '../../pacing/server-clock.js';
+import type { ServerClock } from '../../helpers/server-clock.js';
 import type { CallAuthorization } from '../authorization.js';
 import { dpopProof } from './dpop.js';
 import { importSigningKey, type SigningKey } from './keys.js';

@@ -14,7 +14,7 @@ import type { ApiRequest } from '../../http/request.js';
 import type { CallBudget } from '../../http/budget.js';
 import type { Engine, EngineResponse } from '../../http/engine.js';
 import { failureOfStatus, type RetryPolicy } from '../../http/retry.js';
-import type { ServerClock } from '../../pacing/server-clock.js';
+import type { ServerClock } from '../../helpers/server-clock.js';
 import { dpopProof } from './dpop.js';
 import { signJws } from './jws.js';
 import { generateProofKey, type ProofKey, type SigningKey } from './keys.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ServerClock } from '../../src/pacing/server-clock.js';
+import { ServerClock } from '../../src/helpers/server-clock.js';
 
 const SECOND = Date.parse('2026-05-01T10:00:00Z');
 
