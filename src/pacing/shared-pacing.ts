@@ -8,7 +8,6 @@
  */
 import { sleep } from '../helpers/abort.js';
 import { callHook } from '../helpers/hooks.js';
-import type { Log } from '../helpers/log.js';
 import type { NotWithinBudget, Permit, WaitBudget } from './permit.js';
 import type { ServerClock } from '../helpers/server-clock.js';
 import type { PacingContext } from './options.js';
