@@ -3,8 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
-import { runBulk } from '../src/cli/bulk.js';
-import { sessionCall } from '../src/cli/bulk-sessions.js';
+import { runMain } from '../test/support/cli-in-process.js';
 import type { EngineFactory } from '../src/http/engine.js';
 import { nodeEngine } from '../src/http/node-engine.js';
 import { OktaSessions } from '../src/index.js';
@@ -306,24 +305,21 @@ export async function measureIncident({
   const { server, counts } = await rateLimitedServer(limit, windowMs);
   try {
     const ids = Array.from({ length: sessions }, (_, i) => server.issueSession({ login: `incident${i}@example.com` }));
-    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: { maxConcurrent: concurrency } });
-    const summary = await runBulk({
-      inputs: ids,
-      concurrency,
-      call: sessionCall('revoke', client),
-      report: () => {},
-      stopped: () => false,
-    });
-    await client.close();
+    const env = { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken };
+    // The command a responder runs, in this process: `revoke --from -` with the ids on stdin.
+    const started = performance.now();
+    const run = await runMain(['revoke', '--from', '-', '--json', '--concurrency', String(concurrency)], { env, stdin: ids.join('\n') });
+    const totalMs = performance.now() - started;
+    const outcomes = run.json().map((line) => line.outcome);
     return {
       sessions,
       limit,
       windowMs,
       concurrency,
-      revoked: summary.byOutcome.revoked ?? 0,
-      failed: summary.byOutcome.failed ?? 0,
+      revoked: outcomes.filter((outcome) => outcome === 'revoked').length,
+      failed: outcomes.filter((outcome) => outcome !== 'revoked').length,
       rateLimited: counts.rateLimited,
-      totalMs: summary.elapsedMs,
+      totalMs,
       theoreticalMs: (Math.ceil(sessions / limit) - 1) * windowMs,
     };
   } finally {

@@ -4,9 +4,7 @@
  * runner, and through @okta/okta-sdk-nodejs as its users would write it (one user after another).
  */
 import okta from '@okta/okta-sdk-nodejs';
-import { runBulk } from '../src/cli/bulk.js';
-import { userClearing } from '../src/cli/bulk-users.js';
-import { OktaSessions } from '../src/index.js';
+import { runMain } from '../test/support/cli-in-process.js';
 import { startOktaSessionsServer } from '../src/testing/index.js';
 
 export interface UserClearRun {
@@ -47,19 +45,21 @@ async function serverWithUsers({ users, limit, windowMs }: Setup) {
 async function viaOktaSessions(setup: Setup): Promise<UserClearRun> {
   const { server, counts, logins, clearedOnce } = await serverWithUsers(setup);
   try {
-    const client = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken, rateLimit: { maxConcurrent: setup.concurrency } });
+    const env = { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken };
     const started = performance.now();
-    const summary = await runBulk({
-      inputs: logins,
-      concurrency: setup.concurrency,
-      call: userClearing(client, { oauthTokens: true }, new Set()),
-      report: () => {},
-      stopped: () => false,
+    const run = await runMain(['clear-user', '--from', '-', '--json', '--concurrency', String(setup.concurrency)], {
+      env,
+      stdin: logins.join('\n'),
     });
     const totalMs = performance.now() - started;
-    await client.close();
+    const outcomes = run.json().map((line) => line.outcome);
     if (!clearedOnce()) throw new Error('okta-sessions cleared a user twice');
-    return { cleared: summary.byOutcome.cleared ?? 0, failed: summary.byOutcome.failed ?? 0, rateLimited: counts.rateLimited, totalMs };
+    return {
+      cleared: outcomes.filter((outcome) => outcome === 'cleared').length,
+      failed: outcomes.filter((outcome) => outcome !== 'cleared').length,
+      rateLimited: counts.rateLimited,
+      totalMs,
+    };
   } finally {
     await server.close();
   }

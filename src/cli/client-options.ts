@@ -4,18 +4,12 @@ import { type Credentials, givenCredentials } from '../auth/credentials.js';
 import type { OAuthOptions } from '../auth/oauth/options.js';
 import type { OktaSessionsOptions } from '../client/options.js';
 import type { Logger } from '../helpers/log.js';
-import type { CliIo } from './io.js';
+import { OktaSessions } from '../index.js';
 import { checkTimeout } from '../input/timeout.js';
+import type { Command } from './command.js';
 import { UsageError } from './exit.js';
+import type { CliIo } from './io.js';
 import type { Values } from './options.js';
-
-/** The scope each command needs, when neither --scopes nor OKTA_SCOPES says. */
-const COMMAND_SCOPES: Record<string, string> = {
-  get: 'okta.sessions.read',
-  refresh: 'okta.sessions.manage',
-  revoke: 'okta.sessions.manage',
-  'clear-user': 'okta.users.read,okta.users.manage',
-};
 
 const CREDENTIAL_NAMES: Record<keyof Credentials, string> = {
   apiToken: 'an API token',
@@ -44,8 +38,11 @@ function privateKeyFrom(file: string): OAuthOptions['privateKey'] {
   }
 }
 
+/** Where each library option came from, as the user set it: the library's messages are said in these words. */
+type SettingNames = Partial<Record<'orgUrl' | 'apiToken' | 'accessToken', string>>;
+
 /** Credentials from flags, or else from the environment: any credential flag sets aside every credential variable. */
-function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string, problems: string[]): Credentials {
+function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: Command, problems: string[], names: SettingNames): Credentials {
   const flags = ['api-token', 'access-token', 'client-id', 'private-key'] as const;
   const fromFlags = flags.some((name) => values[name] !== undefined);
   const pick = (flag: (typeof flags)[number], variable: string) => (fromFlags ? values[flag] : env[variable]) || undefined;
@@ -53,6 +50,8 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string
   const accessToken = pick('access-token', 'OKTA_ACCESS_TOKEN');
   const clientId = pick('client-id', 'OKTA_CLIENT_ID');
   const keyFile = pick('private-key', 'OKTA_PRIVATE_KEY_FILE');
+  names.apiToken = fromFlags ? '--api-token' : 'OKTA_API_TOKEN';
+  names.accessToken = fromFlags ? '--access-token' : 'OKTA_ACCESS_TOKEN';
   // The library's rule, one kind of credentials, said in the flags' and variables' words.
   const given = givenCredentials({ apiToken, accessToken, oauth: clientId || keyFile ? ({} as OAuthOptions) : undefined }).map(
     (kind) => CREDENTIAL_NAMES[kind],
@@ -74,7 +73,7 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string
       );
       return {};
     }
-    const scopeList = values.scopes ?? env.OKTA_SCOPES ?? COMMAND_SCOPES[command] ?? '';
+    const scopeList = values.scopes ?? env.OKTA_SCOPES ?? command.scopes.join(',');
     try {
       return { oauth: { clientId, privateKey: privateKeyFrom(keyFile), scopes: scopeList.split(/[\s,]+/).filter(Boolean) } };
     } catch (error) {
@@ -85,24 +84,29 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: string
   return { apiToken, accessToken };
 }
 
+/** The library's message about an option, in the words of the setting the user set (`OKTA_ORG_URL`, `--org-url`). */
+function inUsersWords(message: string, names: SettingNames): string {
+  return message.replace(/^(orgUrl|apiToken|accessToken)\b/, (option) => names[option as keyof SettingNames] ?? option);
+}
+
 /**
- * The client options from flags and environment; every missing or conflicting setting is reported at once,
- * with `earlier` problems the command found itself.
+ * The client options for `command` from flags and environment; every missing or conflicting setting is reported at once,
+ * with `earlier` problems the command found itself, each named as the user set it.
  */
 export function clientOptions(
   values: Values,
   io: Pick<CliIo, 'env' | 'err'>,
-  command: string,
-  needsCredentials: boolean,
+  command: Command,
   earlier: string[] = [],
 ): OktaSessionsOptions {
   const { env } = io;
   const problems = [...earlier];
   const orgUrl = values['org-url'] ?? env.OKTA_ORG_URL;
+  const names: SettingNames = { orgUrl: values['org-url'] !== undefined ? '--org-url' : 'OKTA_ORG_URL' };
   if (!orgUrl) problems.push('No Okta org: set OKTA_ORG_URL or pass --org-url https://your-org.okta.com');
   const known = problems.length;
-  const credentials = credentialsFrom(values, env, command, problems);
-  if (needsCredentials && problems.length === known && givenCredentials(credentials).length === 0) {
+  const credentials = credentialsFrom(values, env, command, problems, names);
+  if (command.credentials === 'required' && problems.length === known && givenCredentials(credentials).length === 0) {
     problems.push(
       'No credentials: set OKTA_API_TOKEN (or OKTA_ACCESS_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY_FILE), or pass --api-token',
     );
@@ -119,6 +123,13 @@ export function clientOptions(
   // --debug and --verbose win; without them, OKTA_SESSIONS_LOG, else warnings only.
   if (values.debug) options.logLevel = 'debug';
   else if (values.verbose) options.logLevel = 'info';
+  try {
+    // The library checks every option when a client is made (no connection is opened): its word is the one said.
+    new OktaSessions(options);
+  } catch (error) {
+    if (error instanceof TypeError) throw new UsageError(inUsersWords(error.message, names));
+    throw error;
+  }
   return options;
 }
 

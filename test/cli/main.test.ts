@@ -1,19 +1,24 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { type CliRun, expectNoStack, runCli } from '../support/cli.js';
+import { expectNoStack } from '../support/cli.js';
+import { type InProcessRun, runMain } from '../support/cli-in-process.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 import { startValidatedServer } from '../support/server.js';
 
 const server = await startValidatedServer({ rateLimit: false });
 
-/** Runs the CLI against the test server, as a user would; `input` is written to its stdin. */
-function cli(args: string[], env: Record<string, string> = {}, input = ''): Promise<CliRun> {
-  return runCli(args, { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken, ...env }, input);
+/** Runs the CLI in this process against the test server, with this environment alone; `input` is its stdin. */
+function cli(args: string[], env: Record<string, string> = {}, input = ''): Promise<InProcessRun> {
+  return runMain(args, { env: { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken, ...env }, stdin: input });
 }
+
+/** Shaped like an Okta session id (25 characters), and no session's. */
+const UNKNOWN_ID = '102unknownSessionIdAAAAAA';
 
 describe('okta-sessions CLI', () => {
   it('create, get, refresh and revoke a session; never prints the token', async () => {
@@ -30,17 +35,20 @@ describe('okta-sessions CLI', () => {
 
     expect((await cli(['refresh', session.id])).code).toBe(0);
     const revoked = await cli(['revoke', session.id]);
-    expect(revoked).toMatchObject({ code: 0, stdout: `revoked ${session.id}\n` });
+    expect(revoked.code).toBe(0);
+    // The report a responder pastes: the input, its outcome and the request id, then the totals.
+    expect(revoked.stdout).toMatch(new RegExp(`^ {2}revoked +${session.id} {2}request [0-9a-f]{32}$`, 'm'));
+    expect(revoked.stdout).toMatch(/^revoke: 1 session id\(s\), 1 done/m);
     for (const run of [created, got, revoked]) expect(run.stdout + run.stderr).not.toContain(server.apiToken);
   });
 
   it('an API error exits 1 with errorCode, errorSummary and the request id on stderr', async () => {
-    const run = await cli(['get', '102unknownSessionId']);
+    const run = await cli(['get', UNKNOWN_ID]);
     expect(run.code).toBe(1);
     // The library shortens a session id in its errors (on Classic it is the sid cookie); the CLI names the one it was given.
     expect(run.stderr).toContain('E0000007: Not found: Resource not found: 102unk... (AppSession)');
     expect(run.stderr).toMatch(/request id: [0-9a-f]{32}/);
-    expect(run.stderr).toContain('session id: 102unknownSessionId');
+    expect(run.stderr).toContain(`session id: ${UNKNOWN_ID}`);
     expect(run.stdout).toBe('');
   });
 
@@ -61,10 +69,10 @@ describe('okta-sessions CLI', () => {
   });
 
   it('missing environment exits 2 and says what to set', async () => {
-    const noOrg = await cli(['get', 'abc'], { OKTA_ORG_URL: '' });
+    const noOrg = await cli(['get', UNKNOWN_ID], { OKTA_ORG_URL: '' });
     expect(noOrg.code).toBe(2);
     expect(noOrg.stderr).toContain('set OKTA_ORG_URL or pass --org-url');
-    const noToken = await cli(['get', 'abc'], { OKTA_API_TOKEN: '' });
+    const noToken = await cli(['get', UNKNOWN_ID], { OKTA_API_TOKEN: '' });
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toContain('set OKTA_API_TOKEN');
     const noCookie = await cli(['me']);
@@ -77,20 +85,47 @@ describe('okta-sessions CLI', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const run = await cli(['get', 'abc', '--timeout-ms', '5000'], { OKTA_ORG_URL: `http://127.0.0.1:${port}` });
+    const run = await cli(['get', UNKNOWN_ID, '--timeout-ms', '5000'], { OKTA_ORG_URL: `http://127.0.0.1:${port}` });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/Could not reach Okta/);
   });
 
-  it('--help works for the tool and every command', async () => {
+  it('--help works for the tool and every command in the table, each with its own flags', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    expect(top.stdout).toContain('Exit codes: 0 success, 1 Okta API error, 2 usage or input error, 3 network error or timeout,');
-    for (const command of ['get', 'refresh', 'revoke', 'create', 'me', 'serve']) {
-      const run = await cli([command, '--help']);
+    expect(top.stdout).toContain('Exit codes: 0 every input done, 1 Okta answered an error');
+    for (const [name, command] of Object.entries(COMMANDS)) {
+      expect(top.stdout).toMatch(new RegExp(`^  ${name} +${command.summary.replace(/[()]/g, '\\$&')}$`, 'm'));
+      const run = await cli([name, '--help']);
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain(`okta-sessions ${command}`);
+      expect(run.stdout).toContain(`okta-sessions ${name}`);
+      for (const flag of command.flags) expect(run.stdout, `${name} --${flag}`).toContain(`--${flag}`);
     }
+    // The flags bulk runs take are in the commands' own help (revoke's --field among them).
+    expect((await cli(['revoke', '--help'])).stdout).toContain('--field a.b.c');
+  });
+
+  it('a mistyped command suggests the nearest one; a flag of another command names the commands that take it', async () => {
+    const typo = await cli(['revok', '102l8zwRRO8Q2y3vlkDEVbkig']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Unknown command "revok". Did you mean revoke?');
+    expect(typo.stderr.length).toBeLessThan(200);
+    const far = await cli(['frobnicate']);
+    expect(far.stderr).not.toContain('Did you mean');
+    const misplaced = await cli(['refresh', UNKNOWN_ID, '--journal', 'j.ndjson']);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--journal goes with get, revoke or clear-user, not refresh');
+  });
+
+  it('names the setting the user actually set when the library refuses its value', async () => {
+    const fromEnv = await cli(['get', UNKNOWN_ID], { OKTA_ORG_URL: 'http://acme.okta.com' });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toMatch(/^OKTA_ORG_URL must use https/m);
+    const fromFlag = await cli(['get', UNKNOWN_ID, '--org-url', 'https://acme.okta.com/admin']);
+    expect(fromFlag.stderr).toMatch(/^--org-url must be the org's origin only/m);
+    const token = await cli(['get', UNKNOWN_ID], { OKTA_API_TOKEN: 'SSWS abc' });
+    expect(token.stderr).toMatch(/^OKTA_API_TOKEN must be the bare token, without the "SSWS " prefix/m);
+    for (const run of [fromEnv, fromFlag, token]) expect(run.stderr).not.toMatch(/\b(orgUrl|apiToken)\b/);
   });
 
   it('serve on a port in use says so in one line and exits 4', async () => {
@@ -108,7 +143,7 @@ describe('okta-sessions CLI', () => {
   });
 
   it('--json makes an error one JSON object on stderr, with the same exit codes', async () => {
-    const api = await cli(['get', '102unknownSessionId', '--json']);
+    const api = await cli(['get', UNKNOWN_ID, '--json']);
     expect(api.code).toBe(1);
     expect(JSON.parse(api.stderr)).toMatchObject({
       error: 'OktaNotFoundError',
@@ -141,14 +176,14 @@ describe('okta-sessions CLI', () => {
   });
 
   it('refuses an API token and an access token together, as the library does', async () => {
-    const flags = await cli(['get', 'abc', '--api-token', 'one', '--access-token', 'two']);
+    const flags = await cli(['get', UNKNOWN_ID, '--api-token', 'one', '--access-token', 'two']);
     expect(flags.code).toBe(2);
     expect(flags.stderr).toContain('Pass one kind of credentials, not an API token and an access token');
-    const env = await cli(['get', 'abc'], { OKTA_ACCESS_TOKEN: 'two' });
+    const env = await cli(['get', UNKNOWN_ID], { OKTA_ACCESS_TOKEN: 'two' });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('The environment holds an API token and an access token: unset all but one');
     // A flag of either kind sets the environment's tokens aside.
-    const chosen = await cli(['get', '102unknownSessionId', '--api-token', server.apiToken], { OKTA_ACCESS_TOKEN: 'two' });
+    const chosen = await cli(['get', UNKNOWN_ID, '--api-token', server.apiToken], { OKTA_ACCESS_TOKEN: 'two' });
     expect(chosen.code).toBe(1);
   });
 
@@ -181,7 +216,9 @@ describe('okta-sessions CLI', () => {
       const readOnly = server.registerServiceApp({ publicKey: await exportJWK(publicKey), scopes: ['okta.sessions.read'] });
       const refused = await cli(['revoke', id, '--json'], { ...oauthEnv, OKTA_CLIENT_ID: readOnly.clientId });
       expect(refused.code).toBe(1);
-      expect(JSON.parse(refused.stderr)).toMatchObject({ error: 'OktaOAuthError', status: 400, oauthError: 'invalid_scope' });
+      expect(refused.json()).toEqual([
+        expect.objectContaining({ input: id, outcome: 'failed', ok: false, status: 400, errorCode: 'invalid_scope' }),
+      ]);
       const noKey = await cli(['get', id, '--client-id', clientId]);
       expect(noKey.code).toBe(2);
       expect(noKey.stderr).toContain('needs its private key: pass --private-key FILE');
@@ -200,8 +237,8 @@ describe('okta-sessions CLI', () => {
     const pemBody = pem.split('\n')[1] as string;
     for (const key of [jwk, pem]) {
       for (const args of [
-        ['get', 'abc'],
-        ['get', 'abc', '--json'],
+        ['get', UNKNOWN_ID],
+        ['get', UNKNOWN_ID, '--json'],
       ]) {
         const viaEnv = await cli(args, { OKTA_API_TOKEN: '', OKTA_CLIENT_ID: '0oa8f5j3ecb5w3dF35d7', OKTA_PRIVATE_KEY_FILE: key });
         const viaFlag = await cli([...args, '--client-id', '0oa8f5j3ecb5w3dF35d7', `--private-key=${key}`], { OKTA_API_TOKEN: '' });
@@ -218,8 +255,8 @@ describe('okta-sessions CLI', () => {
 
   it('quotes an org URL that does not parse without its password, in either output mode', async () => {
     for (const args of [
-      ['get', 'abc'],
-      ['get', 'abc', '--json'],
+      ['get', UNKNOWN_ID],
+      ['get', UNKNOWN_ID, '--json'],
     ]) {
       const run = await cli(args, { OKTA_ORG_URL: 'https://admin:s3cret-pass@acme okta.com' });
       expect(run.code).toBe(2);
@@ -249,7 +286,7 @@ describe('okta-sessions CLI', () => {
   });
 
   it('names the flag and echoes the value it could not use', async () => {
-    const run = await cli(['get', 'abc', '--timeout-ms', 'abc']);
+    const run = await cli(['get', UNKNOWN_ID, '--timeout-ms', 'abc']);
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe('--timeout-ms must be a number of milliseconds > 0; got "abc"');
     const port = await cli(['serve', '--port', 'http']);
@@ -257,7 +294,7 @@ describe('okta-sessions CLI', () => {
   });
 
   it('with no environment at all, reports every missing setting at once', async () => {
-    const run = await cli(['get', 'abc'], { OKTA_ORG_URL: '', OKTA_API_TOKEN: '' });
+    const run = await cli(['get', UNKNOWN_ID], { OKTA_ORG_URL: '', OKTA_API_TOKEN: '' });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('set OKTA_ORG_URL or pass --org-url');
     expect(run.stderr).toContain('set OKTA_API_TOKEN');
@@ -274,8 +311,8 @@ describe('okta-sessions CLI', () => {
   });
 
   it('--version and help <command>', async () => {
-    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: `${version}\n` });
+    // What the process passes as the version (bin.ts reads package.json: test/cli/process.test.ts).
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: '0.0.0-test\n' });
     const help = await cli(['help', 'revoke']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('okta-sessions revoke <sessionId>');

@@ -37,6 +37,6 @@ export function runCli(args: string[], env: Record<string, string>, input = '', 
 }
 
 /** No stack trace: every line of stderr is a message, not `    at …`. */
-export function expectNoStack(run: CliRun): void {
+export function expectNoStack(run: Pick<CliRun, 'stderr'>): void {
   expect(run.stderr).not.toMatch(/^\s+at /m);
 }

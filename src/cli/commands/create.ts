@@ -2,7 +2,6 @@ import { clientOptions } from '../client-options.js';
 import { type Command, printSession, withClient } from '../command.js';
 import { EXIT, LocalError, UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
-import { HELP } from '../usage.js';
 
 /** The session token: the argument, `-` for stdin, or OKTA_SESSION_TOKEN. */
 async function sessionTokenFrom(argument: string | undefined, io: CliIo): Promise<string> {
@@ -18,16 +17,23 @@ async function sessionTokenFrom(argument: string | undefined, io: CliIo): Promis
     return token;
   }
   const token = argument ?? io.env.OKTA_SESSION_TOKEN;
-  if (!token)
-    throw new UsageError(`create needs a session token: pass -, set OKTA_SESSION_TOKEN, or give it as an argument\n\n${HELP.create}`);
+  if (!token) throw new UsageError('create needs a session token: pass -, set OKTA_SESSION_TOKEN, or give it as an argument');
   return token;
 }
 
 /** `create [<token> | -]`: createSession. */
 export const create: Command = {
+  summary: 'Create a session from a single-use session token (createSession)',
+  synopsis: ['create [<sessionToken> | -] [--json]'],
+  description:
+    'Exchange a single-use session token for a session (POST /api/v1/sessions). Needs an API token.\n' +
+    'The token is a secret: pass - to read it from stdin, or set OKTA_SESSION_TOKEN, rather than typing it as an argument.',
   arguments: [0, 1],
+  flags: [],
+  credentials: 'required',
+  scopes: [],
   async run([argument], values, io) {
-    const options = clientOptions(values, io, 'create', true);
+    const options = clientOptions(values, io, create);
     const sessionToken = await sessionTokenFrom(argument, io);
     printSession(await withClient(options, (okta) => okta.create(sessionToken)), values, io);
     return EXIT.ok;

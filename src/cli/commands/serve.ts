@@ -3,7 +3,15 @@ import { EXIT, LocalError, UsageError } from '../exit.js';
 
 /** `serve [--port N]`: the embedded Okta-compatible server, standalone; loaded only when this command runs. */
 export const serve: Command = {
+  summary: 'Run the embedded Okta-compatible server, for integration tests and demos',
+  synopsis: ['serve [--port N] [--json]'],
+  description:
+    'Run the embedded Okta-compatible server on 127.0.0.1 until interrupted; prints its URL and its own test API token.\n' +
+    'Get session tokens with POST /api/v1/authn {"username","password"}.',
   arguments: [0, 0],
+  flags: ['port'],
+  credentials: 'none',
+  scopes: [],
   async run(_args, values, io) {
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)

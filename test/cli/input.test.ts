@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SessionResult } from '../../src/cli/bulk-sessions.js';
-import { parseInputList } from '../../src/cli/input-list.js';
-import { Journal } from '../../src/cli/journal.js';
-import { sessionIdProblem } from '../../src/input/session-id.js';
-import { userIdProblem } from '../../src/input/user-id.js';
+import { parseInputList } from '../../src/cli/bulk/input.js';
+import { Journal } from '../../src/cli/bulk/journal.js';
+import { type BulkResult, resultOf } from '../../src/cli/bulk/outcomes.js';
+import { sessionIdRefusal } from '../../src/cli/bulk/sessions.js';
+import { sessionIdProblem, userIdProblem } from '../../src/input/ids.js';
 
 /** Session ids, as `revoke --from` reads them; ids and values here keep the old field names. */
 function parseIdList(text: string, column?: string) {
-  const list = parseInputList(text, { column, problemOf: (value) => sessionIdProblem(value, 'okta') });
+  const list = parseInputList(text, { source: undefined, column, problemOf: (value) => sessionIdProblem(value) });
   return { ids: list.inputs.map(({ value, line }) => ({ id: value, line })), invalid: list.invalid, duplicates: list.duplicates };
 }
 
@@ -27,8 +27,11 @@ describe('parseInputList: session ids', () => {
   });
 
   it('reports each invalid id with its line and what is wrong, and sends a duplicate once', () => {
-    const list = parseIdList('102aaa\nhttps://acme.okta.com/x\n102aaa\nme\n');
-    expect(list.ids).toEqual([{ id: '102aaa', line: 1 }]);
+    const id = '102l8zwRRO8Q2y3vlkDEVbkig';
+    const refused = (text: string) => parseInputList(text, { source: undefined, problemOf: sessionIdRefusal });
+    const list = { ...refused(`${id}\nhttps://acme.okta.com/x\n${id}\nme\n`), ids: [] as unknown[] };
+    list.ids = list.inputs.map(({ value, line }) => ({ id: value, line }));
+    expect(list.ids).toEqual([{ id, line: 1 }]);
     expect(list.duplicates).toBe(1);
     expect(list.invalid.map(({ line, problem }) => [line, problem.split(':')[0]])).toEqual([
       [2, '"https'],
@@ -47,7 +50,8 @@ describe('parseInputList: session ids', () => {
 });
 
 describe('parseInputList: users, from a System Log export', () => {
-  const users = (text: string, field?: string) => parseInputList(text, { field, problemOf: (value) => userIdProblem(value, 'idOrLogin') });
+  const users = (text: string, field?: string) =>
+    parseInputList(text, { source: undefined, field, problemOf: (value) => userIdProblem(value, 'idOrLogin') });
   const event = (alternateId: string, id = '00uq9rgxol2uZABHN1d7') => ({
     eventType: 'user.session.start',
     actor: { id, type: 'User', alternateId },
@@ -64,6 +68,7 @@ describe('parseInputList: users, from a System Log export', () => {
       ],
       invalid: [],
       duplicates: 1,
+      filteredOut: 0,
     });
     const array = JSON.stringify([event('ada@example.com', '00uAAAAAAAAAAAAAAAAA'), event('x', '00uBBBBBBBBBBBBBBBBB')], null, 2);
     expect(users(array, 'actor.id').inputs.map(({ value }) => value)).toEqual(['00uAAAAAAAAAAAAAAAAA', '00uBBBBBBBBBBBBBBBBB']);
@@ -84,7 +89,7 @@ describe('parseInputList: users, from a System Log export', () => {
       [4, 'idOrLogin "me" would name the API token\'s own admin, not a user: pass the user\'s id or login'],
     ]);
     expect(() => users('[{"a":', 'a')).toThrow(/starts like a JSON array but is not valid JSON/);
-    expect(() => parseInputList('x', { column: 'a', field: 'b', problemOf: () => undefined })).toThrow(
+    expect(() => parseInputList('x', { source: undefined, column: 'a', field: 'b', problemOf: () => undefined })).toThrow(
       '--column reads a CSV and --field JSON: give one',
     );
   });
@@ -93,32 +98,24 @@ describe('parseInputList: users, from a System Log export', () => {
 describe('Journal', () => {
   const dir = mkdtempSync(join(tmpdir(), 'okta-sessions-journal-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const result = (id: string, ok: boolean): SessionResult => ({
-    id,
-    ok,
-    outcome: ok ? 'revoked' : 'failed',
-    status: ok ? 204 : 500,
-    errorCode: null,
-    requestId: null,
-    attempts: 1,
-  });
+  const result = (id: string, ok: boolean): BulkResult => resultOf(id, ok ? 'revoked' : 'failed', { status: ok ? 204 : 500, attempts: 1 });
 
   it('starts empty, and a new journal over the same file skips the ids that ended well, not the failed ones', () => {
     const path = join(dir, 'run.ndjson');
-    const first = new Journal<SessionResult>(path, (line) => [line.id]);
+    const first = new Journal(path);
     expect(first.done.size).toBe(0);
     first.record(result('102aaa', true));
     first.record(result('102bbb', false));
-    expect(new Journal<SessionResult>(path, (line) => [line.id]).done).toEqual(new Set(['102aaa']));
+    expect(new Journal(path).done).toEqual(new Set(['102aaa']));
   });
 
   it('survives a line cut short by a crash: that id is sent again, and new lines start fresh', () => {
     const path = join(dir, 'crash.ndjson');
-    writeFileSync(path, `${JSON.stringify(result('102aaa', true))}\n{"id":"102bb`);
-    const journal = new Journal<SessionResult>(path, (line) => [line.id]);
+    writeFileSync(path, `${JSON.stringify(result('102aaa', true))}\n{"input":"102bb`);
+    const journal = new Journal(path);
     expect(journal.done).toEqual(new Set(['102aaa']));
     journal.record(result('102bbb', true));
-    expect(new Journal<SessionResult>(path, (line) => [line.id]).done).toEqual(new Set(['102aaa', '102bbb']));
+    expect(new Journal(path).done).toEqual(new Set(['102aaa', '102bbb']));
     expect(readFileSync(path, 'utf8').split('\n').at(-2)).toBe(JSON.stringify(result('102bbb', true)));
   });
 });
