@@ -26,14 +26,26 @@ export default defineConfig({
     // The benchmark smoke test measures heap after full GCs.
     execArgv: ['--expose-gc'],
     projects: [
-      { extends: true, test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/runtimes/**', '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: { name: 'node', include: ['test/**/*.test.ts'], exclude: ['test/runtimes/**', 'test/packed/**', '**/node_modules/**'] },
+      },
       {
         extends: true,
         test: { name: 'fetch', include: PER_ENGINE_SUITES },
         resolve: { alias: [{ find: /^((?:\.\.\/)+)src\/index\.js$/, replacement: '$1src/universal.ts' }] },
       },
-      // Bun, Deno and workerd from the packed package: run after the others (`npm test`), as packing rebuilds dist/.
-      { extends: true, test: { name: 'runtimes', include: ['test/runtimes/**/*.test.ts'], testTimeout: 60_000 } },
+      // The packed package: in Bun, Deno and workerd, and the CLI as a responder installs it. Run after the others
+      // (`npm test`), one file at a time: each packs the package, which rebuilds dist/.
+      {
+        extends: true,
+        test: {
+          name: 'packed',
+          include: ['test/runtimes/**/*.test.ts', 'test/packed/**/*.test.ts'],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
       // Every benchmark scenario with tiny counts: `make bench` runs it before measuring (not part of `make test`).
       { extends: true, test: { name: 'bench', include: ['bench/**/*.test.ts'], testTimeout: 120_000 } },
     ],

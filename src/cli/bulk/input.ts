@@ -184,13 +184,14 @@ export function parseInputList(text: string, format: ListFormat): InputList {
   const list: InputList = { inputs: [], invalid: [...unreadable], duplicates: 0, filteredOut };
   const seen = new Set<string>();
   for (const entry of values) {
+    if (seen.has(entry.value)) {
+      list.duplicates++;
+      continue;
+    }
+    seen.add(entry.value);
     const problem = format.problemOf(entry.value);
     if (problem) list.invalid.push({ ...entry, problem });
-    else if (seen.has(entry.value)) list.duplicates++;
-    else {
-      seen.add(entry.value);
-      list.inputs.push(entry);
-    }
+    else list.inputs.push(entry);
   }
   list.invalid.sort((a, b) => a.line - b.line);
   return list;
