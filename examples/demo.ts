@@ -3,8 +3,9 @@
  * no network, no credentials. `make demo` runs it; it doubles as documentation.
  * In your own project the imports are 'okta-sessions' and 'okta-sessions/testing'.
  */
+import { main } from '../src/cli/main.js';
 import { OktaNotFoundError, OktaSessions } from '../src/index.js';
-import { startOktaSessionsServer } from '../src/testing/index.js';
+import { type OktaSessionsServer, startOktaSessionsServer } from '../src/testing/index.js';
 
 const started = performance.now();
 const log = (step: string, detail = '') => {
@@ -18,7 +19,52 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: Math.round(performance.now() - start) };
 }
 
-export async function runDemo(): Promise<{ held: number; retries: number; burst: number; pacedRejections: number }> {
+/** The okta-sessions command, run in this process against `server`, its output indented under the step. */
+async function cli(server: OktaSessionsServer, args: string[]): Promise<number> {
+  log(`okta-sessions ${args.join(' ')}`);
+  const print = (text: string) => text.split('\n').forEach((line) => console.log(`             │ ${line}`));
+  return main(args, {
+    out: print,
+    err: print,
+    env: { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken },
+    version: 'demo',
+    readStdin: async () => '',
+    onInterrupt: () => () => {},
+  });
+}
+
+/**
+ * An incident on an Identity Engine org, from the command line: two users signed in from an attacker's address;
+ * find their sessions in the System Log, clear the users, and prove from the log which sessions ended. The
+ * log here lags 300 ms, as Okta's does (seconds there), and --verify waits for it.
+ */
+async function incident(): Promise<{ verifyExit: number }> {
+  const server = await startOktaSessionsServer({ engine: 'identity-engine', logDelayMs: 300, rateLimit: false });
+  try {
+    const attacker = { ipAddress: '203.0.113.7', userAgent: 'python-requests/2.32' };
+    const ada = server.signIn({ login: 'ada@example.com', ...attacker });
+    const bob = server.signIn({ login: 'bob@example.com', ...attacker });
+    server.signIn({ login: 'ada@example.com', ipAddress: '198.51.100.20', userAgent: 'Mozilla/5.0 (Macintosh)' });
+    server.appSignIn({ externalSessionId: ada.externalSessionId, app: 'Payroll', ...attacker });
+    log('incident: sign-ins from 203.0.113.7', `${ada.externalSessionId} (ada), ${bob.externalSessionId} (bob)`);
+    await sleep(400);
+    await cli(server, ['sessions', '--ip', attacker.ipAddress, '--since', '1h']);
+    const verifyExit = await cli(server, [
+      'clear-user',
+      '--session',
+      ada.externalSessionId,
+      '--session',
+      bob.externalSessionId,
+      '--verify',
+    ]);
+    log('clear-user --verify', `exit ${verifyExit}: every clear shown in the System Log`);
+    return { verifyExit };
+  } finally {
+    await server.close();
+  }
+}
+
+export async function runDemo(): Promise<{ held: number; retries: number; burst: number; pacedRejections: number; verifyExit: number }> {
   // Okta's windows are 60 s; a 2 s window keeps the rate-limit part of the demo short.
   let rejected = 0;
   const server = await startOktaSessionsServer({
@@ -118,8 +164,11 @@ export async function runDemo(): Promise<{ held: number; retries: number; burst:
     );
 
     await okta.revoke(target.id as string);
-    log('revoke(id)', 'incident closed');
-    return { held, retries, burst: paced.value.length, pacedRejections: rejectedBefore };
+    log('revoke(id)', 'done');
+
+    // 5. An incident on Identity Engine: find → clear → prove, from the command line.
+    const { verifyExit } = await incident();
+    return { held, retries, burst: paced.value.length, pacedRejections: rejectedBefore, verifyExit };
   } finally {
     await server.close();
   }

@@ -1,7 +1,34 @@
 // GENERATED FILE: do not edit by hand. Regenerate with `make generate`.
-// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 8a47a8dff0ba3aae8eb2176eabc82e677d3f62c20c9d64b6b3e8166831db7c32
+// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 69f06d9aa9e3b84354168ef346da57e4c6bbafbec6740e16efb4df44fda4778b
 
 export interface paths {
+    "/api/v1/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List all System Log events
+         * @description Lists all System Log events
+         *
+         *     See [System Log query](https://developer.okta.com/docs/reference/system-log-query/) for further details and examples, and [System Log filters and search](https://help.okta.com/okta_help.htm?type=oie&id=csh-syslog-filters) for common use cases.
+         *
+         *     By default, 100 System Log events are returned. If there are more events, see the [header link](https://developer.okta.com/docs/api/#link-header) for the `next` link,
+         *     or increase the number of returned objects using the `limit` parameter.
+         *
+         *     >**Note:** The value of the `clientSecret` property in the System Log is secured by a hashing function, and isn't the value used during authentication.
+         */
+        get: operations["listLogEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -245,6 +272,366 @@ export interface components {
         /** @description Specifies link relations (see [Web Linking](https://www.rfc-editor.org/rfc/rfc8288)) available using the [JSON Hypertext Application Language](https://datatracker.ietf.org/doc/html/draft-kelly-json-hal-06) specification. This object is used for dynamic discovery of related resources and lifecycle operations. */
         LinksSelf: {
             self?: components["schemas"]["HrefObjectSelfLink"];
+        };
+        /** @description Describes the user, app, client, or other entity (actor) who performs an action on a target. The actor is dependent on the action that is performed. All events have actors. */
+        LogActor: {
+            /** @description Alternative ID of the actor */
+            readonly alternateId?: string;
+            /** @description Further details about the actor */
+            readonly detailEntry?: {
+                [key: string]: unknown;
+            };
+            /** @description Display name of the actor */
+            readonly displayName?: string;
+            /** @description ID of the actor */
+            readonly id?: string;
+            /** @description Type of actor */
+            readonly type?: string;
+        };
+        /**
+         * @description All authentication relies on validating one or more credentials that prove the authenticity of the actor's identity. Credentials are sometimes provided by the actor, as is the case with passwords, and at other times provided by a third party, and validated by the authentication provider.
+         *
+         *     The authenticationContext contains metadata about how the actor is authenticated. For example, an authenticationContext for an event, where a user authenticates with Integrated Windows Authentication (IWA), looks like the following:
+         *     ```
+         *     {
+         *         "authenticationProvider": "ACTIVE_DIRECTORY",
+         *         "authenticationStep": 0,
+         *         "credentialProvider": null,
+         *         "credentialType": "IWA",
+         *         "externalSessionId": "102N1EKyPFERROGvK9wizMAPQ",
+         *         "interface": null,
+         *         "issuer": null
+         *     }
+         *     ```
+         *     In this case, the user enters an IWA credential to authenticate against an Active Directory instance. All of the user's future-generated events in this sign-in session are going to share the same `externalSessionId`.
+         *
+         *     Among other operations, this response object can be used to scan for suspicious sign-in activity or perform analytics on user authentication habits (for example, how often authentication scheme X is used versus authentication scheme Y).
+         */
+        LogAuthenticationContext: {
+            authenticationProvider?: components["schemas"]["LogAuthenticationProvider"];
+            /** @description The zero-based step number in the authentication pipeline. Currently unused and always set to `0`. */
+            readonly authenticationStep?: number;
+            credentialProvider?: components["schemas"]["LogCredentialProvider"];
+            credentialType?: components["schemas"]["LogCredentialType"];
+            /** @description A proxy for the actor's [session ID](https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html) */
+            readonly externalSessionId?: string;
+            /** @description The third-party user interface that the actor authenticates through, if any. */
+            readonly interface?: string;
+            issuer?: components["schemas"]["LogIssuer"];
+        };
+        /**
+         * @description The system that proves the identity of an actor using the credentials provided to it
+         * @enum {string}
+         */
+        LogAuthenticationProvider: "ACTIVE_DIRECTORY" | "FACTOR_PROVIDER" | "FEDERATION" | "LDAP" | "OKTA_AUTHENTICATION_PROVIDER" | "SOCIAL";
+        /** @description <x-lifecycle-container><x-lifecycle class="oie"></x-lifecycle></x-lifecycle-container>The result of the bot protection detection associated with the event */
+        LogBotProtection: {
+            /**
+             * @description The bot detected level associated with the bot protection configuration target
+             * @enum {string|null}
+             */
+            readonly level?: "NONE" | "LOW" | "MEDIUM" | "HIGH" | null;
+        } | null;
+        /** @description When an event is triggered by an HTTP request, the `client` object describes the [client](https://datatracker.ietf.org/doc/html/rfc2616) that issues the HTTP request. For instance, the web browser is the client when a user accesses Okta. When this request is received and processed, a sign-in event is fired. When the event isn't sourced to an HTTP request, such as an automatic update, the `client` object field is blank. */
+        LogClient: {
+            /** @description Type of device that the client operates from (for example, computer) */
+            readonly device?: string;
+            geographicalContext?: components["schemas"]["LogGeographicalContext"];
+            /** @description For OAuth requests, this is the ID of the OAuth [client](https://datatracker.ietf.org/doc/html/rfc6749#section-1.1) making the request. For SSWS token requests, this is the ID of the agent making the request. */
+            readonly id?: string;
+            /** @description IP address that the client is making its request from */
+            readonly ipAddress?: string;
+            userAgent?: components["schemas"]["LogUserAgent"];
+            /** @description The `name` of the [Zone](https://developer.okta.com/docs/api/openapi/okta-management/management/networkzone/#tag/NetworkZone/operation/getNetworkZone) that the client's location is mapped to */
+            readonly zone?: string;
+        };
+        /**
+         * @description A credential provider is a software service that manages identities and their associated credentials. When authentication occurs through credentials provided by a credential provider, the credential provider is recorded here.
+         * @enum {string}
+         */
+        LogCredentialProvider: "DUO" | "GOOGLE" | "OKTA_AUTHENTICATION_PROVIDER" | "OKTA_CREDENTIAL_PROVIDER" | "RSA" | "SYMANTEC" | "YUBIKEY";
+        /**
+         * @description The underlying technology/scheme used in the credential
+         * @enum {string}
+         */
+        LogCredentialType: "ASSERTION" | "CERTIFICATE" | "DEVICE_UDID" | "EMAIL" | "IWA" | "JWT" | "OAuth 2.0" | "OKTA_CLIENT_SESSION" | "OTP" | "PASSWORD" | "PRE_SHARED_SYMMETRIC_KEY" | "SMS";
+        /**
+         * @description For some kinds of events (for example, OLM provisioning, sign-in request, second factor SMS, and so on), the fields that are provided in other response objects aren't sufficient to adequately describe the operations that the event has performed. In such cases, the `debugContext` object provides a way to store additional information.
+         *
+         *     For example, an event where a second factor SMS token is sent to a user may have a `debugContext` that looks like the following:
+         *     ```
+         *     {
+         *         "debugData": {
+         *             "requestUri": "/api/v1/users/00u3gjksoiRGRAZHLSYV/factors/smsf8luacpZJAva10x45/verify",
+         *             "smsProvider": "TELESIGN",
+         *             "transactionId": "268632458E3C100F5F5F594C6DC689D4"
+         *         }
+         *     }
+         *     ```
+         *     By inspecting the debugData field, you can find the URI that is used to trigger the second factor SMS (`/api/v1/users/00u3gjksoiRGRAZHLSYV/factors/smsf8luacpZJAva10x45/verify`), the SMS provider (`TELESIGN`), and the ID used by Telesign to identify this transaction (`268632458E3C100F5F5F594C6DC689D4`).
+         *
+         *     If for some reason the information that is needed to implement a feature isn't provided in other response objects, you should scan the `debugContext.debugData` field for potentially useful fields.
+         *     > **Important:** The information contained in `debugContext.debugData` is intended to add context when troubleshooting customer platform issues. Both key names and values may change from release to release and aren't guaranteed to be stable. Therefore, they shouldn't be viewed as a data contract but as a debugging aid instead.
+         */
+        LogDebugContext: {
+            /** @description A dynamic field that contains miscellaneous information that is dependent on the event type. */
+            readonly debugData?: {
+                [key: string]: unknown;
+            };
+        };
+        LogEvent: {
+            actor?: components["schemas"]["LogActor"];
+            authenticationContext?: components["schemas"]["LogAuthenticationContext"];
+            client?: components["schemas"]["LogClient"];
+            debugContext?: components["schemas"]["LogDebugContext"];
+            /** @description The display message for an event */
+            readonly displayMessage?: string;
+            /**
+             * @description The published event type. Event instances are categorized by action in the event type attribute. This attribute is key to
+             *     navigating the System Log through expression filters. See [Event Types catalog](https://developer.okta.com/docs/reference/api/event-types/#catalog) for a complete list of System Log event types.
+             */
+            readonly eventType?: string;
+            /** @description Associated Events API Action `objectType` attribute value */
+            readonly legacyEventType?: string;
+            outcome?: components["schemas"]["LogOutcome"];
+            /**
+             * Format: date-time
+             * @description Timestamp when the event is published
+             */
+            readonly published?: string;
+            request?: components["schemas"]["LogRequest"];
+            securityContext?: components["schemas"]["LogSecurityContext"];
+            severity?: components["schemas"]["LogSeverity"];
+            /**
+             * @description The entity that an actor performs an action on. Targets can be anything, such as an app user, a sign-in token, or anything else.
+             *
+             *     > **Note:** When searching the target array, search for a given `type` rather than the array location. Target types, such as `User` and `AppInstance`,
+             *     for a given `eventType` are not always in the same array location.
+             */
+            readonly target?: components["schemas"]["LogTarget"][];
+            transaction?: components["schemas"]["LogTransaction"];
+            /** @description Unique identifier for an individual event */
+            readonly uuid?: string;
+            /** @description Versioning indicator */
+            readonly version?: string;
+        };
+        /** @description Geographical context describes a set of geographic coordinates. In addition to containing latitude and longitude data, the `GeographicalContext` object also contains address data of postal code-level granularity. Within the `Client` object, the geographical context refers to the physical location of the client when it sends the request that triggers this event. All `Transaction` events with `type` equal to `WEB` have a geographical context set. `Transaction` events with `type` equal to `JOB` don't have a geographical context set. The geographical context data can be missing if the geographical data for a request can't be resolved. */
+        LogGeographicalContext: {
+            /** @description The city that encompasses the area that contains the geolocation coordinates, if available (for example, Seattle, San Francisco) */
+            readonly city?: string;
+            /** @description Full name of the country that encompasses the area that contains the geolocation coordinates (for example, France, Uganda) */
+            readonly country?: string;
+            geolocation?: components["schemas"]["LogGeolocation"];
+            /** @description Postal code of the area that encompasses the geolocation coordinates */
+            readonly postalCode?: string;
+            /** @description Full name of the state or province that encompasses the area that contains the geolocation coordinates (for example, Montana, Ontario) */
+            readonly state?: string;
+        };
+        /** @description The latitude and longitude of the geolocation where an action was performed. The object is formatted according to the [ISO 6709](https://www.iso.org/obp/ui/fr/#iso:std:iso:6709:ed-3:v1:en) standard. */
+        LogGeolocation: {
+            /**
+             * Format: double
+             * @description Latitude which uses two digits for the [integer part](https://www.iso.org/obp/ui/fr/#iso:std:iso:6709:ed-3:v1:en#Latitude)
+             */
+            readonly lat?: number;
+            /**
+             * Format: double
+             * @description Longitude which uses three digits for the [integer part](https://www.iso.org/obp/ui/fr/#iso:std:iso:6709:ed-3:v1:en#Longitude)
+             */
+            readonly lon?: number;
+        };
+        LogIpAddress: {
+            geographicalContext?: components["schemas"]["LogGeographicalContext"];
+            /** @description IP address */
+            readonly ip?: string;
+            ipDetails?: components["schemas"]["LogIpDetails"];
+            /** @description Details regarding the source */
+            readonly source?: string;
+            /** @description IP address version */
+            readonly version?: string;
+        };
+        /** @description Details about the associated IP address */
+        LogIpDetails: {
+            /** @description The [Autonomous system](https://docs.telemetry.mozilla.org/datasets/other/asn_aggregates/reference) number that's associated with the IP address */
+            readonly asNumber?: number | null;
+            /** @description The name associated with the Autonomous System Number (ASN) */
+            readonly asOrg?: string | null;
+            /** @description The domain name associated with the IP address */
+            readonly domain?: string | null;
+            /** @description The associated IP service categories for the IP address */
+            readonly ipServiceCategories?: components["schemas"]["LogIpServiceCategory"][] | null;
+            /** @description The internet service provider associated with the IP address */
+            readonly isp?: string | null;
+        } | null;
+        /** @description Describes the IP service category associated with an IP. */
+        LogIpServiceCategory: {
+            /** @description Indicates whether the service is an anonymizer */
+            readonly isAnonymous?: boolean | null;
+            /** @description The name of the associated operator */
+            readonly operator?: string | null;
+            /**
+             * @description The type of service provided from this IP address
+             * @enum {string|null}
+             */
+            readonly type?: "VPN" | "Proxy" | "Tor" | "Residential Proxy" | "Blockchain VPN" | null;
+        };
+        /** @description Describes the issuer of the authorization server when the authentication is performed through OAuth. This is the location where well-known resources regarding the details of the authorization servers are published. */
+        LogIssuer: {
+            /** @description Varies depending on the type of authentication. If authentication is SAML 2.0, `id` is the issuer in the SAML assertion. For social login, `id` is the issuer of the token. */
+            readonly id?: string;
+            /** @description Information on the `issuer` and source of the SAML assertion or token */
+            readonly type?: string;
+        };
+        LogOutcome: {
+            /** @description Reason for the result, for example, `INVALID_CREDENTIALS` */
+            readonly reason?: string;
+            /**
+             * @description Result of the action
+             * @enum {string}
+             */
+            readonly result?: "SUCCESS" | "FAILURE" | "SKIPPED" | "ALLOW" | "DENY" | "CHALLENGE" | "UNKNOWN" | "RATE_LIMIT" | "DEFERRED" | "SCHEDULED" | "ABANDONED" | "UNANSWERED";
+        };
+        /** @description The `Request` object describes details that are related to the HTTP request that triggers this event, if available. When the event isn't sourced to an HTTP request, such as an automatic update on the Okta servers, the `Request` object still exists, but the `ipChain` field is empty. */
+        LogRequest: {
+            /** @description If the incoming request passes through any proxies, the IP addresses of those proxies are stored here in the format of clientIp, proxy1, proxy2, and so on. This field is useful when working with trusted proxies. */
+            readonly ipChain?: components["schemas"]["LogIpAddress"][];
+        };
+        /** @description Risk associated with the event */
+        LogRisk: {
+            /** @description The name of the detection mechanism that identified the risk */
+            readonly detectionName?: string | null;
+            /** @description The entity that issued the associated risk */
+            readonly issuer?: string | null;
+            /**
+             * @description The risk level associated with the request
+             * @enum {string|null}
+             */
+            readonly level?: "LOW" | "MEDIUM" | "HIGH" | null;
+            /**
+             * @description The previous risk level (if any) associated with the user
+             * @enum {string|null}
+             */
+            readonly previousLevel?: "LOW" | "MEDIUM" | "HIGH" | null;
+            /** @description Reasons for the associated risk */
+            readonly reasons?: string[] | null;
+        } | null;
+        /** @description The `securityContext` object provides security information that is directly related to the evaluation of the event's IP reputation. IP reputation is a trustworthiness rating that evaluates how likely a sender is to be malicious and is based on the sender's IP address. As the name implies, the `securityContext` object is useful for security applications-flagging and inspecting suspicious events. */
+        LogSecurityContext: {
+            /** @description The [Autonomous system](https://docs.telemetry.mozilla.org/datasets/other/asn_aggregates/reference) number that's associated with the autonomous system the event request was sourced to */
+            readonly asNumber?: number | null;
+            /** @description The organization that is associated with the autonomous system that the event request is sourced to */
+            readonly asOrg?: string | null;
+            botProtection?: components["schemas"]["LogBotProtection"];
+            /** @description The domain name that's associated with the IP address of the inbound event request */
+            readonly domain?: string | null;
+            ipDetails?: components["schemas"]["LogIpDetails"];
+            /** @description The Internet service provider that's used to send the event's request */
+            readonly isp?: string | null;
+            /** @description Specifies whether an event's request is from a known proxy */
+            readonly isProxy?: boolean | null;
+            risk?: components["schemas"]["LogRisk"];
+            /** @description The result of the user behavior detection models associated with the event */
+            readonly userBehaviors?: components["schemas"]["LogUserBehavior"][] | null;
+        };
+        /**
+         * @description Indicates how severe the event is
+         * @enum {string}
+         */
+        LogSeverity: "DEBUG" | "ERROR" | "INFO" | "WARN";
+        LogTarget: {
+            /** @description The alternate ID of the target */
+            readonly alternateId?: string;
+            /**
+             * @description Details on the target's changes. Not all event types support the `changeDetails` property, and not all
+             *     `target` objects contain the `changeDetails` property.
+             *
+             *     > **Note:** You can't run queries on `changeDetails` or the object's `to` or `from` properties.
+             * @example {
+             *       "LogTargetChangeDetails": {
+             *         "$ref": "#/components/examples/LogTargetChangeDetails"
+             *       }
+             *     }
+             */
+            changeDetails?: {
+                /** @description The original properties of the target */
+                from?: {
+                    [key: string]: unknown;
+                };
+                /** @description The updated properties of the target */
+                to?: {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Further details on the target */
+            readonly detailEntry?: {
+                [key: string]: unknown;
+            };
+            /** @description The display name of the target */
+            readonly displayName?: string;
+            /** @description The ID of the target */
+            readonly id?: string;
+            /** @description The type of target */
+            readonly type?: string;
+        };
+        /**
+         * @description A `transaction` object comprises contextual information associated with its respective event.
+         *     This information is useful for understanding sequences of correlated events.
+         *     For example, a `transaction` object such as the following:
+         *     ```
+         *     {
+         *       "id": "Wn4f-0RQ8D8lTSLkAmkKdQAADqo",
+         *       "type": "WEB",
+         *       "detail": null
+         *     }
+         *     ```
+         *     indicates that a `WEB` request with `id` `Wn4f-0RQ8D8lTSLkAmkKdQAADqo` has created this event.
+         *
+         *     A `transaction` object with a `requestApiTokenId` in the `detail` object, for example :
+         *     ```
+         *     {
+         *       "id": "YjSlblAAqnKY7CdyCkXNBgAAAIU",
+         *       "type": "WEB",
+         *       "detail": {
+         *         "requestApiTokenId": "00T94e3cn9kSEO3c51s5"
+         *       }
+         *     }
+         *     ```
+         *     indicates that this event was the result of an action performed through an API using the token identified by 00T94e3cn9kSEO3c51s5. The token ID is visible in the Admin Console, **Security** > **API**. See [API token management](https://help.okta.com/okta_help.htm?id=Security_API). For more information on API tokens, see [Create an API token](https://developer.okta.com/docs/guides/create-an-api-token/).
+         */
+        LogTransaction: {
+            /** @description Details for this transaction. */
+            readonly detail?: {
+                [key: string]: unknown;
+            };
+            /** @description Unique identifier for this transaction. */
+            readonly id?: string;
+            /** @description Describes the kind of transaction. `WEB` indicates a web request. `JOB` indicates an asynchronous task. */
+            readonly type?: string;
+        };
+        /**
+         * @description "A user agent is software (a software agent) that is acting on behalf of a user." ([Definition of User Agent](https://developer.mozilla.org/en-US/docs/Glossary/User_agent))
+         *
+         *     In the Okta event data object, the `UserAgent` object provides specifications about the client software that makes event-triggering HTTP requests. User agent identification is often useful for identifying interoperability problems between servers and clients, and also for browser and operating system usage analytics.
+         */
+        LogUserAgent: {
+            /** @description If the client is a web browser, this field identifies the type of web browser (for example, CHROME, FIREFOX) */
+            readonly browser?: string;
+            /** @description The operating system that the client runs on (for example, Windows 10) */
+            readonly os?: string;
+            /** @description A raw string representation of the user agent that is formatted according to [section 5.5.3 of HTTP/1.1 Semantics and Content](https://datatracker.ietf.org/doc/html/rfc7231#section-5.5.3). Both the `browser` and the `OS` fields can be derived from this field. */
+            readonly rawUserAgent?: string;
+        };
+        /** @description The result of the user behavior detection models associated with the event */
+        LogUserBehavior: {
+            /** @description The unique identifier of the user behavior detection model */
+            readonly id?: string | null;
+            /** @description The name of the user behavior detection model [configured by admins](https://developer.okta.com/docs/api/openapi/okta-management/management/tag/Behavior/) */
+            readonly name?: string | null;
+            /**
+             * @description The result of the user behavior analysis
+             * @enum {string|null}
+             */
+            readonly result?: "UNKNOWN" | "POSITIVE" | "NEGATIVE" | "BAD_REQUEST" | null;
         };
         /**
          * @description Specifies a password for a user.
@@ -607,6 +994,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Bad Request */
+        ErrorApiValidationFailed400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description Not Found */
         ErrorResourceNotFound404: {
             headers: {
@@ -662,6 +1058,30 @@ export type HrefObject = components['schemas']['HrefObject'];
 export type HrefObjectSelfLink = components['schemas']['HrefObjectSelfLink'];
 export type HttpMethod = components['schemas']['HttpMethod'];
 export type LinksSelf = components['schemas']['LinksSelf'];
+export type LogActor = components['schemas']['LogActor'];
+export type LogAuthenticationContext = components['schemas']['LogAuthenticationContext'];
+export type LogAuthenticationProvider = components['schemas']['LogAuthenticationProvider'];
+export type LogBotProtection = components['schemas']['LogBotProtection'];
+export type LogClient = components['schemas']['LogClient'];
+export type LogCredentialProvider = components['schemas']['LogCredentialProvider'];
+export type LogCredentialType = components['schemas']['LogCredentialType'];
+export type LogDebugContext = components['schemas']['LogDebugContext'];
+export type LogEvent = components['schemas']['LogEvent'];
+export type LogGeographicalContext = components['schemas']['LogGeographicalContext'];
+export type LogGeolocation = components['schemas']['LogGeolocation'];
+export type LogIpAddress = components['schemas']['LogIpAddress'];
+export type LogIpDetails = components['schemas']['LogIpDetails'];
+export type LogIpServiceCategory = components['schemas']['LogIpServiceCategory'];
+export type LogIssuer = components['schemas']['LogIssuer'];
+export type LogOutcome = components['schemas']['LogOutcome'];
+export type LogRequest = components['schemas']['LogRequest'];
+export type LogRisk = components['schemas']['LogRisk'];
+export type LogSecurityContext = components['schemas']['LogSecurityContext'];
+export type LogSeverity = components['schemas']['LogSeverity'];
+export type LogTarget = components['schemas']['LogTarget'];
+export type LogTransaction = components['schemas']['LogTransaction'];
+export type LogUserAgent = components['schemas']['LogUserAgent'];
+export type LogUserBehavior = components['schemas']['LogUserBehavior'];
 export type PasswordCredential = components['schemas']['PasswordCredential'];
 export type PasswordCredentialHash = components['schemas']['PasswordCredentialHash'];
 export type PasswordCredentialHashAlgorithm = components['schemas']['PasswordCredentialHashAlgorithm'];
@@ -679,6 +1099,7 @@ export type UserGetSingleton = components['schemas']['UserGetSingleton'];
 export type UserProfile = components['schemas']['UserProfile'];
 export type UserStatus = components['schemas']['UserStatus'];
 export type ResponseErrorAccessDenied403 = components['responses']['ErrorAccessDenied403'];
+export type ResponseErrorApiValidationFailed400 = components['responses']['ErrorApiValidationFailed400'];
 export type ResponseErrorResourceNotFound404 = components['responses']['ErrorResourceNotFound404'];
 export type ResponseErrorTooManyRequests429 = components['responses']['ErrorTooManyRequests429'];
 export type ParameterOktaResponse = components['parameters']['OktaResponse'];
@@ -688,6 +1109,44 @@ export type ParameterPathUserId = components['parameters']['pathUserId'];
 export type ParameterQueryUserExpand = components['parameters']['queryUserExpand'];
 export type $defs = Record<string, never>;
 export interface operations {
+    listLogEvents: {
+        parameters: {
+            query?: {
+                /** @description Retrieves the next page of results. Okta returns a link in the HTTP Header (`rel=next`) that includes the after query parameter */
+                after?: string;
+                /** @description Filter expression that filters the results. All operators except [ ] are supported. See [Filter](https://developer.okta.com/docs/api/#filter) and [Operators](https://developer.okta.com/docs/api/#operators). */
+                filter?: string;
+                /** @description Sets the number of results that are returned in the response */
+                limit?: number;
+                /** @description Filters log events results by one or more case insensitive keywords. */
+                q?: string;
+                /** @description Filters the lower time bound of the log events `published` property for bounded queries or persistence time for polling queries */
+                since?: string;
+                /** @description The order of the returned events that are sorted by the `published` property */
+                sortOrder?: "ASCENDING" | "DESCENDING";
+                /** @description Filters the upper time bound of the log events `published` property for bounded queries or persistence time for polling queries. */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEvent"][];
+                };
+            };
+            400: components["responses"]["ErrorApiValidationFailed400"];
+            403: components["responses"]["ErrorAccessDenied403"];
+            429: components["responses"]["ErrorTooManyRequests429"];
+        };
+    };
     createSession: {
         parameters: {
             query?: never;

@@ -1,5 +1,5 @@
 // GENERATED FILE: do not edit by hand. Regenerate with `make generate`.
-// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 8a47a8dff0ba3aae8eb2176eabc82e677d3f62c20c9d64b6b3e8166831db7c32
+// Source: openapi/okta-sessions.yaml (info.version 2026.06.3), sha256 69f06d9aa9e3b84354168ef346da57e4c6bbafbec6740e16efb4df44fda4778b
 
 /** Every operation in the spec: the facade and the coverage test read this table. */
 export const operations = {
@@ -47,6 +47,18 @@ export const operations = {
     ],
     "scopes": [
       "okta.users.read"
+    ],
+    "deprecated": false
+  },
+  "listLogEvents": {
+    "method": "GET",
+    "path": "/api/v1/logs",
+    "security": [
+      "apiToken",
+      "oauth2"
+    ],
+    "scopes": [
+      "okta.logs.read"
     ],
     "deprecated": false
   },

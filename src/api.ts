@@ -2,6 +2,10 @@
 export type { AccessTokenProvider, Credentials } from './auth/credentials.js';
 export type { OAuthOptions, PrivateJwk } from './auth/oauth/options.js';
 export type { OktaPromise, OktaResponse } from './client/call-promise.js';
+export type { LogPage, LogQuery } from './client/log-events.js';
+export type { LogEventStream } from './client/system-log.js';
+export { scimString } from './input/scim.js';
+export type { ClearRef, ClearSeen, FindSessionsQuery, LoggedSession, SessionsEndedByOptions } from './client/log-sessions.js';
 export type { CallOptions, ClearUserSessionsOptions, CurrentSessionOptions, OktaSessionsOptions } from './client/options.js';
 export {
   OktaApiError,

@@ -22,6 +22,12 @@ export interface FacadeFacts {
    */
   safeToRepeat: boolean;
   sends: SentParts;
+  /**
+   * The response properties the facade reads, for an operation whose response is larger than what it uses
+   * (a System Log event): removing or retyping one of these breaks the facade; any other change needs
+   * attention. Left out, every response property counts (the public types expose them all).
+   */
+  reads?: readonly string[];
 }
 
 /**
@@ -87,6 +93,30 @@ const FACADE_FACTS = {
     // Ending sessions that are already ended ends nothing more: a retried clear is harmless.
     safeToRepeat: true,
     sends: { parameters: ['path userId', 'query oauthTokens', 'query forgetDevices'], body: [] },
+  },
+  listLogEvents: {
+    exposedAs: 'logEvents',
+    // The System Log has a small bucket of its own (20 to 120 a minute).
+    bucket: 'logs',
+    safeToRepeat: true,
+    sends: { parameters: ['query since', 'query until', 'query filter', 'query q', 'query limit', 'query sortOrder'], body: [] },
+    reads: [
+      '$[].uuid',
+      '$[].published',
+      '$[].eventType',
+      '$[].displayMessage',
+      '$[].outcome.result',
+      '$[].actor.id',
+      '$[].actor.type',
+      '$[].actor.alternateId',
+      '$[].client.ipAddress',
+      '$[].client.userAgent.rawUserAgent',
+      '$[].authenticationContext.externalSessionId',
+      '$[].transaction.id',
+      '$[].target[].id',
+      '$[].target[].type',
+      '$[].target[].alternateId',
+    ],
   },
 } as const satisfies Record<OperationId, FacadeFacts>;
 

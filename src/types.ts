@@ -1,12 +1,18 @@
-// Public types come from the spec via generated/; nothing here is retyped by hand.
+// Public types come from the spec via generated/; nothing here is retyped by hand, but for the one overlay below.
 export type {
   CreateSessionRequest,
   components,
   Error as OktaErrorBody,
   ErrorCause,
+  LogActor,
+  LogAuthenticationContext,
+  LogClient,
+  LogEvent,
+  LogOutcome,
+  LogTarget,
+  LogTransaction,
   operations,
   paths,
-  Session,
   SessionAuthenticationMethod,
   SessionIdentityProvider,
   SessionIdentityProviderType,
@@ -16,3 +22,11 @@ export type {
   UserProfile,
   UserStatus,
 } from '../generated/okta-sessions.js';
+
+import type { Session as SpecSession } from '../generated/okta-sessions.js';
+
+/**
+ * A session as Okta sends it: the spec's `Session`, with `lastFactorVerification` `null` when no factor was
+ * verified, as every recorded create, get and refresh answer has it (the spec types it a string, or absent).
+ */
+export type Session = Omit<SpecSession, 'lastFactorVerification'> & { readonly lastFactorVerification?: string | null };

@@ -30,8 +30,10 @@ describe('public types', () => {
     expectTypeOf<OktaResponse<Session>['data']>().toEqualTypeOf<Session>();
   });
 
-  it('Session and User are the generated schema types, not copies', () => {
-    expectTypeOf<Session>().toEqualTypeOf<components['schemas']['Session']>();
+  it('Session and User are the generated schema types, not copies (Session widens lastFactorVerification to null, as Okta sends it)', () => {
+    type SpecSession = components['schemas']['Session'];
+    expectTypeOf<Omit<Session, 'lastFactorVerification'>>().toEqualTypeOf<Omit<SpecSession, 'lastFactorVerification'>>();
+    expectTypeOf<Session['lastFactorVerification']>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<SessionStatus>().toEqualTypeOf<'ACTIVE' | 'MFA_ENROLL' | 'MFA_REQUIRED'>();
     expectTypeOf<User>().toEqualTypeOf<components['schemas']['User']>();
     expectTypeOf<UserGetSingleton>().toEqualTypeOf<components['schemas']['UserGetSingleton']>();

@@ -25,10 +25,11 @@ export const SESSION_PATH_PREFIX = '/api/v1/sessions';
 
 /**
  * Operations outside the Sessions API the client takes, by operationId, wherever a release puts them:
- * clearing a user's sessions (what responders need on Identity Engine), and finding that user by login
- * first. Only these operations of their path items; the rest of the Users API stays out.
+ * clearing a user's sessions (what responders need on Identity Engine), finding that user by login
+ * first, and the System Log, the one place Okta shows sessions. Only these operations of their path
+ * items; the rest of the Users and System Log APIs stays out.
  */
-export const USER_OPERATIONS: readonly string[] = ['revokeUserSessions', 'getUser'];
+export const USER_OPERATIONS: readonly string[] = ['revokeUserSessions', 'getUser', 'listLogEvents'];
 
 function isSessionPath(path: string): boolean {
   return path === SESSION_PATH_PREFIX || path.startsWith(`${SESSION_PATH_PREFIX}/`);

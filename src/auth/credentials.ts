@@ -1,9 +1,10 @@
 import type { OperationRef } from '../errors/classes.js';
 import { loadError } from '../errors/make.js';
+import { loadOnUse } from '../helpers/load-on-use.js';
 import type { CallBudget } from '../http/budget.js';
 import { facadeMethodOf, type Operation } from '../operations.js';
 import type { CallAuthorization } from './authorization.js';
-import type { OAuthAuthorizer, OAuthAuthorizerOptions } from './oauth/authorizer.js';
+import type { OAuthAuthorizerOptions } from './oauth/authorizer.js';
 import { checkOAuthOptions, type OAuthOptions } from './oauth/options.js';
 
 /** Access token, or a function that returns a fresh one (called once per call). */
@@ -75,21 +76,19 @@ export function createCredentials(
   if (given.length > 1) throw new TypeError(`Pass one of apiToken, accessToken or oauth, not ${given.join(' and ')}`);
   if (credentials.oauth !== undefined) {
     const oauth = checkOAuthOptions(credentials.oauth);
-    // The OAuth flow is loaded on first use: a bundler splits it off, and a client without oauth never loads it.
-    let authorizer: Promise<OAuthAuthorizer> | undefined;
-    const load = (operation: OperationRef) =>
-      import('./oauth/authorizer.js').then(
-        ({ OAuthAuthorizer }) => new OAuthAuthorizer({ ...oauthContext, oauth }),
-        (error: unknown) => {
-          // A page gone offline cannot fetch the chunk: a typed error now, and another try on the next call.
-          authorizer = undefined;
-          throw loadError(operation, "the OAuth flow (okta-sessions' auth/oauth chunk)", error);
-        },
-      );
+    // The OAuth flow is loaded on first use: a client without oauth never loads it.
+    const authorizer = loadOnUse(() =>
+      import('./oauth/authorizer.js').then(({ OAuthAuthorizer }) => new OAuthAuthorizer({ ...oauthContext, oauth })),
+    );
     return {
       scheme: 'oauth2',
       scopes: new Set(oauth.scopes),
-      authorize: async (budget, operation) => (await (authorizer ??= load(operation))).authorize(budget, operation),
+      authorize: async (budget, operation) => {
+        const loaded = await authorizer().catch((error: unknown) => {
+          throw loadError(operation, "the OAuth flow (okta-sessions' auth/oauth chunk)", error);
+        });
+        return loaded.authorize(budget, operation);
+      },
     };
   }
   const provider = staticTokenProvider(credentials);

@@ -73,7 +73,8 @@ function credentialsFrom(values: Values, env: NodeJS.ProcessEnv, command: Comman
       );
       return {};
     }
-    const scopeList = values.scopes ?? env.OKTA_SCOPES ?? command.scopes.join(',');
+    const scopeList =
+      values.scopes ?? env.OKTA_SCOPES ?? (typeof command.scopes === 'function' ? command.scopes(values) : command.scopes).join(',');
     try {
       return { oauth: { clientId, privateKey: privateKeyFrom(keyFile), scopes: scopeList.split(/[\s,]+/).filter(Boolean) } };
     } catch (error) {

@@ -24,8 +24,8 @@ export interface Command {
   flags: readonly CommandFlag[];
   /** Whether it needs credentials (`me` sends a cookie, `serve` nothing). */
   credentials: 'required' | 'none';
-  /** The OAuth scopes it asks a service app for when neither --scopes nor OKTA_SCOPES says. */
-  scopes: readonly string[];
+  /** The OAuth scopes it asks a service app for when neither --scopes nor OKTA_SCOPES says (some only with some flags). */
+  scopes: readonly string[] | ((values: Values) => readonly string[]);
   /** What its first argument names, for an error report: the CLI's output gives it whole (the library's errors shorten a session id). */
   subject?: { key: string; label: string };
   /** Returns the exit code; every failure it cannot report itself is thrown and reported by `main`. */

@@ -56,11 +56,33 @@ const COMMAND_FLAGS = {
   'keep-oauth-tokens': { type: 'boolean', default: false, help: "keep the users' OAuth and OIDC tokens (revoked by default)" },
   'forget-devices': { type: 'boolean', default: false, help: 'forget remembered factors on all devices' },
   'keep-devices': { type: 'boolean', default: false, help: "keep remembered factors (Okta's default depends on the engine)" },
+  filter: { type: 'string', value: 'SCIM', help: 'a System Log filter, e.g. \'eventType eq "user.session.start"\'' },
+  q: { type: 'string', value: 'WORDS', help: 'keywords every event must hold (at most 10, each at most 40 characters)' },
+  since: { type: 'string', value: '24h|ISO', help: 'from this long ago (30m, 24h, 7d) or this time; default 7 days back' },
+  until: { type: 'string', value: 'ISO', help: 'up to this time or this long ago (exclusive); default now' },
+  follow: { type: 'boolean', default: false, help: 'keep reading new events as they come, until Ctrl-C' },
+  user: { type: 'string', value: 'ID|LOGIN', help: 'the sessions of this user' },
+  ip: { type: 'string', value: 'ADDRESS', help: 'the sessions seen from this client address' },
+  session: {
+    type: 'string',
+    value: 'EXTERNAL_ID',
+    help: 'a session as the System Log names it (authenticationContext.externalSessionId, idx… on Identity Engine); repeatable',
+  },
+  verify: {
+    type: 'boolean',
+    default: false,
+    help: 'after clearing, wait for the System Log to show each clear and report the sessions it ended',
+  },
+  'verify-timeout': { type: 'string', value: 'DURATION', help: 'with --verify: how long to wait for the log (default 2m)' },
 } as const satisfies Record<string, FlagSpec>;
 
 const OPTIONS = { ...GLOBAL, ...COMMAND_FLAGS };
-/** `--where` may be given more than once. */
-const PARSE_OPTIONS = { ...OPTIONS, where: { ...COMMAND_FLAGS.where, multiple: true } } as const;
+/** `--where` and `--session` may be given more than once. */
+const PARSE_OPTIONS = {
+  ...OPTIONS,
+  where: { ...COMMAND_FLAGS.where, multiple: true },
+  session: { ...COMMAND_FLAGS.session, multiple: true },
+} as const;
 
 export type Values = ReturnType<typeof parseArgs<{ options: typeof PARSE_OPTIONS; allowPositionals: true }>>['values'];
 export type GlobalFlag = keyof typeof GLOBAL;

@@ -14,6 +14,9 @@ import { checkSessionId, checkUserId } from '../input/ids.js';
 import { OPERATIONS, type OperationId } from '../operations.js';
 import type { Session, UserGetSingleton } from '../types.js';
 import { runCall } from './call.js';
+import type { LogQuery } from './log-events.js';
+import type { ClearRef, ClearSeen, FindSessionsQuery, LoggedSession, SessionsEndedByOptions } from './log-sessions.js';
+import { findSessions, type LogEventStream, logEventStream, sessionsEndedBy } from './system-log.js';
 import { callPromise, type OktaPromise } from './call-promise.js';
 import { type ClientCore, createCore } from './core.js';
 import { entryRuntime } from './entry-runtime.js';
@@ -130,6 +133,34 @@ export class OktaSessions {
       parts: { params: { path: { userId: checkUserId(userId, 'userId') }, query: clearQuery(options) } },
       secrets: [],
     }));
+  }
+
+  /**
+   * listLogEvents: the System Log, as an async iterable of events (`for await`), or page by page with `.pages()`
+   * (each page's request id and rate limit). Pages follow Okta's `next` links; a bounded query (`since` and `until`)
+   * ends with its last page, a polling one at its first empty page unless `follow`. Paced in the logs bucket.
+   * Scope `okta.logs.read`. A query Okta would refuse fails the first read with a TypeError, before anything is sent.
+   */
+  logEvents(query?: LogQuery): LogEventStream {
+    return logEventStream(this.#core, query);
+  }
+
+  /**
+   * The sessions the System Log shows for a user (id or login), a client address, or one `externalSessionId`:
+   * one record per session (user, first and last seen, addresses, user agents, and how it ended when the log
+   * shows it). Okta has no list of sessions; this is the nearest thing. Scope `okta.logs.read`.
+   */
+  findSessions(query: FindSessionsQuery): Promise<LoggedSession[]> {
+    return findSessions(this.#core, query);
+  }
+
+  /**
+   * For clears this client made (`clearUserSessions`' request ids, from `.withResponse()`), what the System Log
+   * shows each one ended: its `user.session.clear` and a `user.session.end` per session, waiting for the log's
+   * lag up to `waitMs`. A clear without its `clear` event in the result is one the log did not show in time.
+   */
+  sessionsEndedBy(clears: readonly ClearRef[], options?: SessionsEndedByOptions): Promise<Map<string, ClearSeen>> {
+    return sessionsEndedBy(this.#core, clears, options);
   }
 
   /** One operation: `prepare` checks the arguments (a bad one rejects the promise, never throws) and gives the request's parts. */

@@ -10,8 +10,10 @@ export function onAbort(signal: AbortSignal, handler: () => void): () => void {
   return () => signal.removeEventListener('abort', handler);
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+const NEVER_ABORTED = new AbortController().signal;
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` (when given) aborts. */
+export function sleep(ms: number, signal: AbortSignal = NEVER_ABORTED): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

@@ -12,6 +12,8 @@ const ERROR_SUMMARIES: Record<string, string> = {
   E0000011: 'Invalid token provided',
   E0000022: 'The endpoint does not support the provided HTTP method',
   E0000047: 'API call exceeded rate limit due to too many requests.',
+  // The System Log's refusals of a filter: the summary is the reason itself.
+  E0000053: '{0}',
 };
 
 /** The code Okta sends with each status when nothing more specific applies. */

@@ -1,16 +1,21 @@
 import { type OperationId, operations } from '../../generated/operations.js';
+import type { Answer } from './answer.js';
 import { errorBody } from './error-catalogue.js';
 import { OAUTH_SCOPES } from './okta-limits.js';
-import { renderSession, type SessionStore } from './session-store.js';
+import {
+  type LogClientInfo,
+  type LogContext,
+  type LogUser,
+  sessionEnded,
+  sessionsCleared,
+  sessionStarted,
+  userActor,
+} from './log-events.js';
+import { renderSession, type SessionStore, type StoredSession } from './session-store.js';
+import type { SystemLog } from './system-log.js';
 import { renderUser, type UserStore } from './user-store.js';
 
 /** What the server answers, before what the wire adds (headers it stamps on every response, faults). */
-export interface Answer {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
 /** The parts of a request Okta's behaviour depends on. */
 export interface OperationRequest {
   /** The path's `{…}` segment (a session id, a user id or login), still encoded. */
@@ -21,6 +26,12 @@ export interface OperationRequest {
   authorization: string | undefined;
   /** A `DPoP` proof came with the request and the server verified it against the token (see oauth.ts). */
   proofVerified?: boolean;
+  /** The org's address as the caller reached it: links are built on it, as Okta builds them on the org's domain. */
+  baseUrl: string;
+  /** The request's `X-Okta-Request-Id`: the `transaction.id` of the System Log events it causes. */
+  requestId: string;
+  /** The caller's address and user agent, as the System Log records them. */
+  client: LogClientInfo;
 }
 
 /** An access token the server issued. */
@@ -38,6 +49,8 @@ export interface SessionClear {
   forgetDevices: string | undefined;
   /** Sessions it ended. */
   ended: number;
+  /** Its `X-Okta-Request-Id`, the `transaction.id` of its System Log events. */
+  requestId: string;
 }
 
 /** The server's state the handlers read and change. */
@@ -48,8 +61,27 @@ export interface OktaState {
   apiToken: string;
   /** Issued OAuth access tokens and their scopes. */
   accessTokens: ReadonlyMap<string, IssuedAccessToken>;
-  baseUrl: string;
   sessionTokenLifetimeMs: number;
+  log: SystemLog;
+  /** Who the API token is: the actor of what an admin call does. */
+  admin: LogUser;
+}
+
+/** What every System Log event of a request shares; `actor` is the API token's admin unless the request is the user's own. */
+function logContext(request: OperationRequest, state: OktaState, nowMs: number, actor: LogUser = state.admin): LogContext {
+  return { actor: userActor(actor), client: request.client, requestId: request.requestId, nowMs };
+}
+
+/** Okta issued a session: `user.session.start`, from the client it was issued to. */
+export function logSessionStart(session: StoredSession, context: LogContext, state: OktaState): void {
+  state.log.write(
+    sessionStarted({ ...context, actor: userActor({ id: session.userId, login: session.login }) }, session.externalSessionId),
+    context.nowMs,
+  );
+}
+
+function logSessionEnd(session: StoredSession, context: LogContext, state: OktaState): void {
+  state.log.write(sessionEnded(context, { id: session.userId, login: session.login }, session.externalSessionId), context.nowMs);
 }
 
 const notFound = (what: string, kind = 'AppSession'): Answer => ({
@@ -95,7 +127,8 @@ function authorize(operationId: OperationId, request: OperationRequest, state: O
 
 /** The /me operations: the session cookie decides, and Authorization is ignored. */
 function answerCurrentSession(operationId: OperationId, request: OperationRequest, state: OktaState, nowMs: number): Answer {
-  const { store, baseUrl } = state;
+  const { store } = state;
+  const { baseUrl } = request;
   const sessionId = sessionIdFromCookie(request.cookie);
   const session = sessionId ? store.find(sessionId, nowMs) : undefined;
   if (!session) return notFound('me');
@@ -110,6 +143,8 @@ function answerCurrentSession(operationId: OperationId, request: OperationReques
     };
   }
   store.remove(session.id, nowMs);
+  // The user signed themselves out: they are the actor.
+  logSessionEnd(session, logContext(request, state, nowMs, { id: session.userId, login: session.login }), state);
   return { status: 204, headers: { 'set-cookie': clearedSessionCookie } };
 }
 
@@ -122,7 +157,8 @@ function answerCreate(request: OperationRequest, state: OktaState, nowMs: number
   }
   const session = state.store.redeem(token, nowMs);
   if (!session) return { status: 401, body: errorBody('E0000004') };
-  return { status: 200, body: renderSession(session, state.baseUrl, '/api/v1/sessions/me') };
+  logSessionStart(session, logContext(request, state, nowMs), state);
+  return { status: 200, body: renderSession(session, request.baseUrl, '/api/v1/sessions/me') };
 }
 
 /**
@@ -131,12 +167,17 @@ function answerCreate(request: OperationRequest, state: OktaState, nowMs: number
  */
 export function answerOperation(operationId: OperationId, request: OperationRequest, state: OktaState, nowMs: number): Answer {
   if (operations[operationId].security.length === 0) return answerCurrentSession(operationId, request, state, nowMs);
+  // A browser with an active session reads its own user without a token (the spec's getUser; okta-auth-js's user() link).
+  if (operationId === 'getUser' && request.pathParam === 'me' && request.authorization === undefined)
+    return answerCurrentUser(request, state, nowMs);
   const denied = authorize(operationId, request, state, nowMs);
   if (denied) return denied;
   if (operationId === 'createSession') return answerCreate(request, state, nowMs);
   if (operationId === 'getUser' || operationId === 'revokeUserSessions') return answerUser(operationId, request, state, nowMs);
+  if (operationId === 'listLogEvents') return answerLogs(request, state, nowMs);
 
-  const { store, baseUrl } = state;
+  const { store } = state;
+  const { baseUrl } = request;
   const sessionId = decodeURIComponent(request.pathParam ?? '');
   if (operationId === 'getSession') {
     const session = store.find(sessionId, nowMs);
@@ -146,7 +187,10 @@ export function answerOperation(operationId: OperationId, request: OperationRequ
     const session = store.refresh(sessionId, nowMs);
     return session ? { status: 200, body: renderSession(session, baseUrl, `/api/v1/sessions/${session.id}`) } : notFound(sessionId);
   }
-  return store.remove(sessionId, nowMs) ? { status: 204 } : notFound(sessionId);
+  const ended = store.remove(sessionId, nowMs);
+  if (!ended) return notFound(sessionId);
+  logSessionEnd(ended, logContext(request, state, nowMs), state);
+  return { status: 204 };
 }
 
 /** getUser (by id, login or unambiguous shortname) and revokeUserSessions (by id: every session of that user, and only that user's). */
@@ -154,16 +198,21 @@ function answerUser(operationId: 'getUser' | 'revokeUserSessions', request: Oper
   const key = decodeURIComponent(request.pathParam ?? '');
   if (operationId === 'getUser') {
     const user = state.users.find(key);
-    return user ? { status: 200, body: renderUser(user, state.baseUrl) } : notFound(key, 'User');
+    return user ? { status: 200, body: renderUser(user, request.baseUrl) } : notFound(key, 'User');
   }
   const user = state.users.byId(key);
   if (!user) return notFound(key, 'User');
   const ended = state.store.removeAllOf(user.id, nowMs);
+  const context = logContext(request, state, nowMs);
+  // One user.session.clear, then one user.session.end per session it ended, all in the clear's transaction.
+  state.log.write(sessionsCleared(context, user), nowMs);
+  for (const session of ended) logSessionEnd(session, context, state);
   state.clears.push({
     userId: user.id,
     oauthTokens: request.query.get('oauthTokens') ?? undefined,
     forgetDevices: request.query.get('forgetDevices') ?? undefined,
-    ended,
+    ended: ended.length,
+    requestId: request.requestId,
   });
   return { status: 204 };
 }
@@ -198,8 +247,9 @@ export function answerSessionCookieRedirect(
   query: URLSearchParams,
   state: OktaState,
   isTrustedOrigin: (origin: string) => boolean,
-  nowMs: number,
+  context: LogContext,
 ): Answer {
+  const { nowMs } = context;
   let target: URL | undefined;
   try {
     target = new URL(query.get('redirectUrl') ?? '');
@@ -211,5 +261,23 @@ export function answerSessionCookieRedirect(
   }
   const session = state.store.redeem(query.get('token') ?? '', nowMs);
   if (!session) return { status: 403, body: errorBody('E0000004') };
+  logSessionStart(session, context, state);
   return { status: 302, headers: { location: target.href, 'set-cookie': sessionCookie(session.id) } };
+}
+
+/** `GET /api/v1/logs`: a page of the System Log, with Okta's `self` and `next` links on the org's address as the caller reached it. */
+function answerLogs(request: OperationRequest, state: OktaState, nowMs: number): Answer {
+  const page = state.log.query(request.query, nowMs);
+  if ('status' in page) return page;
+  const link = (query: URLSearchParams, rel: string) => `<${request.baseUrl}/api/v1/logs?${query}>; rel="${rel}"`;
+  const links = [link(request.query, 'self'), ...(page.next ? [link(page.next, 'next')] : [])];
+  return { status: 200, body: page.events, headers: { link: links.join(', ') } };
+}
+
+/** `GET /api/v1/users/me` with the session cookie and no Authorization: the session's own user, or 403 E0000005 without one. */
+function answerCurrentUser(request: OperationRequest, state: OktaState, nowMs: number): Answer {
+  const sessionId = sessionIdFromCookie(request.cookie);
+  const session = sessionId ? state.store.find(sessionId, nowMs) : undefined;
+  const user = session ? state.users.byId(session.userId) : undefined;
+  return user ? { status: 200, body: renderUser(user, request.baseUrl) } : { status: 403, body: errorBody('E0000005') };
 }

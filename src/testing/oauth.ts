@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { JsonWebKey } from 'node:crypto';
-import { type Answer, type IssuedAccessToken } from './handlers.js';
+import type { Answer } from './answer.js';
+import type { IssuedAccessToken } from './handlers.js';
 import { decodeJws, type JwtClaims, jwkThumbprint, sha256Base64url, verifiesWith } from './jws.js';
 import { oktaId } from './ids.js';
 

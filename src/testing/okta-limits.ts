@@ -20,6 +20,8 @@ export const OKTA_BUCKETS: ServerBucketMap = {
   // Not on Okta's rate-limit pages: each its own bucket, as the management reference gives getUser one.
   getUser: '/api/v1/users/{id}',
   revokeUserSessions: '/api/v1/users/{userId}/sessions',
+  // The System Log's bucket of its own: 20 (developer free) to 120 (Workforce Identity) a minute.
+  listLogEvents: '/api/v1/logs',
 };
 
 /** The OAuth scope each operation needs; createSession accepts API tokens only. */
@@ -29,7 +31,18 @@ export const OAUTH_SCOPES: Partial<Record<OperationId, string>> = {
   revokeSession: 'okta.sessions.manage',
   getUser: 'okta.users.read',
   revokeUserSessions: 'okta.users.manage',
+  listLogEvents: 'okta.logs.read',
 };
 
-/** The operations Okta answers cross-origin browser calls for (`x-okta-lifecycle: isCorsEnabled` in the spec). */
-export const CORS_ENABLED: ReadonlySet<OperationId> = new Set(['getCurrentSession', 'refreshCurrentSession', 'closeCurrentSession']);
+/**
+ * The operations Okta answers cross-origin browser calls for: those the spec marks `x-okta-lifecycle: isCorsEnabled`
+ * (test/testing/okta-limits.test.ts holds this list to the spec's marker).
+ */
+export const CORS_ENABLED: ReadonlySet<OperationId> = new Set([
+  'getCurrentSession',
+  'refreshCurrentSession',
+  'closeCurrentSession',
+  'getUser',
+  'revokeUserSessions',
+  'listLogEvents',
+]);

@@ -3,6 +3,8 @@ export interface ServerRateLimitOptions {
   limit?: number;
   /** Window length. Default 60 000, as Okta's. */
   windowMs?: number;
+  /** Buckets with limits of their own, by bucket (e.g. `'/api/v1/logs': { limit: 60 }`, the System Log's small one). */
+  buckets?: Record<string, { limit?: number; windowMs?: number }>;
 }
 
 export interface BucketState {
@@ -17,25 +19,33 @@ export interface BucketState {
  * after the previous one expired, so windows are not aligned to the minute.
  */
 export class RateLimiter {
-  readonly #limit: number;
-  readonly #windowMs: number;
+  readonly #options: ServerRateLimitOptions;
   readonly #windows = new Map<string, { startMs: number; used: number }>();
 
   constructor(options: ServerRateLimitOptions = {}) {
-    this.#limit = options.limit ?? 100;
-    this.#windowMs = options.windowMs ?? 60_000;
-    if (!(this.#limit > 0) || !(this.#windowMs > 0)) throw new TypeError('rateLimit.limit and rateLimit.windowMs must be > 0');
+    this.#options = options;
+    for (const [bucket, { limit, windowMs }] of [['', options] as const, ...Object.entries(options.buckets ?? {})]) {
+      if ((limit !== undefined && !(limit > 0)) || (windowMs !== undefined && !(windowMs > 0))) {
+        throw new TypeError(`rateLimit${bucket ? `.buckets[${JSON.stringify(bucket)}]` : ''}: limit and windowMs must be > 0`);
+      }
+    }
+  }
+
+  #settingsOf(bucket: string): { limit: number; windowMs: number } {
+    const own = this.#options.buckets?.[bucket];
+    return { limit: own?.limit ?? this.#options.limit ?? 100, windowMs: own?.windowMs ?? this.#options.windowMs ?? 60_000 };
   }
 
   /** Counts one request; `allowed` is false once the window's limit is used up. */
   take(bucket: string, nowMs: number): BucketState & { allowed: boolean } {
+    const { limit, windowMs } = this.#settingsOf(bucket);
     let window = this.#windows.get(bucket);
-    if (!window || nowMs >= window.startMs + this.#windowMs) {
+    if (!window || nowMs >= window.startMs + windowMs) {
       window = { startMs: nowMs, used: 0 };
       this.#windows.set(bucket, window);
     }
-    const allowed = window.used < this.#limit;
+    const allowed = window.used < limit;
     if (allowed) window.used++;
-    return { allowed, limit: this.#limit, remaining: this.#limit - window.used, resetAtMs: window.startMs + this.#windowMs };
+    return { allowed, limit, remaining: limit - window.used, resetAtMs: window.startMs + windowMs };
   }
 }

@@ -34,5 +34,7 @@ export function routeOf(method: string, pathname: string): Route {
     const match = route.pattern.exec(pathname);
     if (match) return { operationId: route.operationId, pathParam: match[1] };
   }
-  return { operationId: undefined, knownPath: ROUTES.some((route) => route.pattern.test(pathname)) };
+  // A path with a trailing slash (an empty id: GET /api/v1/sessions/) is the collection's route to Okta's router.
+  const routed = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  return { operationId: undefined, knownPath: ROUTES.some((route) => route.pattern.test(routed)) };
 }

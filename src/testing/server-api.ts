@@ -1,6 +1,6 @@
 /** What the embedded server is to a test: its options, its handle, and the record of each response. */
 import type { OperationId } from '../../generated/operations.js';
-import type { UserStatus } from '../types.js';
+import type { LogEvent, UserStatus } from '../types.js';
 import type { CorsOptions } from './cors.js';
 import type { Fault, FaultOptions } from './faults.js';
 import type { SessionClear } from './handlers.js';
@@ -34,6 +34,26 @@ export interface OktaSessionsServerOptions {
    * sends: `Date`, rate-limit resets, token and proof lifetimes. For tests of a client whose clock is off.
    */
   clockOffsetMs?: number;
+  /**
+   * Which engine the org runs. On `'classic'` (default) a session's System Log `externalSessionId` is its id; on
+   * `'identity-engine'` it is an `idx…` id, which no session operation takes (clear the user instead), as on Okta.
+   */
+  engine?: 'classic' | 'identity-engine';
+  /** How long after it is written a System Log event can be read (Okta's log lags). Default 0. */
+  logDelayMs?: number;
+  /**
+   * The org's address in links (`_links`, the System Log's `Link` header). By default the host each request came to,
+   * as Okta builds links on the domain the caller used (a custom domain included).
+   */
+  publicUrl?: string;
+}
+
+/** A sign-in as a test stages it: the user, and where they signed in from. */
+export interface SignIn {
+  login: string;
+  /** The client's address the System Log records. Default 127.0.0.1. */
+  ipAddress?: string;
+  userAgent?: string;
 }
 
 export interface ResponseRecord {
@@ -59,6 +79,15 @@ export interface OktaSessionsServer {
   issueSessionToken(user: { login: string }): Promise<string>;
   /** A session of the user, created directly (no HTTP, no rate limit): for seeding many sessions quickly. Returns its id. */
   issueSession(user: { login: string }): string;
+  /**
+   * A sign-in: a session of the user (created when absent) and its `user.session.start` in the System Log, from the
+   * address and user agent given. Returns the session's id and its `externalSessionId` (`idx…` on Identity Engine).
+   */
+  signIn(user: SignIn): { sessionId: string; externalSessionId: string; userId: string };
+  /** A sign-in to an app from a session (`user.authentication.sso`), from the address and user agent given. */
+  appSignIn(signIn: { externalSessionId: string; app?: string; ipAddress?: string; userAgent?: string }): void;
+  /** Every System Log event written so far, visible or not. */
+  readonly logEvents: readonly LogEvent[];
   /** Every clear of a user's sessions so far (`DELETE /api/v1/users/{userId}/sessions`), with the query values Okta received. */
   readonly sessionClears: readonly SessionClear[];
   /** An OAuth access token (`Authorization: Bearer …`) holding these scopes, e.g. `okta.sessions.read`. */

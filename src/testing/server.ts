@@ -5,8 +5,8 @@ import type { OperationId } from '../../generated/operations.js';
 import { errorBody, errorBodyForStatus } from './error-catalogue.js';
 import { FaultQueue, faultStages } from './faults.js';
 import { checkCorsOptions } from './cors.js';
+import type { Answer } from './answer.js';
 import {
-  type Answer,
   answerOperation,
   answerPrimaryAuthentication,
   answerSessionCookieRedirect,
@@ -19,7 +19,10 @@ import { RateLimiter } from './rate-limiter.js';
 import { routeOf } from './router.js';
 import type { OktaSessionsServer, OktaSessionsServerOptions, ResponseRecord } from './server-api.js';
 import { oktaId } from './ids.js';
+import { serverControls } from './server-controls.js';
 import { SessionStore } from './session-store.js';
+import { SystemLog } from './system-log.js';
+import { userActor } from './log-events.js';
 import { UserStore } from './user-store.js';
 import { headerOf, readBody, writeResponse } from './wire.js';
 
@@ -29,9 +32,9 @@ type RequestRecord = Omit<ResponseRecord, 'headers' | 'body' | 'status'>;
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
 /**
- * Starts an in-memory server that answers the seven Session operations and the two user operations (getUser, revokeUserSessions) as Okta
- * does: status codes, error objects, rate-limit headers and windows, single-use
- * session tokens. Loopback only.
+ * Starts an in-memory server that answers the Session operations, the two user operations (getUser,
+ * revokeUserSessions) and the System Log (listLogEvents) as Okta does: status codes, error objects,
+ * rate-limit headers and windows, single-use session tokens, the events of what it does. Loopback only.
  */
 export type { OktaSessionsServer, OktaSessionsServerOptions, ResponseRecord } from './server-api.js';
 
@@ -48,15 +51,29 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
   const accessTokens = new Map<string, IssuedAccessToken>();
   const oauth = new OAuthServer(accessTokens);
   const users = new UserStore();
+  const engine = options.engine ?? 'classic';
+  if (engine !== 'classic' && engine !== 'identity-engine')
+    throw new TypeError(`engine must be 'classic' or 'identity-engine'; got ${JSON.stringify(engine)}`);
+  const logDelayMs = options.logDelayMs ?? 0;
+  if (!(logDelayMs >= 0)) throw new TypeError(`logDelayMs must be a number of ms >= 0; got ${String(options.logDelayMs)}`);
   const state: OktaState = {
     users,
     clears: [],
-    store: new SessionStore(users, { sessionLifetimeMs: options.sessionLifetimeMs ?? 2 * 60 * 60_000, sessionTokenLifetimeMs }),
+    store: new SessionStore(users, { sessionLifetimeMs: options.sessionLifetimeMs ?? 2 * 60 * 60_000, sessionTokenLifetimeMs, engine }),
     apiToken: options.apiToken ?? oktaId('00', 42),
     accessTokens,
-    baseUrl: '',
     sessionTokenLifetimeMs,
+    log: new SystemLog(logDelayMs),
+    admin: { id: oktaId('00u', 20), login: 'admin@okta-sessions.test' },
   };
+  /** The org's address, once listening; a request's own is the host it came to (links are built on it, as Okta builds them on the org's domain). */
+  let boundUrl = '';
+  const baseUrlOf = (req: IncomingMessage) =>
+    options.publicUrl ?? (typeof req.headers.host === 'string' ? `http://${req.headers.host}` : boundUrl);
+  const clientOf = (req: IncomingMessage) => ({
+    ipAddress: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+    userAgent: headerOf(req, 'user-agent') ?? 'unknown',
+  });
   const cors = options.cors === undefined ? undefined : checkCorsOptions(options.cors);
   const faults = new FaultQueue();
   const requestCounts: Partial<Record<OperationId, number>> = {};
@@ -95,7 +112,8 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
       return send(res, record, 204, undefined, allowed);
     }
     if (url.pathname === '/login/sessionCookieRedirect' && method === 'GET') {
-      const answer = answerSessionCookieRedirect(url.searchParams, state, (candidate) => cors?.isTrusted(candidate) ?? false, now());
+      const context = { actor: userActor(state.admin), client: clientOf(req), requestId: randomBytes(16).toString('hex'), nowMs: now() };
+      const answer = answerSessionCookieRedirect(url.searchParams, state, (candidate) => cors?.isTrusted(candidate) ?? false, context);
       return send(res, record, answer.status, answer.body, answer.headers ?? {});
     }
     const isTokenRequest = url.pathname === '/oauth2/v1/token';
@@ -132,7 +150,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
           ...stages.status.headers,
         });
       }
-      const answer = await oauth.answerToken(body, headerOf(req, 'dpop'), state.baseUrl, now());
+      const answer = await oauth.answerToken(body, headerOf(req, 'dpop'), baseUrlOf(req), now());
       return reply(answer.status, answer.body, { ...headers, ...answer.headers });
     }
     if (url.pathname === '/api/v1/authn' && method === 'POST') {
@@ -163,7 +181,7 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
         authorization.slice(5),
         headerOf(req, 'dpop'),
         method,
-        `${state.baseUrl}${req.url ?? '/'}`,
+        `${baseUrlOf(req)}${req.url ?? '/'}`,
         now(),
       );
       if (refused) return reply(refused.status, refused.body, { ...headers, ...refused.headers });
@@ -172,7 +190,17 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     const perform = () =>
       answerOperation(
         operationId,
-        { pathParam: route.pathParam, query: url.searchParams, body, cookie: req.headers.cookie, authorization, proofVerified },
+        {
+          pathParam: route.pathParam,
+          query: url.searchParams,
+          body,
+          cookie: req.headers.cookie,
+          authorization,
+          proofVerified,
+          baseUrl: baseUrlOf(req),
+          requestId: typeof headers['x-okta-request-id'] === 'string' ? headers['x-okta-request-id'] : randomBytes(16).toString('hex'),
+          client: clientOf(req),
+        },
         state,
         now(),
       );
@@ -240,48 +268,20 @@ export async function startOktaSessionsServer(options: OktaSessionsServerOptions
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  state.baseUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  boundUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
-  return {
-    url: state.baseUrl,
-    apiToken: state.apiToken,
-    createUser(user) {
-      if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('createUser needs { login: string, status? }');
-      return users.create(user.login, user.status ?? 'ACTIVE', now()).id;
-    },
-    get sessionClears() {
-      return state.clears;
-    },
-    async issueSessionToken(user) {
-      if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('issueSessionToken needs { login: string }');
-      return state.store.issueSessionToken(user.login, now());
-    },
-    issueSession(user) {
-      if (typeof user?.login !== 'string' || user.login === '') throw new TypeError('issueSession needs { login: string }');
-      const nowMs = now();
-      return (state.store.redeem(state.store.issueSessionToken(user.login, nowMs), nowMs) as { id: string }).id;
-    },
-    issueAccessToken(scopes) {
-      const token = oktaId('eyJ', 64);
-      accessTokens.set(token, { scopes: new Set(scopes), expiresAtMs: Number.POSITIVE_INFINITY, boundTo: undefined });
-      return token;
-    },
-    registerServiceApp: (app) => oauth.registerServiceApp(app),
-    revokeAccessTokens: () => oauth.revokeAccessTokens(),
-    get tokenRequests() {
-      return oauth.tokenRequests;
-    },
-    inject: (fault, injectOptions) => faults.add(fault, injectOptions),
-    clearFaults: () => faults.clear(),
+  return serverControls({
+    url: boundUrl,
+    state,
+    oauth,
+    accessTokens,
+    faults,
     requestCounts,
-    get faultsInjected() {
-      return faults.injected;
-    },
-    close() {
-      return new Promise<void>((resolve) => {
+    now,
+    close: () =>
+      new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
-      });
-    },
-  };
+      }),
+  });
 }

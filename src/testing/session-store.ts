@@ -2,8 +2,10 @@ import type { Session } from '../types.js';
 import { oktaId } from './ids.js';
 import type { UserStore } from './user-store.js';
 
-interface StoredSession {
+export interface StoredSession {
   id: string;
+  /** The System Log's `authenticationContext.externalSessionId`: the id itself on Classic, an `idx…` id on Identity Engine. */
+  externalSessionId: string;
   userId: string;
   login: string;
   createdAtMs: number;
@@ -19,6 +21,8 @@ interface SessionToken {
 export interface StoreOptions {
   sessionLifetimeMs: number;
   sessionTokenLifetimeMs: number;
+  /** Which engine the org runs: on Identity Engine a session's externalSessionId is an `idx…` id, not its id. */
+  engine: 'classic' | 'identity-engine';
 }
 
 /** In-memory sessions and single-use session tokens, as Okta keeps them; each session is a user's. */
@@ -46,8 +50,10 @@ export class SessionStore {
     if (!entry || nowMs >= entry.expiresAtMs) return undefined;
     // Signing in as a login makes that user when there is none, as a test needs one.
     const user = this.#users.ensure(entry.login, nowMs);
+    const id = oktaId('102', 25);
     const session: StoredSession = {
-      id: oktaId('102', 25),
+      id,
+      externalSessionId: this.#options.engine === 'identity-engine' ? oktaId('idx', 25) : id,
       userId: user.id,
       login: user.login,
       createdAtMs: nowMs,
@@ -73,20 +79,28 @@ export class SessionStore {
     return session;
   }
 
-  remove(id: string, nowMs: number): boolean {
-    const existed = this.find(id, nowMs) !== undefined;
+  /** Ends a session; returns it, or undefined when there was none (unknown, ended, or expired). */
+  remove(id: string, nowMs: number): StoredSession | undefined {
+    const session = this.find(id, nowMs);
     this.#sessions.delete(id);
-    return existed;
+    return session;
   }
 
-  /** Ends every session of the user (and only that user's); returns how many there were. */
-  removeAllOf(userId: string, nowMs: number): number {
-    let ended = 0;
+  /** Ends every session of the user (and only that user's); returns them. */
+  removeAllOf(userId: string, nowMs: number): StoredSession[] {
+    const ended: StoredSession[] = [];
     for (const session of [...this.#sessions.values()]) {
       if (session.userId !== userId) continue;
-      if (this.remove(session.id, nowMs)) ended++;
+      const removed = this.remove(session.id, nowMs);
+      if (removed) ended.push(removed);
     }
     return ended;
+  }
+
+  /** The session an externalSessionId names, active or not known. */
+  byExternalId(externalSessionId: string, nowMs: number): StoredSession | undefined {
+    for (const session of this.#sessions.values()) if (session.externalSessionId === externalSessionId) return this.find(session.id, nowMs);
+    return undefined;
   }
 
   get size(): number {
@@ -105,6 +119,8 @@ export function renderSession(session: StoredSession, baseUrl: string, selfPath:
     expiresAt: iso(session.expiresAtMs),
     status: 'ACTIVE',
     lastPasswordVerification: iso(session.passwordVerifiedAtMs),
+    // Okta sends null when no factor was verified (recorded create, get and refresh answers), rather than leaving it out.
+    lastFactorVerification: null,
     amr: ['pwd'],
     idp: { id: '00o1embeddedOrgIdp', type: 'OKTA' },
     // Deprecated and absent from the schema, but real responses still carry it.
@@ -112,7 +128,12 @@ export function renderSession(session: StoredSession, baseUrl: string, selfPath:
     _links: {
       self: { href: `${baseUrl}${selfPath}`, hints: { allow: ['GET', 'DELETE'] } },
       refresh: { href: `${baseUrl}${selfPath}/lifecycle/refresh`, hints: { allow: ['POST'] } },
-      user: { name: session.login, href: `${baseUrl}/api/v1/users/${session.userId}`, hints: { allow: ['GET'] } },
+      // As recorded: a /me answer links to the cookie's own user (/users/me), which a browser can read with the cookie.
+      user: {
+        name: session.login,
+        href: `${baseUrl}/api/v1/users/${selfPath.endsWith('/me') ? 'me' : session.userId}`,
+        hints: { allow: ['GET'] },
+      },
     } as Session['_links'],
   };
 }

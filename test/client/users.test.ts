@@ -29,7 +29,13 @@ describe('users and their sessions', () => {
     await okta.clearUserSessions(user.id as string);
     expect(await Promise.all(ada.map(alive))).toEqual([false, false, false]);
     expect(await alive(grace)).toBe(true);
-    expect(server.sessionClears.at(-1)).toEqual({ userId: user.id, oauthTokens: undefined, forgetDevices: undefined, ended: 3 });
+    expect(server.sessionClears.at(-1)).toEqual({
+      requestId: expect.any(String),
+      userId: user.id,
+      oauthTokens: undefined,
+      forgetDevices: undefined,
+      ended: 3,
+    });
   });
 
   it('finds a user by id, login (any case) or login shortname; an unknown one is OktaNotFoundError', async () => {
@@ -52,7 +58,9 @@ describe('users and their sessions', () => {
     expect(sent()).toEqual({ oauthTokens: 'true' });
     await okta.clearUserSessions(id, { oauthTokens: false, forgetDevices: true });
     expect(sent()).toEqual({ oauthTokens: 'false', forgetDevices: 'true' });
-    expect(server.sessionClears.slice(-1)).toEqual([{ userId: id, oauthTokens: 'false', forgetDevices: 'true', ended: 0 }]);
+    expect(server.sessionClears.slice(-1)).toEqual([
+      { requestId: expect.any(String), userId: id, oauthTokens: 'false', forgetDevices: 'true', ended: 0 },
+    ]);
   });
 
   it('refuses before sending: a bad id, "me", a login with "/", a parameter that is not a boolean', async () => {

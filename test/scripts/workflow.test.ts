@@ -37,6 +37,7 @@ describe('npm run update-spec', () => {
     expect(provenance.operations).toEqual({
       getSession: { release: '2099.01.0' },
       getUser: { release: '2099.01.0' },
+      listLogEvents: { release: '2099.01.0' },
       refreshSession: { release: '2099.01.0' },
       revokeSession: { release: '2099.01.0' },
       revokeUserSessions: { release: '2099.01.0' },
@@ -67,7 +68,7 @@ describe('npm run update-spec', () => {
       const result = await run('update-spec.ts', [REAL_SPEC_2026], dir);
       expect(result.code).toBe(0);
       // The four retained, and two profile keywords of getUser's User for review.
-      expect(result.stdout).toContain('**0 breaking, 6 need attention');
+      expect(result.stdout).toContain('**0 breaking, 11 need attention');
       expect(result.stdout).toContain(
         'keeping createSession, getCurrentSession, closeCurrentSession, refreshCurrentSession from earlier releases',
       );

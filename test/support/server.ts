@@ -5,14 +5,15 @@ import { createSpecValidator, loadSpec } from './spec-validator.js';
 const spec = loadSpec();
 const validatorFor = createSpecValidator(spec);
 
-/** The schema the spec gives for this operation's response status, or Error for any error with a body. */
+/** The schema the spec gives for this operation's response status (`[]` after it: an array of them), or Error for any error with a body. */
 function schemaNameFor(record: ResponseRecord): string | undefined {
   if (record.status >= 400) return 'Error';
   for (const item of Object.values<Record<string, any>>(spec.paths)) {
     for (const operation of Object.values<Record<string, any>>(item)) {
       if (operation?.operationId !== record.operationId) continue;
-      const ref: string | undefined = operation.responses?.[String(record.status)]?.content?.['application/json']?.schema?.$ref;
-      return ref?.split('/').pop();
+      const schema = operation.responses?.[String(record.status)]?.content?.['application/json']?.schema;
+      if (schema?.type === 'array') return `${String(schema.items?.$ref).split('/').pop()}[]`;
+      return (schema?.$ref as string | undefined)?.split('/').pop();
     }
   }
   return undefined;
@@ -25,9 +26,12 @@ export function specViolation(record: ResponseRecord): string | undefined {
   if (record.body === undefined || record.operationId === undefined) return undefined;
   const schemaName = schemaNameFor(record);
   if (!schemaName) return `${record.method} ${record.path} ${record.status}: the spec defines no JSON response for this status`;
-  const validate = validatorFor(schemaName);
-  if (validate(record.body)) return undefined;
-  return `${record.method} ${record.path} ${record.status} does not match ${schemaName}: ${JSON.stringify(validate.errors)}`;
+  const validate = validatorFor(schemaName.replace(/\[\]$/, ''));
+  const items: unknown = schemaName.endsWith('[]') ? record.body : [record.body];
+  const where = `${record.method} ${record.path} ${record.status} does not match ${schemaName}`;
+  if (!Array.isArray(items)) return `${where}: not an array`;
+  for (const item of items) if (!validate(item)) return `${where}: ${JSON.stringify(validate.errors)}`;
+  return undefined;
 }
 
 /**

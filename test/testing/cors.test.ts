@@ -46,6 +46,23 @@ describe('embedded server: CORS for the /me operations, as Okta does it for Trus
     }
   });
 
+  it('getUser is reachable from a browser as the spec marks it (isCorsEnabled): GET /api/v1/users/me with the session cookie and no Authorization is the session’s user', async () => {
+    // The spec's getUser: "a browser with an active session can fetch the current user without an Authorization header".
+    const preflightAnswer = await preflight('/api/v1/users/me', APP, 'GET');
+    expect(preflightAnswer.status).toBe(204);
+    expect(preflightAnswer.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(preflightAnswer.headers.get('access-control-allow-credentials')).toBe('true');
+    const id = server.issueSession({ login: 'cors-user@example.com' });
+    const me = await fetch(`${server.url}/api/v1/users/me`, { headers: { Origin: APP, Cookie: `sid=${id}` } });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(((await me.json()) as { profile: { login: string } }).profile.login).toBe('cors-user@example.com');
+    // Without a session it is Okta's 403 E0000005 "Invalid session".
+    const without = await fetch(`${server.url}/api/v1/users/me`, { headers: { Origin: APP } });
+    expect(without.status).toBe(403);
+    expect(await without.json()).toMatchObject({ errorCode: 'E0000005', errorSummary: 'Invalid session' });
+  });
+
   it('adds CORS headers (and exposes the rate-limit headers) to /me answers, but not to errors, as Okta', async () => {
     const id = server.issueSession({ login: 'ada@example.com' });
     const ok = await fetch(`${server.url}/api/v1/sessions/me`, { headers: { Origin: APP, Cookie: `sid=${id}` } });

@@ -9,6 +9,7 @@ import {
 } from '../../src/testing/handlers.js';
 import { routeOf } from '../../src/testing/router.js';
 import { SessionStore } from '../../src/testing/session-store.js';
+import { SystemLog } from '../../src/testing/system-log.js';
 import { UserStore } from '../../src/testing/user-store.js';
 
 const NOW = Date.parse('2026-05-01T10:00:00Z');
@@ -19,11 +20,12 @@ function oktaState(): OktaState & { accessTokens: Map<string, IssuedAccessToken>
   return {
     users,
     clears: [],
-    store: new SessionStore(users, { sessionLifetimeMs: 7_200_000, sessionTokenLifetimeMs: 300_000 }),
+    store: new SessionStore(users, { sessionLifetimeMs: 7_200_000, sessionTokenLifetimeMs: 300_000, engine: 'classic' }),
     apiToken: API_TOKEN,
     accessTokens: new Map(),
-    baseUrl: 'http://127.0.0.1:9',
     sessionTokenLifetimeMs: 300_000,
+    log: new SystemLog(0),
+    admin: { id: '00uadmin', login: 'admin@example.com' },
   };
 }
 
@@ -33,6 +35,9 @@ const request = (parts: Partial<OperationRequest>): OperationRequest => ({
   body: '',
   cookie: undefined,
   authorization: `SSWS ${API_TOKEN}`,
+  baseUrl: 'http://127.0.0.1:9',
+  requestId: 'test-request',
+  client: { ipAddress: '127.0.0.1', userAgent: 'test' },
   ...parts,
 });
 

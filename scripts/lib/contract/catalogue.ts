@@ -14,8 +14,14 @@ export interface RuleEntry {
 export const RULES = {
   'operation-removed': { class: 'breaking', explanation: 'an operation removed, and not retained by `openapi/retained-operations.json`' },
   'operation-moved': { class: 'breaking', explanation: 'an operation whose path or method changed' },
-  'response-property-removed': { class: 'breaking', explanation: 'a response property removed (of a `Session` or a `User`)' },
-  'response-type-changed': { class: 'breaking', explanation: 'a response property whose type changed' },
+  'response-property-removed': {
+    class: 'breaking',
+    explanation: 'a response property removed (of a `Session` or a `User`, or one of a `LogEvent` the facade reads)',
+  },
+  'response-type-changed': {
+    class: 'breaking',
+    explanation: 'a response property whose type changed (for a `LogEvent`, one the facade reads)',
+  },
   'request-required-added': { class: 'breaking', explanation: 'a new required request property or parameter' },
   'request-enum-narrowed': { class: 'breaking', explanation: 'a narrowed request enum' },
   'request-sent-removed': { class: 'breaking', explanation: 'a removed request property or parameter the facade sends' },
@@ -47,8 +53,17 @@ export const RULES = {
     explanation: "an operation's path parameters renamed, the URL the same (generated path types change)",
   },
   'response-format-changed': { class: 'attention', explanation: 'a response property whose format changed' },
+  'response-unread-property-removed': {
+    class: 'attention',
+    explanation: 'a response property the facade does not read removed, where it names what it reads (`LogEvent`: say `debugContext`)',
+  },
+  'response-unread-type-changed': { class: 'attention', explanation: 'a response property the facade does not read whose type changed' },
   'response-property-optional': { class: 'attention', explanation: 'a response property no longer required' },
   'request-optional-added': { class: 'attention', explanation: 'a new optional request property or parameter' },
+  'request-enum-added': {
+    class: 'attention',
+    explanation: 'a request parameter that now lists its values, where it listed none (`sortOrder`)',
+  },
   'request-sent-became-required': { class: 'attention', explanation: 'a request property the facade already sends, now required' },
   'request-type-changed': {
     class: 'attention',
@@ -73,6 +88,10 @@ export const RULES = {
   'schema-layout': { class: 'non-breaking', explanation: 'a schema restructured (`allOf`) with the same effective shape' },
 
   text: { class: 'docs', explanation: 'summaries, descriptions and examples' },
+  'request-default-prose': {
+    class: 'docs',
+    explanation: 'a default Okta writes as prose with a prose format (`since`: "7 days prior to until"), a description, not a value',
+  },
   'security-scheme-text': { class: 'docs', explanation: 'scope descriptions' },
   'document-metadata': { class: 'docs', explanation: '`info`, servers and tags' },
 } as const satisfies Record<string, RuleEntry>;

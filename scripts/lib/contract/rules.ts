@@ -22,12 +22,33 @@ function describeType(info: PropertyInfo | undefined): string {
   return `${info.type ?? 'any'}${info.format ? ` (${info.format})` : ''}${info.nullable ? ', nullable' : ''}`;
 }
 
+/**
+ * Okta writes some defaults and formats as prose ("7 days prior to until", "ISO 8601 compliant timestamp"):
+ * a description of what Okta does, not a value. A change of one is text.
+ */
+function isProse(info: PropertyInfo): boolean {
+  return /\s/.test(info.format ?? '') && typeof info.default === 'string' && /\s/.test(info.default);
+}
+
 function sameType(a: PropertyInfo, b: PropertyInfo): boolean {
   return a.type === b.type && a.nullable === b.nullable;
 }
 
+/**
+ * Whether the facade reads a response property: every one, unless the operation names what it reads; then
+ * those, their parents (a removed parent removes them) and what lies below them.
+ */
+function readByFacade(operationId: string, property: string): boolean {
+  const reads = findOperation(operationId)?.reads;
+  if (!reads) return true;
+  return reads.some(
+    (read) => read === property || read.startsWith(`${property}.`) || read.startsWith(`${property}[]`) || property.startsWith(`${read}.`),
+  );
+}
+
 function compareResponseSchema(report: ReportBuilder, op: OperationRef, status: string, base: FlatSchema, head: FlatSchema): void {
   const where = (property: string) => `${op.method} ${op.path} ${status} response ${property === '$' ? 'body' : `\`${property}\``}`;
+  const read = (property: string) => readByFacade(op.operationId, property);
   for (const [property, before] of base) {
     const after = head.get(property);
     const location = schemaLocation(`responses.${status}`, property);
@@ -36,8 +57,8 @@ function compareResponseSchema(report: ReportBuilder, op: OperationRef, status: 
       const parent = property.replace(/(\.[^.]+|\[\])$/, '');
       if (parent !== property && base.has(parent) && !head.has(parent)) continue;
       report.add({
-        rule: 'response-property-removed',
-        message: `${where(property)} removed (the generated type exposes it)`,
+        rule: read(property) ? 'response-property-removed' : 'response-unread-property-removed',
+        message: `${where(property)} removed (the generated type exposes it${read(property) ? '' : '; the facade does not read it'})`,
         operation: op,
         location,
       });
@@ -45,7 +66,7 @@ function compareResponseSchema(report: ReportBuilder, op: OperationRef, status: 
     }
     if (!sameType(before, after)) {
       report.add({
-        rule: 'response-type-changed',
+        rule: read(property) ? 'response-type-changed' : 'response-unread-type-changed',
         message: `${where(property)} type changed: ${describeType(before)} -> ${describeType(after)}`,
         operation: op,
         location,
@@ -116,7 +137,14 @@ function compareRequestField(
     return;
   }
   if (!before || !after) return;
-  if (before.default !== after.default) {
+  if (before.default !== after.default && (isProse(before) || isProse(after))) {
+    report.add({
+      rule: 'request-default-prose',
+      message: `${label} default described: ${before.default ?? 'none'} -> ${after.default ?? 'none'} (prose, not a value a caller gets)`,
+      operation: op,
+      location,
+    });
+  } else if (before.default !== after.default) {
     report.add({
       rule: 'request-default-changed',
       message: `${label} default changed: ${before.default ?? 'none'} -> ${after.default ?? 'none'} (a caller who leaves it out gets the new behaviour)`,
@@ -141,7 +169,14 @@ function compareRequestField(
     });
   }
   const narrowed = (before.enum ?? []).filter((value) => after.enum && !after.enum.includes(value));
-  if (narrowed.length || (!before.enum && after.enum)) {
+  if (!before.enum && after.enum) {
+    report.add({
+      rule: 'request-enum-added',
+      message: `${label} now lists its values: ${after.enum.map((v) => `\`${v}\``).join(', ')} (a caller sending another is refused)`,
+      operation: op,
+      location,
+    });
+  } else if (narrowed.length) {
     report.add({
       rule: 'request-enum-narrowed',
       message: `${label} no longer accepts ${narrowed.length ? narrowed.map((v) => `\`${v}\``).join(', ') : 'any value outside its new enum'}`,

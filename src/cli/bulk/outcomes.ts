@@ -40,6 +40,11 @@ export const OUTCOMES = {
   gone: { done: true, label: 'gone (404)', meaning: 'get: no active session has this id' },
   cleared: { done: true, label: 'cleared', meaning: 'Okta ended every session of the user (204)' },
   'cleared-before': { done: true, label: 'cleared before (journal)', meaning: 'an earlier run with the same journal cleared this user' },
+  'session-not-in-log': {
+    done: false,
+    label: 'session not in the log',
+    meaning: 'clear-user --session: the System Log shows no such session in the window read (--since), so no user to clear',
+  },
   'no-such-user': { done: false, label: 'no such user (404)', meaning: 'no user has this id or login; done only with --allow-unknown' },
   'would-revoke': { done: true, label: 'would revoke', meaning: '--dry-run: would be sent' },
   'would-clear': { done: true, label: 'would clear', meaning: '--dry-run: resolved to a user, would be cleared' },
@@ -123,7 +128,9 @@ export function exitCodeOf(results: readonly BulkResult[], interrupted: boolean)
   const open = results.filter((result) => !result.ok);
   if (open.length === 0) return EXIT.ok;
   if (interrupted) return EXIT.interrupted;
-  if (open.some((result) => result.status !== null || result.outcome === 'not-sent')) return EXIT.api;
-  if (open.some((result) => result.outcome === 'failed')) return EXIT.network;
+  // Refused inputs are the caller's to fix; a failure with no answer is the network's; anything else Okta's.
+  const noAnswer = (result: BulkResult) => result.outcome === 'failed' && result.status === null;
+  if (open.some((result) => result.outcome !== 'refused' && !noAnswer(result))) return EXIT.api;
+  if (open.some(noAnswer)) return EXIT.network;
   return EXIT.usage;
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { OktaSessions } from '../../index.js';
 import type { OktaSessionsOptions } from '../../client/options.js';
 import { OKTA_MAX_CONCURRENCY } from '../../pacing/concurrency-limit.js';
-import { UsageError } from '../exit.js';
+import { EXIT, UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import type { Values } from '../options.js';
 import { parseInputList, type InputList } from './input.js';
@@ -30,12 +30,24 @@ export interface BulkSpec {
   refusal: (value: string) => string | undefined;
   /** What an input an earlier run finished (in the journal) is reported as. */
   doneBefore: Outcome;
-  /** The call for one input, made once per run (it may keep state across inputs); `done` holds what the journal marks done. */
-  call: (client: OktaSessions, done: ReadonlySet<string>) => (input: string) => Promise<BulkResult>;
+  /**
+   * The call for one input, made once per run (it may keep state across inputs); `done` holds what the journal
+   * marks done, `inputs` every input the run will send.
+   */
+  call: (client: OktaSessions, done: ReadonlySet<string>, inputs: readonly string[]) => (input: string) => Promise<BulkResult>;
   /** --dry-run: what would be done for one input, with reads only. */
-  plan: (client: OktaSessions) => (input: string) => Promise<BulkResult>;
+  plan: (client: OktaSessions, inputs: readonly string[]) => (input: string) => Promise<BulkResult>;
   /** Said after the report: what the run did beyond its outcomes. */
   notes?: readonly string[];
+  /** After every input was sent (not after a stop or a dry run): a check of what the run did, reported after it. */
+  afterRun?: (client: OktaSessions, results: readonly BulkResult[], say: (event: string, text: string) => void) => Promise<AfterRun>;
+}
+
+/** What a check after the run found: its lines (text), its records (--json), and an exit code when it fails. */
+export interface AfterRun {
+  lines: string[];
+  records: unknown[];
+  exitCode: number | undefined;
 }
 
 function concurrencyFrom(raw: string | undefined): number {
@@ -143,8 +155,9 @@ export async function runBulk(
       progressLine(spec.command, finished, pending.length, performance.now() - started, Math.max(0, rateLimitedUntil - Date.now())),
     );
   const timer = io.progress ? setInterval(showProgress, PROGRESS_EVERY_MS) : undefined;
-  const call = values['dry-run'] ? spec.plan(client) : spec.call(client, journal?.done ?? new Set());
+  const call = values['dry-run'] ? spec.plan(client, pending) : spec.call(client, journal?.done ?? new Set(), pending);
   const unsent = new Set(pending);
+  let afterRun: AfterRun | undefined;
   try {
     let next = 0;
     const worker = async () => {
@@ -168,6 +181,10 @@ export async function runBulk(
     if (notSent.length > 0 && !values['dry-run']) journal?.record({ event: 'stopped', reason: stopped, notSent: notSent.length });
     notSent.forEach(report);
     results.push(...notSent);
+    if (spec.afterRun && stopped === undefined && !values['dry-run']) {
+      afterRun = await spec.afterRun(client, results, say);
+      afterRun.records.forEach((record) => values.json && io.out(JSON.stringify(record)));
+    }
   } finally {
     clearInterval(timer);
     io.progress?.(undefined);
@@ -185,7 +202,7 @@ export async function runBulk(
     filteredOut: list.filteredOut,
     stopped,
   };
-  if (!values.json) io.out(textReport(results, totals, spec.notes ?? []));
+  if (!values.json) io.out([textReport(results, totals, spec.notes ?? []), ...(afterRun?.lines ?? [])].join('\n'));
   else for (const note of spec.notes ?? []) say('note', note);
   if (interrupted) {
     const how = journal
@@ -193,5 +210,5 @@ export async function runBulk(
       : 'without --journal a rerun sends every input again';
     say('interrupted', `interrupted: ${how}`);
   }
-  return exitCodeOf(results, interrupted);
+  return exitCodeOf(results, interrupted) || (afterRun?.exitCode ?? EXIT.ok);
 }

@@ -34,8 +34,20 @@ export async function resolveUser(client: OktaSessions, input: string, allowUnkn
   }
 }
 
-/** Clears users, each once: clears under way are shared, and a user an earlier run cleared (`done`, from the journal) is not cleared again. */
-export function userClearing(client: OktaSessions, choice: ClearChoice, done: ReadonlySet<string>, allowUnknown: boolean) {
+/** What finds the user an input names: resolveUser, or sessionOwners for session ids. */
+export type UserResolver = (input: string) => Promise<ResolvedUser | BulkResult>;
+
+/**
+ * Clears users, each once: clears under way are shared, and a user an earlier run cleared (`done`, from the
+ * journal) is not cleared again. `allowUnknown`: a user deleted meanwhile counts as done.
+ */
+export function userClearing(
+  client: OktaSessions,
+  choice: ClearChoice,
+  done: ReadonlySet<string>,
+  resolve: UserResolver,
+  allowUnknown: boolean,
+) {
   const clears = new Map<string, Promise<Partial<BulkResult> & Pick<BulkResult, 'outcome'>>>();
 
   const clear = async (userId: string): Promise<Partial<BulkResult> & Pick<BulkResult, 'outcome'>> => {
@@ -50,7 +62,7 @@ export function userClearing(client: OktaSessions, choice: ClearChoice, done: Re
   };
 
   return async (input: string): Promise<BulkResult> => {
-    const user = await resolveUser(client, input, allowUnknown);
+    const user = await resolve(input);
     if ('outcome' in user) return user;
     const { userId, login } = user;
     if (done.has(userId)) return resultOf(input, 'cleared-before', { userId, login });
@@ -61,5 +73,37 @@ export function userClearing(client: OktaSessions, choice: ClearChoice, done: Re
     }
     const { outcome, ...fields } = await cleared;
     return resultOf(input, outcome, { userId, login, ...fields }, outcome === 'no-such-user' ? allowUnknown : undefined);
+  };
+}
+
+/**
+ * `clear-user --session`: each session id resolved to its user through the System Log, every input in one
+ * batched read (findSessions, 50 ids to a query) made on first use, from `since`.
+ */
+export function sessionOwners(client: OktaSessions, inputs: readonly string[], since: Date | undefined) {
+  let found: Promise<Map<string, ResolvedUser> | BulkResult> | undefined;
+  const read = async (): Promise<Map<string, ResolvedUser> | BulkResult> => {
+    try {
+      const sessions = await client.findSessions({ externalSessionId: inputs, since });
+      return new Map(
+        sessions.flatMap((session) =>
+          session.userId ? [[session.externalSessionId, { userId: session.userId, login: session.login ?? null }]] : [],
+        ),
+      );
+    } catch (error) {
+      if (endedUnsent(error)) return resultOf('', 'not-sent', failureFields(error));
+      return resultOf('', 'failed', failureFields(error));
+    }
+  };
+  return async (input: string): Promise<ResolvedUser | BulkResult> => {
+    found ??= read();
+    const owners = await found;
+    if (!(owners instanceof Map)) return { ...owners, input };
+    const owner = owners.get(input);
+    if (owner) return owner;
+    const window = since ? `since ${since.toISOString()}` : 'in the last 7 days';
+    return resultOf(input, 'session-not-in-log', {
+      error: `the System Log shows no session ${input} ${window} (--since to look further back)`,
+    });
   };
 }

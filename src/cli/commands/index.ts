@@ -6,12 +6,17 @@ import type { Command } from '../command.js';
 import { clearUser } from './clear-user.js';
 import { create } from './create.js';
 import { get } from './get.js';
+import { log } from './log.js';
 import { me } from './me.js';
 import { refresh } from './refresh.js';
 import { revoke } from './revoke.js';
 import { serve } from './serve.js';
+import { sessions } from './sessions.js';
 
-export const COMMANDS = { get, refresh, revoke, create, me, 'clear-user': clearUser, serve } as const satisfies Record<string, Command>;
+export const COMMANDS = { get, refresh, revoke, create, me, 'clear-user': clearUser, log, sessions, serve } as const satisfies Record<
+  string,
+  Command
+>;
 
 export type CommandName = keyof typeof COMMANDS;
 
