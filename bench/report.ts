@@ -8,6 +8,7 @@ import type { ObservabilityResult } from './observability.js';
 import type { UserClearResult } from './user-clear.js';
 import type { ContentionFigures, ContentionRow, ContentionScenarioId } from './contention.js';
 import type { RuntimeResult } from './runtimes.js';
+import type { SystemLogResult } from './system-log.js';
 
 export interface BenchResults {
   started: number;
@@ -34,6 +35,8 @@ export interface BenchResults {
   nodeVersions: PerCallResults[];
   /** Section 10: Bun, Deno and workerd. */
   runtimes: RuntimeResult[];
+  /** Section 11: the System Log: reading it, clear-user --verify, findSessions. */
+  systemLog: SystemLogResult;
 }
 
 const ratio = (value: number, base: number) => round(value / base, 2);
@@ -93,6 +96,60 @@ export function targets(results: BenchResults): [string, string, boolean][] {
     ['Clear users: no 429s', String(userClear.okta.rateLimited), userClear.okta.rateLimited === 0],
     ...contentionTargets(contention),
     ...engineTargets(results),
+    ...systemLogTargets(results.systemLog),
+  ];
+}
+
+function systemLogTargets({ read, verify }: SystemLogResult): [string, string, boolean][] {
+  const logRequests = verify.verifyRequests + verify.detailRequests;
+  return [
+    [
+      `System Log: read ${read.events.toLocaleString('en')} events through a bucket of ${read.limit} in ≤ 1.05× the bucket's minimum`,
+      `${ratio(read.okta.totalMs, read.theoreticalMs)}×`,
+      read.okta.events === read.events && read.okta.totalMs <= 1.05 * read.theoreticalMs,
+    ],
+    ['System Log read: no 429s', String(read.okta.rateLimited), read.okta.rateLimited === 0],
+    [
+      `clear-user --verify of ${verify.users.toLocaleString('en')} users: log requests ≤ ⌈events / 1000⌉ + 5 = ${verify.targetRequests}`,
+      `${logRequests} (the verification ${verify.verifyRequests}, the ended sessions' details ${verify.detailRequests})`,
+      logRequests <= verify.targetRequests,
+    ],
+    [
+      `clear-user --verify: every clear verified, no 429s`,
+      `${verify.verified} of ${verify.users} verified, ${verify.rateLimited} 429s`,
+      verify.verified === verify.users && verify.rateLimited === 0,
+    ],
+  ];
+}
+
+function systemLogLines({ read, verify, findByIp }: SystemLogResult): string[] {
+  const readRow = (name: string, run: SystemLogResult['read']['okta']) =>
+    `| ${name} | ${run.events.toLocaleString('en')} | ${run.requests} | ${run.rateLimited} | ${round(run.totalMs / 1000, 1)} s | ${ratio(run.totalMs, read.theoreticalMs)}× |`;
+  return [
+    `### Reading ${read.events.toLocaleString('en')} events`,
+    '',
+    `A bounded read (since and until) of ${read.events.toLocaleString('en')} sign-in events in pages of ${read.pageSize.toLocaleString('en')}, the logs bucket ${read.limit} per ${read.windowMs / 1000} s (Okta's window; its logs buckets are 20 to 120). okta-sessions: \`logEvents().pages()\`, paced. Beside it, a reader that follows \`next\` one page after another without pacing and waits out each 429 until the reset + 1 s, as Okta's SDKs page. The bucket's minimum: ${Math.ceil(read.okta.requests / read.limit) - 1} window(s) after the first = ${read.theoreticalMs / 1000} s; a page costs the server about 25 ms to serve (1,000 events, about 1 MB), which the last window's pages add.`,
+    '',
+    '| reader | events | requests | 429s | total time | vs the bucket minimum |',
+    '|---|---|---|---|---|---|',
+    readRow('okta-sessions logEvents (paced)', read.okta),
+    readRow('next links, no pacing, 429 retried', read.unpaced),
+    '',
+    `### \`clear-user --verify\` of ${verify.users.toLocaleString('en')} users`,
+    '',
+    `${verify.users.toLocaleString('en')} users by login on an Identity Engine org, each with one session: looked up and cleared (buckets of ${verify.limit} per ${verify.windowMs / 1000} s), then the log read for the proof (bucket ${verify.logLimit}). The clears wrote ${verify.events.toLocaleString('en')} events (a \`user.session.clear\` and a \`user.session.end\` per user). One query per user would be ${verify.users.toLocaleString('en')} log requests.`,
+    '',
+    '| log requests: verification | details (start, IP, user agent; 50 sessions a query) | target ⌈events / 1000⌉ + 5 | verified | 429s | exit | total time | vs the users buckets\' minimum |',
+    '|---|---|---|---|---|---|---|---|',
+    `| ${verify.verifyRequests} | ${verify.detailRequests} | ${verify.targetRequests} | ${verify.verified} of ${verify.users} | ${verify.rateLimited} | ${verify.exitCode} | ${round(verify.totalMs / 1000, 1)} s | ${ratio(verify.totalMs, verify.theoreticalMs)}× |`,
+    '',
+    `### \`findSessions\` by IP over ${findByIp.events.toLocaleString('en')} events`,
+    '',
+    `${findByIp.sessions} sessions from one address among ${findByIp.events.toLocaleString('en')} sign-ins (no rate limit): one filtered query for the address, then one per 50 sessions found for their ends.`,
+    '',
+    '| sessions found | log requests | time |',
+    '|---|---|---|',
+    `| ${findByIp.found} of ${findByIp.sessions} | ${findByIp.requests} | ${round(findByIp.totalMs, 0)} ms |`,
   ];
 }
 
@@ -402,6 +459,10 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     "`get` against the static server (run by Node, on loopback) from inside each runtime, with the packed package installed as that runtime's users install it (Bun and Deno: node_modules; workerd: a Worker bundled as wrangler bundles it, run by Miniflare), raw fetch in the same runtime interleaved. Bun and Deno have node:http, so both engines are measured there: the package's Node entry, and the same client with the runtime's fetch. Their `bun` and `deno` export conditions give them the fetch entry (README, Runtimes).",
     '',
     ...runtimeLines(results.runtimes),
+    '',
+    '## 11. The System Log: reading it, proving clears, finding sessions',
+    '',
+    ...systemLogLines(results.systemLog),
     '',
     '![latency and burst](chart.svg)',
     '',

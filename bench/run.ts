@@ -13,6 +13,7 @@ import { measurePerCall, RUNS } from './per-call.js';
 import { measureObservability } from './observability.js';
 import { CONTENTION_SCENARIOS, measureContention } from './contention.js';
 import { measureUserClear } from './user-clear.js';
+import { measureSystemLog } from './system-log.js';
 import { measureRuntimes } from './runtimes.js';
 import { type BurstResult, measureBurst, measureFootprint, measureIncident, measureLoad, measureMemory } from './scenarios.js';
 
@@ -27,6 +28,12 @@ const LOAD = { calls: 10_000, concurrency: 100, faultRate: 0.05 };
 /** Okta's default /api/v1/sessions limit, 600 per 60 s, scaled down to 100 per 1 s. */
 const INCIDENT = { sessions: 10_000, limit: 100, windowMs: 1_000, concurrency: 20 };
 const USER_CLEAR = { users: 1_000, limit: 100, windowMs: 1_000, concurrency: 20 };
+/** The logs bucket at 60 per Okta's 60 s window: 100 pages need one window after the first. */
+const SYSTEM_LOG = {
+  read: { events: 100_000, limit: 60, windowMs: 60_000 },
+  verify: { users: 1_000, limit: 100, logLimit: 60, windowMs: 1_000, concurrency: 20 },
+  findByIp: { events: 100_000, sessions: 120 },
+};
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 async function bursts(): Promise<Record<string, BurstResult>> {
@@ -88,6 +95,8 @@ async function main() {
   const userClear = await measureUserClear(USER_CLEAR);
   for (const [name, run] of Object.entries({ okta: userClear.okta, sdk: userClear.sdk }))
     log(`clear users ${name}: ${run.cleared} cleared, ${run.failed} failed, ${run.rateLimited} 429s, ${Math.round(run.totalMs)} ms`);
+  log('the System Log: 100,000 events read through a bucket of 60 per 60 s (two minutes), clear-user --verify, findSessions');
+  const systemLog = await measureSystemLog(SYSTEM_LOG);
   const otherNodes = OTHER_NODE_MAJORS.map((major) => measureOnNode(major, log));
   log('Bun, Deno and workerd: get against raw fetch in each, and the import');
   const runtimes = await measureRuntimes(log);
@@ -111,6 +120,7 @@ async function main() {
     observability,
     nodeVersions: [{ node: process.version, staticLatency, embeddedLatency, rps }, ...otherNodes],
     runtimes,
+    systemLog,
   };
   const { markdown, svg } = renderReport(results);
   writeFileSync('bench/results.md', markdown);

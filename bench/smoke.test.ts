@@ -23,6 +23,7 @@ import {
 import { measureObservability } from './observability.js';
 import { CONTENTION_SCENARIOS, type ContentionRow, measureContention } from './contention.js';
 import { measureUserClear } from './user-clear.js';
+import { measureFindByIp, measureLogRead, measureVerify } from './system-log.js';
 import { measureRuntimes } from './runtimes.js';
 import { fetchEngines } from '../src/http/engine.js';
 import { nodeEngine } from '../src/http/node-engine.js';
@@ -94,6 +95,16 @@ describe('benchmark scenarios, quick run', () => {
     const result = await measureUserClear({ users: 60, limit: 50, windowMs: 500, concurrency: 10 });
     expect(result).toMatchObject({ theoreticalMs: 500, okta: { cleared: 60, failed: 0 } });
     expect(result.sdk.cleared + result.sdk.failed).toBe(60);
+  }, 60_000);
+
+  it('the System Log: a paced read beside an unpaced one, clear-user --verify, findSessions by IP, tiny', async () => {
+    const read = await measureLogRead({ events: 3_000, limit: 2, windowMs: 500 });
+    expect(read).toMatchObject({ theoreticalMs: 500, okta: { events: 3_000, requests: 3, rateLimited: 0 }, unpaced: { events: 3_000 } });
+    expect(read.unpaced.rateLimited).toBeGreaterThan(0);
+    const verify = await measureVerify({ users: 30, limit: 50, logLimit: 20, windowMs: 500, concurrency: 10 });
+    expect(verify).toMatchObject({ events: 60, verified: 30, exitCode: 0, rateLimited: 0, detailRequests: 1 });
+    const byIp = await measureFindByIp({ events: 2_000, sessions: 60 });
+    expect(byIp).toMatchObject({ found: 60, requests: 3 });
   }, 60_000);
 
   it('a bucket shared with others: every case and client, with a tiny bucket, medians over the runs', async () => {
@@ -215,6 +226,34 @@ describe('benchmark scenarios, quick run', () => {
         okta: { cleared: 1000, failed: 0, rateLimited: 0, totalMs: 9_400 },
         sdk: { cleared: 990, failed: 10, rateLimited: 300, totalMs: 30_000 },
       },
+      systemLog: {
+        read: {
+          events: 100_000,
+          pageSize: 1000,
+          limit: 60,
+          windowMs: 60_000,
+          theoreticalMs: 60_000,
+          okta: { events: 100_000, requests: 100, rateLimited: 0, totalMs: 62_000 },
+          unpaced: { events: 100_000, requests: 101, rateLimited: 1, totalMs: 63_500 },
+        },
+        verify: {
+          users: 1000,
+          limit: 100,
+          logLimit: 60,
+          windowMs: 1000,
+          concurrency: 20,
+          events: 2000,
+          targetRequests: 7,
+          verifyRequests: 3,
+          detailRequests: 2,
+          verified: 1000,
+          rateLimited: 0,
+          exitCode: 0,
+          totalMs: 9_900,
+          theoreticalMs: 9_000,
+        },
+        findByIp: { events: 100_000, sessions: 120, found: 120, requests: 4, totalMs: 250 },
+      },
       nodeVersions: [
         { node: 'v20.20.2', staticLatency: latency, embeddedLatency: latency, rps },
         { node: 'v24.1.0', staticLatency: latency, embeddedLatency: latency, rps },
@@ -277,6 +316,10 @@ describe('benchmark scenarios, quick run', () => {
     // The median run's figures, the worst run's in brackets; the other app's only where there is one.
     expect(markdown).toContain('| redis | okta-sessions + Redis store | 3 | 400 | 0 (0) | 0 (4) | — | 1.02× (1.1×) |');
     expect(markdown).toContain('| beside | okta-sessions | 3 | 400 | 0 (0) | 0 (4) | 0% (1%) | 1.02× (1.1×) |');
+    expect(markdown).toContain('| okta-sessions logEvents (paced) | 100,000 | 100 | 0 | 62 s | 1.03× |');
+    expect(markdown).toContain(
+      '| clear-user --verify of 1,000 users: log requests ≤ ⌈events / 1000⌉ + 5 = 7 | 5 (the verification 3, the ended sessions\' details 2) | ✅ |',
+    );
     expect(svg).toMatch(/^<svg[\s\S]*theoretical minimum 9 s[\s\S]*<\/svg>\n$/);
   });
 });
