@@ -10,20 +10,20 @@ export function onAbort(signal: AbortSignal, handler: () => void): () => void {
   return () => signal.removeEventListener('abort', handler);
 }
 
-const NEVER_ABORTED = new AbortController().signal;
-
 /** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` (when given) aborts. */
-export function sleep(ms: number, signal: AbortSignal = NEVER_ABORTED): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
       stop();
       resolve();
     }, ms);
-    const stop = onAbort(signal, () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
+    const stop = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : () => {};
   });
 }
 
