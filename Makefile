@@ -69,9 +69,10 @@ bench: $(NPM_STAMP) $(RUNTIMES_STAMP)
 	npx vitest run --project bench
 	node --expose-gc --import tsx bench/run.ts
 
-## make docs: rewrite docs/reliability.md (fault suite, properties, bench/results.json) and README's contract class table (rules table)
+## make docs: rewrite what the docs render from the code: docs/reliability.md (fault suite, properties, bench/results.json), the tables in docs/, and the API reference in docs/api/ (TypeDoc)
 docs: $(NPM_STAMP)
 	UPDATE_DOCS=1 npx vitest run test/faults/reliability-doc.test.ts test/docs.test.ts
+	rm -rf docs/api && npx tsx scripts/check-docs.ts --out docs/api
 
 build: $(NPM_STAMP)
 	npm run build

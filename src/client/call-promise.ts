@@ -6,9 +6,11 @@ import { rateLimitOf } from '../pacing/rate-limit-reading.js';
 
 /** A call's value with what came with it: for an incident log (the request id ties a call to the org's System Log), metrics, a trace. */
 export interface OktaResponse<T> {
+  /** The call's value, as awaiting the promise gives it. */
   data: T;
   /** `X-Okta-Request-Id` of the answer. */
   requestId: string | undefined;
+  /** The HTTP status of the answer. */
   status: number;
   /** The headers a caller needs, as on errors: request id, rate limits, `retry-after`, `date`, `content-type`, `www-authenticate`. */
   headers: Headers;
@@ -20,6 +22,7 @@ export interface OktaResponse<T> {
 
 /** What every method returns: the value when awaited, or the value and its answer with `.withResponse()`. */
 export interface OktaPromise<T> extends Promise<T> {
+  /** The value and its answer: status, request id, headers, attempts and rate limit. Rejects as the promise does. */
   withResponse(): Promise<OktaResponse<T>>;
 }
 

@@ -18,6 +18,7 @@ import { runCall } from './call.js';
 import type { ClientCore } from './core.js';
 import type { CallOptions } from './options.js';
 
+/** A System Log query (`GET /api/v1/logs`): bounded with `since` and `until`, polling without `until`. */
 export interface LogQuery extends Pick<CallOptions, 'signal' | 'timeoutMs' | 'retry'> {
   /** The earliest `published` (bounded) or persistence time (polling); Okta's default: 7 days before `until`. */
   since?: Date | string;
@@ -39,6 +40,7 @@ export interface LogQuery extends Pick<CallOptions, 'signal' | 'timeoutMs' | 're
 
 /** One page of the log, with what its answer said. */
 export interface LogPage {
+  /** The page's events, in the query's order. */
   events: LogEvent[];
   /** `X-Okta-Request-Id` of the page. */
   requestId: string | undefined;

@@ -15,23 +15,36 @@ import { firstLogRequest, type LogQuery, readLogPage } from './log-events.js';
 
 /** One session the log shows. */
 export interface LoggedSession {
+  /** The log's id for the session (`authenticationContext.externalSessionId`; `idx…` on Identity Engine). */
   externalSessionId: string;
+  /** The session's user (`00u…`), when its events name them. */
   userId: string | undefined;
+  /** The user's login, when its events name it. */
   login: string | undefined;
   /** The earliest and latest events of the session the log holds. */
   firstSeen: Date;
+  /** The latest event of the session the log holds. */
   lastSeen: Date;
   /** When Okta issued it (`user.session.start`), when the log holds that. */
   startedAt: Date | undefined;
   /** Client addresses and user agents its events came from, in the order first seen. */
   ipAddresses: string[];
+  /** User agents its events came from, in the order first seen. */
   userAgents: string[];
   /** How it ended, when the log shows it: when, and the request that ended it (`transaction.id`, an `X-Okta-Request-Id`). */
-  ended: { at: Date; requestId: string | undefined } | undefined;
+  ended:
+    | {
+        /** When the session ended (`user.session.end`'s `published`). */
+        at: Date;
+        /** The request that ended it: its `transaction.id`, an `X-Okta-Request-Id`. */
+        requestId: string | undefined;
+      }
+    | undefined;
   /** Not ended, as far as the log shows (it lags, and keeps 90 days). */
   active: boolean;
 }
 
+/** What `findSessions` looks for: one of `user`, `ipAddress` or `externalSessionId`, in a bounded window. */
 export interface FindSessionsQuery extends Pick<LogQuery, 'signal' | 'timeoutMs'> {
   /** A user: their id (`00u…`) or login. */
   user?: string;
@@ -167,14 +180,24 @@ export async function findSessions(core: ClientCore, query: FindSessionsQuery): 
 }
 
 /** A clear the client made: its request id, and when (the log is searched from a little before). */
-export type ClearRef = string | { requestId: string; at: Date };
+export type ClearRef =
+  | string
+  | {
+      /** The clear's `X-Okta-Request-Id` (from `.withResponse()`). */
+      requestId: string;
+      /** When the clear was made: the log is read from a minute before. */
+      at: Date;
+    };
 
 /** What the log shows of one clear: its `user.session.clear`, and the `user.session.end` of each session it ended. */
 export interface ClearSeen {
+  /** The clear's `user.session.clear`; undefined when the log did not show it in time (unverified). */
   clear: LogEvent | undefined;
+  /** A `user.session.end` per session it ended, each with that session's `externalSessionId`. */
   ended: LogEvent[];
 }
 
+/** How long `sessionsEndedBy` waits for the log, and where it starts reading. */
 export interface SessionsEndedByOptions extends Pick<LogQuery, 'signal' | 'timeoutMs'> {
   /** How long to wait for the log to show every clear (its lag). Default 60 000. */
   waitMs?: number;

@@ -43,7 +43,9 @@ export interface OktaSessionsOptions extends Credentials {
   dangerouslyAllowBrowser?: boolean;
 }
 
+/** What every method takes, per call. */
 export interface CallOptions {
+  /** Ends the call (and its waits) when it aborts; the call rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Overrides the client's `timeoutMs` for this call. */
   timeoutMs?: number;
@@ -51,6 +53,7 @@ export interface CallOptions {
   retry?: RetryOptions | false;
 }
 
+/** The `/me` methods' options: the user's cookie, never an API token. */
 export interface CurrentSessionOptions extends CallOptions {
   /**
    * The user's session cookie as a Cookie header value: `sid=…` (Classic) or `idx=…` (Identity Engine).
@@ -59,6 +62,7 @@ export interface CurrentSessionOptions extends CallOptions {
   cookie?: string;
 }
 
+/** `clearUserSessions` options, sent as Okta's query parameters only when given. */
 export interface ClearUserSessionsOptions extends CallOptions {
   /** Also revoke the OpenID Connect and OAuth refresh and access tokens issued to the user. Okta's default: false. */
   oauthTokens?: boolean;

@@ -13,6 +13,7 @@ import type { ClearRef, ClearSeen, FindSessionsQuery, LoggedSession, SessionsEnd
 
 /** A read of the log: `for await` its events, or `.pages()` for each page with its request id and rate limit. */
 export interface LogEventStream extends AsyncIterable<LogEvent> {
+  /** The same read a page at a time, each with its request id, rate limit and whether Okta gave a next page. */
   pages(): AsyncIterable<LogPage>;
 }
 

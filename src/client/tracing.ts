@@ -14,14 +14,21 @@ const channel = tracingChannel<object, CallTrace>('okta-sessions:call');
 
 /** The context every event of a call carries; the answer's fields are set when the call ends (`error` on failure, by the channel). */
 export interface CallTrace {
+  /** The operation, by its name in Okta's spec. */
   operationId: string;
+  /** Its HTTP method. */
   method: string;
   /** The path template, never a concrete id. */
   path: string;
+  /** The answer's HTTP status, when the call ends with one. */
   status?: number;
+  /** `X-Okta-Request-Id` of the last answer. */
   requestId?: string | undefined;
+  /** Attempts the call made. */
   attempts?: number;
+  /** The bucket as the last answer reported it. */
   rateLimit?: RateLimit | undefined;
+  /** The error the call ended with (set by the channel's `error` event). */
   error?: unknown;
 }
 

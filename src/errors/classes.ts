@@ -24,7 +24,9 @@ import type { ErrorCause } from '../types.js';
  * `OktaRateLimitError`, and per bucket from `okta.rateLimits()`.
  */
 export interface RateLimit {
+  /** `X-Rate-Limit-Limit`: requests the bucket allows per window. */
   limit: number;
+  /** `X-Rate-Limit-Remaining`: requests left in the current window. */
   remaining: number;
   /** When the window resets, on Okta's clock (the header is in epoch seconds). */
   resetAt: Date;
@@ -62,14 +64,18 @@ export class OktaError extends Error {
   /** The name this class is recognised by across builds, and its errors' `name`; a user's own subclass has none and is checked as usual. */
   static readonly kind: string = 'OktaError';
 
+  /** `instanceof` across the ESM and CommonJS builds and installed copies: by the kinds an error carries, not its prototype. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (!Object.hasOwn(this, 'kind')) return Function.prototype[Symbol.hasInstance].call(this, value);
     const kinds = typeof value === 'object' && value !== null ? (value as { [KINDS]?: unknown })[KINDS] : undefined;
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 
+  /** The operation, by its name in Okta's spec (`getSession`, `revokeUserSessions`, `listLogEvents`). */
   readonly operationId: string;
+  /** Its HTTP method. */
   readonly method: string;
+  /** Its path template (`/api/v1/sessions/{sessionId}`): never the concrete URL, which may hold an id. */
   readonly path: string;
 
   constructor(message: string, operation: OperationRef, options?: { cause?: unknown }) {
@@ -99,11 +105,15 @@ export interface ResponseDetails {
 /** Okta answered, with a status the call cannot succeed with: the base of API errors and of `OktaOAuthError`. */
 export class OktaResponseError extends OktaError {
   static override readonly kind: string = 'OktaResponseError';
+  /** The HTTP status of Okta's answer. */
   readonly status: number;
   /** `X-Okta-Request-Id`: the `transaction.id` of the System Log events the request caused; quote it to Okta support. */
   readonly requestId: string | undefined;
+  /** The response headers a caller needs (request id, rate limits, `retry-after`, `date`, `content-type`, `www-authenticate`), redacted. */
   readonly headers: Headers;
+  /** Attempts the call made: more than 1 when earlier ones were retried (an earlier attempt may have succeeded). */
   readonly attempts: number;
+  /** How many of the attempts Okta answered 429 (not processed). */
   readonly rateLimitedAttempts: number;
 
   constructor(message: string, details: ResponseDetails, operation: OperationRef) {
@@ -128,10 +138,15 @@ export interface ApiErrorDetails extends ResponseDetails {
 /** Okta's API answered with an error (its error object, when it sent one). */
 export class OktaApiError extends OktaResponseError {
   static override readonly kind: string = 'OktaApiError';
+  /** Okta's error code (`E0000007`): the one field meant for flow control. */
   readonly errorCode: string | undefined;
+  /** Okta's sentence for the error (`Not found: Resource not found: … (Session)`). */
   readonly errorSummary: string | undefined;
+  /** Okta's id of this occurrence, for its support. */
   readonly errorId: string | undefined;
+  /** Okta's link for the error code (often the code itself). */
   readonly errorLink: string | undefined;
+  /** What caused it, field by field, for a validation error (`errorSummary` each); empty otherwise. */
   readonly errorCauses: ErrorCause[];
 
   constructor(message: string, details: ApiErrorDetails, operation: OperationRef) {
@@ -168,6 +183,7 @@ export class OktaServerError extends OktaApiError {
 /** 429 (E0000047): Okta did not process the request. `rateLimit` holds the bucket state it reported, when it did. */
 export class OktaRateLimitError extends OktaApiError {
   static override readonly kind: string = 'OktaRateLimitError';
+  /** The bucket's state as the 429 reported it; undefined when it sent no rate-limit headers. */
   readonly rateLimit: RateLimit | undefined;
 
   constructor(message: string, details: ApiErrorDetails & { rateLimit: RateLimit | undefined }, operation: OperationRef) {
@@ -182,7 +198,9 @@ export class OktaRateLimitError extends OktaApiError {
  */
 export class OktaOAuthError extends OktaResponseError {
   static override readonly kind: string = 'OktaOAuthError';
+  /** The OAuth error code (RFC 6749 section 5.2): `invalid_client`, `invalid_scope`, `invalid_dpop_proof`, …. */
   readonly error: string | undefined;
+  /** Okta's `error_description`. */
   readonly errorDescription: string | undefined;
 
   constructor(
@@ -211,6 +229,7 @@ export class OktaConnectionError extends OktaError {
 /** The call's `timeoutMs` budget ran out (retries and waits included), or an attempt's `retry.attemptTimeoutMs` did. */
 export class OktaTimeoutError extends OktaError {
   static override readonly kind: string = 'OktaTimeoutError';
+  /** The budget or attempt timeout that ran out, in ms. */
   readonly timeoutMs: number;
   /** Attempts the call made, when an attempt's timeout ended it; undefined when the call's budget did. */
   readonly attempts: number | undefined;
@@ -228,6 +247,7 @@ export class OktaTimeoutError extends OktaError {
  */
 export class OktaRateLimitWaitError extends OktaTimeoutError {
   static override readonly kind: string = 'OktaRateLimitWaitError';
+  /** The bucket as last reported: `resetAt` is when it opens again. */
   readonly rateLimit: RateLimit;
 
   constructor(message: string, timeoutMs: number, rateLimit: RateLimit, operation: OperationRef, options: { attempts: number }) {

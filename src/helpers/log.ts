@@ -6,12 +6,18 @@
  * building a record. A logger that throws never fails a call.
  */
 
+/** How much the client logs: `off`, or the least severe level written. Default: `OKTA_SESSIONS_LOG` on Node, else `warn`. */
 export type LogLevel = 'off' | 'error' | 'warn' | 'info' | 'debug';
 
+/** Where the client logs: `console`, pino, winston, or anything with these four methods. A logger that throws never fails a call. */
 export interface Logger {
+  /** Every attempt and wait. */
   debug(message: string, record?: Record<string, unknown>): void;
+  /** Retries, long pacing waits, a rate-limit store back. */
   info(message: string, record?: Record<string, unknown>): void;
+  /** A rate-limit store down, a clock off Okta's. */
   warn(message: string, record?: Record<string, unknown>): void;
+  /** Not written by the client today; part of the interface loggers have. */
   error(message: string, record?: Record<string, unknown>): void;
 }
 

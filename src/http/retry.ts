@@ -1,6 +1,7 @@
 import { backoffDelayMs } from '../helpers/backoff.js';
 import type { Operation } from '../operations.js';
 
+/** When a call is tried again: the client's `retry` option, and each call's. Every retry stays within the call's `timeoutMs`. */
 export interface RetryOptions {
   /**
    * Retries of failures that may have reached Okta (a 503, a reset, an attempt timeout; a 429 without a usable
@@ -87,9 +88,11 @@ function isRetriedFor(failure: AttemptFailure, operation: Pick<Operation, 'safeT
 
 /** Reported through the `onRetry` hook before each wait. */
 export interface RetryEvent {
+  /** The operation retried, by its name in Okta's spec. */
   operationId: string;
   /** 1 for the first retry. */
   retryCount: number;
+  /** How long the client waits before the retry, in ms. */
   delayMs: number;
   /** Why the attempt is retried. */
   reason: AttemptFailure;

@@ -4,6 +4,7 @@ import { type BucketMap, DEFAULT_BUCKETS } from '../operations.js';
 import type { HoldReason } from './bucket-model.js';
 import type { RateLimitStore, RateLimitStoreEvent } from './store.js';
 
+/** Pacing by Okta's `X-Rate-Limit-*` headers (the client's `rateLimit` option; `false` turns it off): requests wait for their bucket rather than draw a 429. */
 export interface RateLimitOptions {
   /**
    * Requests in flight at once, across all operations. Left out, it adapts to Okta's concurrency limit:
@@ -30,9 +31,13 @@ export interface RateLimitOptions {
 
 /** Reported through `onRateLimit` when a request is held back for its bucket. */
 export interface RateLimitEvent {
+  /** The operation held back. */
   operationId: string;
+  /** Its rate-limit bucket, as the client names it (`/api/v1/sessions`, `/api/v1/logs`). */
   bucket: string;
+  /** The bucket's limit per window, as Okta reported it. */
   limit: number;
+  /** Requests left in the window, as Okta reported it. */
   remaining: number;
   /** When the window resets, on Okta's clock. */
   resetAt: Date;

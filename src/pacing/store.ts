@@ -8,8 +8,11 @@ import type { PermitOutcome } from './permit.js';
 
 /** What a response taught about its bucket, on the server's clock. */
 export interface LearnedWindow {
+  /** `X-Rate-Limit-Limit` of the answer. */
   limit: number;
+  /** `X-Rate-Limit-Remaining` of the answer. */
   remaining: number;
+  /** `X-Rate-Limit-Reset`, in epoch ms on Okta's clock. */
   resetAtMs: number;
   /**
    * The window's length, when this response opened it: the store places its end from when it hears of it
@@ -19,7 +22,17 @@ export interface LearnedWindow {
 }
 
 /** The store's answer to a request for a lease: one, or when to ask again (server clock). */
-export type StoreLease = { leaseId: string } | { retryAtMs: number; rateLimit: RateLimit | undefined };
+export type StoreLease =
+  | {
+      /** The lease's id: released when the response comes. */
+      leaseId: string;
+    }
+  | {
+      /** When to ask again, in epoch ms on Okta's clock. */
+      retryAtMs: number;
+      /** The bucket as the store knows it. */
+      rateLimit: RateLimit | undefined;
+    };
 
 /** When a store holds a bucket for its in-flight cap, which only a release can lift, a waiting process asks again after this long. */
 export const STORE_POLL_MS = 25;
@@ -37,7 +50,9 @@ export interface RateLimitStore {
 
 /** Reported through `onRateLimitStore` when a bucket leaves the store for local pacing, and when it comes back. */
 export interface RateLimitStoreEvent {
+  /** The bucket whose pacing changed. */
   bucket: string;
+  /** `fallback`: the store failed and the client paces on its own; `restored`: it answers again. */
   state: 'fallback' | 'restored';
   /** Why it fell back: the store's error message. */
   reason?: string;

@@ -4,6 +4,7 @@ import { Cluster, type ClusterNode, Redis } from 'ioredis';
 import { type LearnedWindow, type RateLimitStore, STORE_POLL_MS, type StoreLease } from '../pacing/store.js';
 import { RELEASE, ACQUIRE } from './scripts.js';
 
+/** How `RedisRateLimitStore` keeps the shared buckets. */
 export interface RedisRateLimitStoreOptions {
   /** Prefix of every key; default `okta-sessions`. Keys also name the org and the bucket, never a credential. */
   keyPrefix?: string;
@@ -19,7 +20,19 @@ export interface RedisRateLimitStoreOptions {
  * An ioredis connection you made (its options are yours; a `Cluster` too), or a URL or a Redis Cluster's
  * nodes for one the store makes and closes.
  */
-export type RedisConnection = { url: string } | { cluster: ClusterNode[] } | { client: Redis | Cluster };
+export type RedisConnection =
+  | {
+      /** `redis://…` or `rediss://…`: the store connects, and closes the connection with `close()`. */
+      url: string;
+    }
+  | {
+      /** A Redis Cluster's nodes: the store connects, and closes the connection with `close()`. */
+      cluster: ClusterNode[];
+    }
+  | {
+      /** Your ioredis `Redis` or `Cluster`: yours to close. */
+      client: Redis | Cluster;
+    };
 
 /** How long a bucket's learned state outlives its last update. */
 const STATE_TTL_MS = 3_600_000;

@@ -7,6 +7,7 @@ import { type OperationId, operations } from '../../generated/operations.js';
 import { CORS_ENABLED } from './okta-limits.js';
 import type { Route } from './router.js';
 
+/** The org's Trusted Origins for CORS (Security › API › Trusted Origins in Okta's Admin Console). */
 export interface CorsOptions {
   /** Exact origins, e.g. `http://localhost:5173` (scheme, host and port; no path, no trailing slash). */
   trustedOrigins: readonly string[];

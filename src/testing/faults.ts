@@ -6,27 +6,75 @@ export type Fault =
    * Answer with this status (an Okta error object unless `body` is given). `headers` override
    * Okta's; `bare` leaves out the request id and rate-limit headers, as Okta's 405 does.
    */
-  | { type: 'status'; status: number; body?: string | object; contentType?: string; headers?: Record<string, string>; bare?: boolean }
+  | {
+      /** Which fault. */
+      type: 'status';
+      /** The HTTP status answered. */
+      status: number;
+      /** The body: JSON for an object, as given for a string; default an Okta error object for the status. */
+      body?: string | object;
+      /** The `Content-Type` of `body`. */
+      contentType?: string;
+      /** Headers set over Okta's. */
+      headers?: Record<string, string>;
+      /** Without `X-Okta-Request-Id` and rate-limit headers. */
+      bare?: boolean;
+    }
   /** Wait before handling the request normally. */
-  | { type: 'latency'; ms: number }
+  | {
+      /** Which fault. */
+      type: 'latency';
+      /** How long, in ms. */
+      ms: number;
+    }
   /** Drop the connection: before the request body is read, after it is read (request processed), or mid-response. */
-  | { type: 'reset'; when: 'before-body' | 'after-body' | 'mid-response' }
+  | {
+      /** Which fault. */
+      type: 'reset';
+      /** When the connection drops. */
+      when: 'before-body' | 'after-body' | 'mid-response';
+    }
   /** A complete 200 response whose JSON body is cut short. */
-  | { type: 'truncated-json' }
+  | {
+      /** Which fault. */
+      type: 'truncated-json';
+    }
   /** Never answer (until the server closes). */
-  | { type: 'hang' }
+  | {
+      /** Which fault. */
+      type: 'hang';
+    }
   /** Handle normally, but send `X-Rate-Limit-Reset` twice (OKTA-112507). */
-  | { type: 'duplicate-reset-header' }
+  | {
+      /** Which fault. */
+      type: 'duplicate-reset-header';
+    }
   /** Handle normally, with the server's clock (`Date` and the reset) shifted by `ms`. */
-  | { type: 'skew-clock'; ms: number }
+  | {
+      /** Which fault. */
+      type: 'skew-clock';
+      /** The shift, in ms (negative: behind). */
+      ms: number;
+    }
   /** Answer with a redirect to `location`. */
-  | { type: 'redirect'; status?: 301 | 302 | 307 | 308; location: string }
+  | {
+      /** Which fault. */
+      type: 'redirect';
+      /** The redirect status; default 302. */
+      status?: 301 | 302 | 307 | 308;
+      /** Where it points. */
+      location: string;
+    }
   /** Handle normally, but without `X-Okta-Request-Id` and rate-limit headers (as Okta's 405 is). */
-  | { type: 'bare-headers' };
+  | {
+      /** Which fault. */
+      type: 'bare-headers';
+    };
 
 /** What a fault can target: an operation, or the OAuth token endpoint (`POST /oauth2/v1/token`). */
 export type FaultTarget = OperationId | 'oauthToken';
 
+/** Which requests a queued fault applies to. */
 export interface FaultOptions {
   /** Only for this operation (or `'oauthToken'`: the token endpoint); every request when absent. */
   operation?: FaultTarget;

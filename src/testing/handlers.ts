@@ -44,8 +44,11 @@ export interface IssuedAccessToken {
 
 /** What a clear of a user's sessions received, as Okta got it: the query values as sent (absent: Okta's default). */
 export interface SessionClear {
+  /** The user whose sessions were cleared. */
   userId: string;
+  /** The `oauthTokens` query parameter as sent (`'true'`, `'false'`), or undefined when left out. */
   oauthTokens: string | undefined;
+  /** The `forgetDevices` query parameter as sent, or undefined when left out. */
   forgetDevices: string | undefined;
   /** Sessions it ended. */
   ended: number;

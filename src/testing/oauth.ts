@@ -12,6 +12,7 @@ import type { IssuedAccessToken } from './handlers.js';
 import { decodeJws, type JwtClaims, jwkThumbprint, sha256Base64url, verifiesWith } from './jws.js';
 import { oktaId } from './ids.js';
 
+/** A service app registered with the embedded server (`registerServiceApp`), as an admin registers one in Okta. */
 export interface ServiceAppOptions {
   /** The app's public key, as registered in Okta (a public JWK, RSA or EC). */
   publicKey: Record<string, unknown>;

@@ -1,10 +1,19 @@
+/** The embedded server's rate limits: Okta's fixed windows, per bucket. */
 export interface ServerRateLimitOptions {
   /** Requests per window and bucket. Default 100 (Okta's smallest documented /api/v1/sessions limit). */
   limit?: number;
   /** Window length. Default 60 000, as Okta's. */
   windowMs?: number;
   /** Buckets with limits of their own, by bucket (e.g. `'/api/v1/logs': { limit: 60 }`, the System Log's small one). */
-  buckets?: Record<string, { limit?: number; windowMs?: number }>;
+  buckets?: Record<
+    string,
+    {
+      /** This bucket's requests per window; default `limit`. */
+      limit?: number;
+      /** This bucket's window; default `windowMs`. */
+      windowMs?: number;
+    }
+  >;
 }
 
 export interface BucketState {

@@ -8,6 +8,7 @@ import type { ServiceAppOptions } from './oauth.js';
 import type { ServerBucketMap } from './okta-limits.js';
 import type { ServerRateLimitOptions } from './rate-limiter.js';
 
+/** How the embedded Okta behaves: its org's engine, rate limits, lifetimes, CORS, the log's lag. Every option has Okta's default. */
 export interface OktaSessionsServerOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -56,18 +57,25 @@ export interface SignIn {
   userAgent?: string;
 }
 
+/** One answer the server gave, for a test's `onResponse`. */
 export interface ResponseRecord {
+  /** The operation the request was routed to, or undefined for a path Okta does not route. */
   operationId: OperationId | undefined;
+  /** The request's HTTP method. */
   method: string;
+  /** The request's path, as received. */
   path: string;
   /** The request's query parameters, as received. */
   query: Record<string, string>;
+  /** The status answered. */
   status: number;
+  /** The headers answered. */
   headers: Record<string, string | string[]>;
   /** The parsed JSON body, when there was one. */
   body: unknown;
 }
 
+/** A running embedded Okta: its address and API token, ways to stage an org, and what it recorded. */
 export interface OktaSessionsServer {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
@@ -83,7 +91,14 @@ export interface OktaSessionsServer {
    * A sign-in: a session of the user (created when absent) and its `user.session.start` in the System Log, from the
    * address and user agent given. Returns the session's id and its `externalSessionId` (`idx…` on Identity Engine).
    */
-  signIn(user: SignIn): { sessionId: string; externalSessionId: string; userId: string };
+  signIn(user: SignIn): {
+    /** The session's id, as `create` returns it. */
+    sessionId: string;
+    /** The System Log's id for the session: the same id on Classic, `idx…` on Identity Engine. */
+    externalSessionId: string;
+    /** The user's id (`00u…`). */
+    userId: string;
+  };
   /** A sign-in to an app from a session (`user.authentication.sso`), from the address and user agent given. */
   appSignIn(signIn: { externalSessionId: string; app?: string; ipAddress?: string; userAgent?: string }): void;
   /** Every System Log event written so far, visible or not. */
@@ -93,17 +108,22 @@ export interface OktaSessionsServer {
   /** An OAuth access token (`Authorization: Bearer …`) holding these scopes, e.g. `okta.sessions.read`. */
   issueAccessToken(scopes: readonly string[]): string;
   /** An OAuth 2.0 service app for `oauth` clients: its public key, granted scopes, DPoP required (default) or not. */
-  registerServiceApp(options: ServiceAppOptions): { clientId: string };
+  registerServiceApp(options: ServiceAppOptions): {
+    /** The app's client id (`0oa…`), for `oauth.clientId`. */
+    clientId: string;
+  };
   /** Ends every access token issued so far (an admin revoking them): the next API call with one gets a 401. */
   revokeAccessTokens(): void;
   /** Requests to `/oauth2/v1/token` so far. */
   readonly tokenRequests: number;
   /** Queues a fault for the next `times` (default 1) matching requests, each with `probability` (default 1). */
   inject(fault: Fault, options?: FaultOptions): void;
+  /** Drops every queued fault. */
   clearFaults(): void;
   /** Requests received so far, per operation. */
   readonly requestCounts: Readonly<Partial<Record<OperationId, number>>>;
   /** Requests that got an injected fault so far, whether or not it produced a response. */
   readonly faultsInjected: number;
+  /** Stops the server: open connections are closed, and the promise resolves when the port is free. */
   close(): Promise<void>;
 }

@@ -31,13 +31,13 @@ type RequestRecord = Omit<ResponseRecord, 'headers' | 'body' | 'status'>;
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/;
 
+export type { OktaSessionsServer, OktaSessionsServerOptions, ResponseRecord } from './server-api.js';
+
 /**
  * Starts an in-memory server that answers the Session operations, the two user operations (getUser,
  * revokeUserSessions) and the System Log (listLogEvents) as Okta does: status codes, error objects,
  * rate-limit headers and windows, single-use session tokens, the events of what it does. Loopback only.
  */
-export type { OktaSessionsServer, OktaSessionsServerOptions, ResponseRecord } from './server-api.js';
-
 export async function startOktaSessionsServer(options: OktaSessionsServerOptions = {}): Promise<OktaSessionsServer> {
   const host = options.host ?? '127.0.0.1';
   const clockOffsetMs = options.clockOffsetMs ?? 0;

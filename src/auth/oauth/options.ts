@@ -2,13 +2,18 @@
 
 /** A JSON Web Key as the app's key is usually stored: RSA or EC, with its private part. */
 export interface PrivateJwk {
+  /** Key type: `RSA` (RS256) or `EC` (ES256). */
   kty: 'RSA' | 'EC';
+  /** The key's id in the app (Okta's `kid`); sent in each assertion's header. */
   kid?: string;
+  /** The algorithm, when the key names one (`RS256`, `ES256`). */
   alg?: string;
+  /** The private part: a key without it cannot sign. */
   d: string;
   [member: string]: unknown;
 }
 
+/** An OAuth 2.0 service app: client credentials with a `private_key_jwt` assertion, and DPoP when Okta asks for it. */
 export interface OAuthOptions {
   /** The service app's client id (`0oa…`). */
   clientId: string;
