@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,10 +9,11 @@ import { packedConsumer, run } from './support/packed-consumer.js';
 // Packs the package as npm would publish it and installs the tarball into a fresh consumer project.
 const work = mkdtempSync(join(tmpdir(), 'okta-sessions-consumer-'));
 let consumer: string;
-const tsc = resolve('node_modules/typescript/bin/tsc');
+let tarball: string;
+const bin = (name: string) => resolve('node_modules/.bin', name);
 
 beforeAll(() => {
-  ({ consumer } = packedConsumer(work));
+  ({ consumer, tarball } = packedConsumer(work));
 }, 180_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -69,37 +70,34 @@ describe('packed tarball', () => {
     expect(run('node', ['--input-type=module', '-e', script], consumer).trim()).toBe('all recognised');
   });
 
-  it('types of both entry points resolve under node10, node16, nodenext and bundler resolution', () => {
-    const source = `import { OktaSessions, type Session } from 'okta-sessions';
-      import { startOktaSessionsServer, type OktaSessionsServer } from 'okta-sessions/testing';
-      export async function check(): Promise<Session> {
-        const server: OktaSessionsServer = await startOktaSessionsServer();
-        return new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken }).get('id');
-      }\n`;
-    writeFileSync(join(consumer, 'resolution.ts'), source);
-    const settings: [string, string][] = [
-      ['commonjs', 'node10'],
-      ['node16', 'node16'],
-      ['nodenext', 'nodenext'],
-      ['esnext', 'bundler'],
-    ];
-    for (const [module, moduleResolution] of settings) {
-      const args = [
-        '--noEmit',
-        '--strict',
-        '--module',
-        module,
-        '--moduleResolution',
-        moduleResolution,
-        '--target',
-        'es2022',
-        '--lib',
-        'es2022,dom',
-        'resolution.ts',
-      ];
-      expect(() => run('node', [tsc, ...args], consumer), `moduleResolution ${moduleResolution}`).not.toThrow();
-    }
-  });
+  it('publint and attw (Are the Types Wrong?) find nothing wrong: exports, files, and types under node10, node16 (ESM and CommonJS) and bundler', () => {
+    expect(run(bin('publint'), ['run', tarball, '--strict'], work)).toContain('All good!');
+    // attw exits non-zero on any problem it finds, for every entry and resolution.
+    expect(run(bin('attw'), [tarball, '--format', 'ascii'], work)).toContain('No problems found');
+  }, 60_000);
+
+  it('publint and attw fail on a broken exports map (a scratch copy of the package)', () => {
+    const broken = join(work, 'broken');
+    cpSync(join(consumer, 'node_modules', 'okta-sessions'), broken, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(broken, 'package.json'), 'utf8'));
+    manifest.exports['.'].node.import = { types: './dist/esm/src/missing.d.ts', default: './dist/esm/src/missing.js' };
+    writeFileSync(join(broken, 'package.json'), JSON.stringify(manifest, null, 2));
+    const fails = (command: string, args: string[]) => {
+      try {
+        run(command, args, work);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error(`${command} passed a broken exports map`);
+    };
+    expect(fails(bin('publint'), ['run', broken, '--strict', '--pack', 'false'])).toContain('dist/esm/src/missing.js');
+    mkdirSync(join(work, 'broken-tarball'));
+    run('npm', ['pack', broken, '--ignore-scripts', '--pack-destination', join(work, 'broken-tarball'), '--loglevel=error'], work);
+    const brokenTarball = join(work, 'broken-tarball', readdirSync(join(work, 'broken-tarball'))[0] as string);
+    expect(fails(bin('attw'), [brokenTarball, '--format', 'ascii'])).toMatch(
+      /node16 \(from ESM\): (🐛 Used fallback condition|💀 Resolution failed)/,
+    );
+  }, 60_000);
 
   it('bundles for browsers from the installed package, through its exports: no node: imports, the error path up front, within 17 kB gzipped', async () => {
     // As browser bundlers do (Vite, Rollup, webpack; esbuild with splitting): code behind import() is a chunk loaded when used.
@@ -180,16 +178,5 @@ describe('packed tarball', () => {
 
   it('ships the license', () => {
     expect(readFileSync(join(consumer, 'node_modules', 'okta-sessions', 'LICENSE'), 'utf8')).toContain('Apache License');
-  });
-
-  it('ships type declarations for both module systems', () => {
-    const source = `import { OktaSessions, type Session } from 'okta-sessions';
-      const okta = new OktaSessions({ orgUrl: 'https://acme.okta.com', apiToken: 't' });
-      export const session: Promise<Session> = okta.get('id');
-      export const status: Session['status'] = 'ACTIVE';\n`;
-    writeFileSync(join(consumer, 'esm.mts'), source);
-    writeFileSync(join(consumer, 'cjs.cts'), source);
-    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--lib', 'es2022,dom'];
-    expect(() => run('node', [tsc, ...args, 'esm.mts', 'cjs.cts'], consumer)).not.toThrow();
   });
 });
