@@ -4,13 +4,15 @@
  * Without a file or --from, reads the newest release from Okta's GitHub repository.
  * Slices the release, keeps the operations openapi/retained-operations.json retains,
  * prints the contract report against openapi/okta-sessions.yaml and, only when nothing
- * breaks (or --allow-breaking), writes the slice, its provenance and generated/.
+ * breaks (or --allow-breaking), writes the slice, its provenance, generated/ and a changeset
+ * (.changeset/okta-spec-<release>.md: the version bump the report asks for, and what changed).
  * Everything is staged and validated first: a failure writes nothing.
  */
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { bumpOf, changesetFor } from './lib/changeset.ts';
 import { compareSlices } from './lib/contract/compare.ts';
 import { renderMarkdown, specLabel } from './lib/contract/render.ts';
 import { GENERATED_DIR, generate } from './lib/generate.ts';
@@ -28,6 +30,9 @@ import {
   toYaml,
 } from './lib/spec-io.ts';
 import { OKTA_SPEC_REPOSITORY, readUpstreamRelease } from './lib/upstream.ts';
+
+/** Where changesets wait for the next release (Changesets' folder). */
+const CHANGESET_DIR = '.changeset';
 
 const USAGE =
   'usage: npm run update-spec -- [<okta management spec.yaml> | --from <git URL or local clone>] [--release <name>|latest] [--allow-breaking] [--report-file <file>]';
@@ -137,12 +142,17 @@ async function run(): Promise<number> {
     writeFileSync(SPEC_PATH, yaml);
     writeFileSync(PROVENANCE_PATH, `${JSON.stringify(nextProvenance, null, 2)}\n`);
     for (const file of generated) copyFileSync(file, join(GENERATED_DIR, basename(file)));
+    const changeset = changesetFor(report, incoming.release);
+    if (changeset) {
+      mkdirSync(CHANGESET_DIR, { recursive: true });
+      writeFileSync(join(CHANGESET_DIR, changeset.name), changeset.text);
+    }
     writeActionOutputs({ changed: 'true', release: incoming.release, breaking: report.summary.breaking });
     const kept = adoption.retained.length
       ? `, keeping ${adoption.retained.map((entry) => entry.operationId).join(', ')} from earlier releases`
       : '';
     console.log(
-      `\nUpdated ${SPEC_PATH} to release ${incoming.release}${kept}, and regenerated ${GENERATED_DIR}/. Run make test, then commit.`,
+      `\nUpdated ${SPEC_PATH} to release ${incoming.release}${kept}, and regenerated ${GENERATED_DIR}/${changeset ? `; wrote ${CHANGESET_DIR}/${changeset.name} (${bumpOf(report.summary)})` : ''}. Run make test, then commit.`,
     );
     return 0;
   } catch (error) {

@@ -45,6 +45,10 @@ describe('npm run update-spec', () => {
     const operations = readFileSync(join(dir, 'generated/operations.ts'), 'utf8');
     expect(operations).not.toContain('createSession');
     expect(operations).toContain(provenance.sliceSha256);
+    // A breaking release is a major version, its changeset naming the release and each break.
+    const changeset = readFileSync(join(dir, '.changeset/okta-spec-2099.01.0.md'), 'utf8');
+    expect(changeset).toMatch(/^---\n'okta-sessions': major\n---\n\nAdopts Okta's management spec release 2099\.01\.0 \(4 breaking, /);
+    expect(changeset).toContain('- `createSession` (`okta.create()`): ');
   }, 60_000);
 
   it('a non-breaking change is written and regenerated without flags', async () => {
@@ -57,6 +61,7 @@ describe('npm run update-spec', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('response `riskLevel` added');
     expect(readFileSync(join(dir, 'generated/okta-sessions.ts'), 'utf8')).toContain('riskLevel?: string');
+    expect(result.stdout).toMatch(/wrote \.changeset\/okta-spec-[\w.-]+\.md \(minor\)/);
     // And the drift check agrees with what was written.
     expect((await run('check-generated.ts', [], dir)).code).toBe(0);
   }, 60_000);
