@@ -49,6 +49,29 @@ describe('log', () => {
     expect(events.map((event) => event.actor.alternateId)).toEqual(['ada@example.com', 'grace@example.com']);
   });
 
+  it('--follow keeps reading until Ctrl-C, which ends it cleanly (exit 0) with what it read', async () => {
+    const { ada, server } = await breachedOrg();
+    const run = await runMain(['log', '--since', '1h', '--follow', '--json'], {
+      env: { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken },
+      onInterruptListening: (interrupt) => setTimeout(interrupt, 500),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(ada.externalSessionId);
+    expect(run.stderr).toContain('log: stopped after 3 event(s)');
+    expect(run.stderr).not.toContain('incomplete');
+  });
+
+  it('Ctrl-C during a read that was to end by itself says the read is incomplete, and exits 130', async () => {
+    const { server } = await breachedOrg({ rateLimit: { limit: 1, windowMs: 10_000, buckets: { '/api/v1/logs': { limit: 1 } } } });
+    // One page, then the bucket is empty for 10 s: Ctrl-C comes while the read waits.
+    const run = await runMain(['log', '--since', '1h', '--json'], {
+      env: { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken, OKTA_SESSIONS_LOG: 'off' },
+      onInterruptListening: (interrupt) => setTimeout(interrupt, 500),
+    });
+    expect(run.code, run.stderr).toBe(130);
+    expect(run.stderr).toMatch(/log: stopped after \d+ event\(s\): the read is incomplete/);
+  });
+
   it('refuses a time it cannot read, saying what it takes, before sending anything', async () => {
     const { cli, logRequests } = await breachedOrg();
     const run = await cli(['log', '--since', 'yesterday']);
