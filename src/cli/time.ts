@@ -21,6 +21,17 @@ export function timeFlag(value: string, flag: string, nowMs = Date.now()): Date 
   return new Date(ms);
 }
 
+/** `--since` and `--until` as given, each a time or undefined when left out. */
+export function timeWindow(values: { since?: string | undefined; until?: string | undefined }): {
+  since: Date | undefined;
+  until: Date | undefined;
+} {
+  return {
+    since: values.since === undefined ? undefined : timeFlag(values.since, 'since'),
+    until: values.until === undefined ? undefined : timeFlag(values.until, 'until'),
+  };
+}
+
 /** `--verify-timeout 2m` (or a number of seconds) as ms. */
 export function durationFlag(value: string, flag: string): number {
   const ms = spanMs(value) ?? (/^\d+$/.test(value) ? Number(value) * 1000 : undefined);

@@ -7,10 +7,10 @@ import { basename } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OktaSessionsServer, startOktaSessionsServer } from '../../src/testing/index.js';
-import { systemTool } from '../support/system-tools.js';
+import { launchChromium } from '../support/chromium.js';
 
 const OUTPUT_DIR = 'test/browser/output';
 const LOGIN = 'ada@example.com';
@@ -43,7 +43,6 @@ describe('the /me operations in headless Chromium', () => {
   let oktaWithCorsOnErrors: OktaSessionsServer;
 
   beforeAll(async () => {
-    const executablePath = systemTool(['chromium', 'chromium-browser', 'google-chrome'], 'chromium');
     // As a web app's bundler builds it: code behind import() (the OAuth flow) is a chunk the page loads on use.
     const bundled = await build({
       entryPoints: { page: 'test/browser/page.ts', worker: 'test/browser/worker.ts' },
@@ -59,11 +58,7 @@ describe('the /me operations in headless Chromium', () => {
     [trusted, untrusted] = await Promise.all([pageOrigin(files), pageOrigin(files)]);
     okta = await startOktaSessionsServer({ cors: { trustedOrigins: [trusted.origin] } });
     oktaWithCorsOnErrors = await startOktaSessionsServer({ cors: { trustedOrigins: [trusted.origin], errorResponses: true } });
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OktaSessionsServer, startOktaSessionsServer } from '../../src/testing/index.js';
-import { systemTool } from '../support/system-tools.js';
+import { launchChromium } from '../support/chromium.js';
 
 const LOGIN = 'ada@example.com';
 /** okta-auth-js's browser build, as a script tag loads it (the global OktaAuth). */
@@ -57,14 +57,9 @@ describe('okta-auth-js in headless Chromium against the embedded server', () => 
   let okta: OktaSessionsServer;
 
   beforeAll(async () => {
-    const executablePath = systemTool(['chromium', 'chromium-browser', 'google-chrome'], 'chromium');
     app = await pageOrigin();
     okta = await startOktaSessionsServer({ cors: { trustedOrigins: [app.origin, app.origin.replace('127.0.0.1', 'localhost')] } });
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

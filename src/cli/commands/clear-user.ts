@@ -8,7 +8,7 @@ import { clientOptions } from '../client-options.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../exit.js';
 import type { Values } from '../options.js';
-import { durationFlag, timeFlag } from '../time.js';
+import { durationFlag, timeWindow } from '../time.js';
 
 const DEFAULT_VERIFY_TIMEOUT = '2m';
 
@@ -53,7 +53,7 @@ function clearUserBulk(values: Values): BulkSpec {
   const choice = choiceFrom(values);
   const allowUnknown = values['allow-unknown'] === true;
   const sessions = inputsAreSessions(values);
-  const since = values.since === undefined ? undefined : timeFlag(values.since, 'since');
+  const { since } = timeWindow(values);
   const resolver: (client: OktaSessions, inputs: readonly string[]) => UserResolver = sessions
     ? (client, inputs) => sessionOwners(client, inputs, since)
     : (client) => (input) => resolveUser(client, input, allowUnknown);

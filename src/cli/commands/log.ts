@@ -3,7 +3,7 @@ import { clientOptions } from '../client-options.js';
 import { type Command, withClient } from '../command.js';
 import { EXIT } from '../exit.js';
 import { LOG_HEADER, logEventRow } from '../output.js';
-import { timeFlag } from '../time.js';
+import { timeWindow } from '../time.js';
 
 /**
  * `log`: the System Log (listLogEvents), page by page as Okta links them: a table on a terminal, NDJSON with
@@ -26,8 +26,7 @@ export const log: Command = {
     const query = {
       filter: values.filter,
       q: values.q,
-      since: values.since === undefined ? undefined : timeFlag(values.since, 'since'),
-      until: values.until === undefined ? undefined : timeFlag(values.until, 'until'),
+      ...timeWindow(values),
       follow: values.follow,
       signal: controller.signal,
     };

@@ -3,7 +3,7 @@ import { type Command, withClient } from '../command.js';
 import { EXIT, UsageError } from '../exit.js';
 import type { Values } from '../options.js';
 import { loggedSessionRow, SESSION_HEADER } from '../output.js';
-import { timeFlag } from '../time.js';
+import { timeWindow } from '../time.js';
 
 /** The one selector given: --user, --ip or --session. */
 function selectorFrom(values: Values): { user: string } | { ipAddress: string } | { externalSessionId: string[] } {
@@ -36,8 +36,7 @@ export const sessions: Command = {
   async run(_args, values, io) {
     const query = {
       ...selectorFrom(values),
-      since: values.since === undefined ? undefined : timeFlag(values.since, 'since'),
-      until: values.until === undefined ? undefined : timeFlag(values.until, 'until'),
+      ...timeWindow(values),
     };
     const found = await withClient(clientOptions(values, io, sessions), (okta) => okta.findSessions(query));
     found.sort((a, b) => b.lastSeen.getTime() - a.lastSeen.getTime());
