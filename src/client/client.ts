@@ -30,13 +30,17 @@ interface CallParts<K extends OperationId> {
 }
 
 /**
- * Client for the Okta Sessions API. Each method is one operation of the spec;
- * failures throw `OktaError` subclasses.
+ * Client for Okta's sessions: each method is one operation of Okta's spec (named in its doc), paced by Okta's
+ * rate-limit headers and retried when that is safe. Every method's promise rejects with an `OktaError`
+ * subclass: `OktaNotFoundError` (404), `OktaRateLimitError` (429 after its retries), `OktaAuthenticationError`
+ * and `OktaForbiddenError` (the credentials), `OktaConnectionError`, `OktaTimeoutError`; an argument that
+ * cannot be sent rejects with a `TypeError` before anything is sent.
  */
 export class OktaSessions {
   readonly #core: ClientCore;
   #closed = false;
 
+  /** Checks every option at once: an invalid one throws a `TypeError` that says what to fix. */
   constructor(options: OktaSessionsOptions);
   /** @internal Tests and benchmarks choose the engine that sends; the package entry supplies its runtime's. */
   constructor(options: OktaSessionsOptions, engines: EngineFactory);
@@ -67,7 +71,11 @@ export class OktaSessions {
     return this.#core.scheduler?.snapshot() ?? {};
   }
 
-  /** createSession: exchanges a single-use session token for a session. */
+  /**
+   * Exchanges a single-use session token (from the Authentication API) for a session. `POST /api/v1/sessions`
+   * (createSession); scope `okta.sessions.manage`. Never retried once it may have reached Okta: the token is
+   * single-use. A used or expired token: `OktaAuthenticationError` (E0000004).
+   */
   create(sessionToken: string, options?: CallOptions): OktaPromise<Session> {
     return this.#call('createSession', options, () => {
       if (typeof sessionToken !== 'string' || sessionToken.trim() === '') throw new TypeError('sessionToken must be a non-empty string');
@@ -75,7 +83,7 @@ export class OktaSessions {
     });
   }
 
-  /** getSession */
+  /** A session by id. `GET /api/v1/sessions/{sessionId}` (getSession); scope `okta.sessions.read`. Ended or unknown: `OktaNotFoundError`. */
   get(sessionId: string, options?: CallOptions): OktaPromise<Session> {
     return this.#call('getSession', options, () => ({
       parts: { params: { path: { sessionId: checkSessionId(sessionId) } } },
@@ -83,7 +91,7 @@ export class OktaSessions {
     }));
   }
 
-  /** refreshSession: moves `expiresAt` forward. */
+  /** Moves a session's `expiresAt` forward. `POST /api/v1/sessions/{sessionId}/lifecycle/refresh` (refreshSession); scope `okta.sessions.manage`. */
   refresh(sessionId: string, options?: CallOptions): OktaPromise<Session> {
     return this.#call('refreshSession', options, () => ({
       parts: { params: { path: { sessionId: checkSessionId(sessionId) } } },
@@ -91,7 +99,10 @@ export class OktaSessions {
     }));
   }
 
-  /** revokeSession (EndSession, Stop-OktaSession in other SDKs). */
+  /**
+   * Ends a session by id (EndSession, Stop-OktaSession in other SDKs). `DELETE /api/v1/sessions/{sessionId}` (revokeSession);
+   * scope `okta.sessions.manage`. Only Classic `sid` sessions: on Identity Engine, end a user's sessions with `clearUserSessions`.
+   */
   revoke(sessionId: string, options?: CallOptions): OktaPromise<void> {
     return this.#call('revokeSession', options, () => ({
       parts: { params: { path: { sessionId: checkSessionId(sessionId) } } },
@@ -99,22 +110,25 @@ export class OktaSessions {
     }));
   }
 
-  /** getCurrentSession: the session of the cookie's owner. Never sends the API token. */
+  /** The session of the cookie's owner. `GET /api/v1/sessions/me` (getCurrentSession): the cookie only, never a token. */
   getCurrent(options?: CurrentSessionOptions): OktaPromise<Session> {
     return this.#call('getCurrentSession', options, () => withCookie('getCurrentSession', options));
   }
 
-  /** refreshCurrentSession */
+  /** Moves the cookie's session's `expiresAt` forward. `POST /api/v1/sessions/me/lifecycle/refresh` (refreshCurrentSession): the cookie only. */
   refreshCurrent(options?: CurrentSessionOptions): OktaPromise<Session> {
     return this.#call('refreshCurrentSession', options, () => withCookie('refreshCurrentSession', options));
   }
 
-  /** closeCurrentSession: signs the cookie's owner out. */
+  /** Signs the cookie's owner out. `DELETE /api/v1/sessions/me` (closeCurrentSession): the cookie only. */
   closeCurrent(options?: CurrentSessionOptions): OktaPromise<void> {
     return this.#call('closeCurrentSession', options, () => withCookie('closeCurrentSession', options));
   }
 
-  /** getUser: a user by id, login or login shortname (`ada` for `ada@example.com`, when unambiguous). */
+  /**
+   * A user by id, login or login shortname (`ada` for `ada@example.com`, when unambiguous). `GET /api/v1/users/{id}`
+   * (getUser); scope `okta.users.read`. No such user: `OktaNotFoundError`.
+   */
   getUser(idOrLogin: string, options?: CallOptions): OktaPromise<UserGetSingleton> {
     return this.#call('getUser', options, () => ({
       parts: { params: { path: { id: checkUserId(idOrLogin, 'idOrLogin') } } },
@@ -123,7 +137,8 @@ export class OktaSessions {
   }
 
   /**
-   * revokeUserSessions: ends every Okta session of the user, the way to log a user out on Identity Engine.
+   * Ends every Okta session of the user, the way to log a user out on Identity Engine. `DELETE /api/v1/users/{userId}/sessions`
+   * (revokeUserSessions); scope `okta.users.manage`. The request id (`.withResponse()`) proves it later: `sessionsEndedBy`.
    * `oauthTokens: true` also revokes the OAuth/OIDC tokens issued to the user (Okta's default: kept);
    * `forgetDevices` clears remembered factors (Okta's default: true on Identity Engine, false on Classic).
    * Left out, a parameter is not sent and Okta's default applies.
@@ -136,7 +151,7 @@ export class OktaSessions {
   }
 
   /**
-   * listLogEvents: the System Log, as an async iterable of events (`for await`), or page by page with `.pages()`
+   * The System Log (`GET /api/v1/logs`, listLogEvents), as an async iterable of events (`for await`), or page by page with `.pages()`
    * (each page's request id and rate limit). Pages follow Okta's `next` links; a bounded query (`since` and `until`)
    * ends with its last page, a polling one at its first empty page unless `follow`. Paced in the logs bucket.
    * Scope `okta.logs.read`. A query Okta would refuse fails the first read with a TypeError, before anything is sent.
@@ -148,7 +163,8 @@ export class OktaSessions {
   /**
    * The sessions the System Log shows for a user (id or login), a client address, or one `externalSessionId`:
    * one record per session (user, first and last seen, addresses, user agents, and how it ended when the log
-   * shows it). Okta has no list of sessions; this is the nearest thing. Scope `okta.logs.read`.
+   * shows it). Okta has no list of sessions; this is the nearest thing. Reads `GET /api/v1/logs`; scope `okta.logs.read`.
+   * Not exactly one selector: a `TypeError`.
    */
   findSessions(query: FindSessionsQuery): Promise<LoggedSession[]> {
     return findSessions(this.#core, query);

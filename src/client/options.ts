@@ -7,7 +7,7 @@ import type { RateLimitStoreEvent } from '../pacing/store.js';
 export interface OktaSessionsOptions extends Credentials {
   /** The org's origin, e.g. `https://acme.okta.com`. Plain http only for loopback hosts. */
   orgUrl: string | URL;
-  /** 429 retries (on by default: 2 retries, waits up to 60 s); `false` turns them off. */
+  /** When a call is tried again (`RetryOptions`: 2 retries of failures that may have reached Okta, 429s at their reset); `false`: never. */
   retry?: RetryOptions | false;
   /** Budget for a whole call, retries and waits included. Default 30 000; `Infinity` for none. */
   timeoutMs?: number;
