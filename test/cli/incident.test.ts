@@ -173,6 +173,18 @@ describe('clear-user --verify', () => {
     expect(run.stdout).toMatch(/UNVERIFIED: the System Log did not show clear [0-9a-f]{32} within 1s/);
   });
 
+  it('a token that may not read the log: the clears happen, and each is unverified, naming why (exit 5)', async () => {
+    const { server, ada } = await breachedOrg();
+    const token = server.issueAccessToken(['okta.users.read', 'okta.users.manage']);
+    const run = await runMain(['clear-user', 'ada@example.com', '--verify'], {
+      env: { OKTA_ORG_URL: server.url, OKTA_ACCESS_TOKEN: token },
+    });
+    expect(server.sessionClears.map((clear) => clear.userId)).toEqual([ada.userId]);
+    expect(run.code).toBe(5);
+    expect(run.stdout).toContain('Verified in the System Log: 0 of 1 clear(s)');
+    expect(run.stdout).toMatch(/UNVERIFIED: the System Log could not be read: .*okta\.logs\.read/);
+  });
+
   it('--verify-timeout without --verify is a usage error', async () => {
     const { server, cli } = await breachedOrg();
     const run = await cli(['clear-user', 'ada@example.com', '--verify-timeout', '1m']);

@@ -6,6 +6,7 @@
  */
 import type { OktaSessions } from '../../client/client.js';
 import type { ClearSeen, LoggedSession } from '../../client/log-sessions.js';
+import { OktaForbiddenError } from '../../errors/classes.js';
 import { EXIT } from '../exit.js';
 import { isoSeconds } from '../output.js';
 import type { AfterRun } from './run.js';
@@ -102,7 +103,9 @@ export function verifyClears(waitMs: number, runStartedAt: Date) {
       details = new Map(found.map((session) => [session.externalSessionId, session]));
     } catch (error) {
       // Without the log's word nothing is verified; the clears still happened.
-      failure = `the System Log could not be read: ${(error as Error).message}`;
+      const forbidden =
+        error instanceof OktaForbiddenError ? ' (reading it takes the scope okta.logs.read, or an admin allowed to read it)' : '';
+      failure = `the System Log could not be read: ${(error as Error).message}${forbidden}`;
     }
     const verifications: Verification[] = [...clears.values()].map((result) => {
       const entry = seen.get(result.requestId as string);
@@ -122,10 +125,10 @@ export function verifyClears(waitMs: number, runStartedAt: Date) {
       `Verified in the System Log: ${clears.size - unverified} of ${clears.size} clear(s)`,
       ...verifications.flatMap((verification) => linesOf(verification, waitMs)),
     ];
-    if (unverified > 0)
-      lines.push(
-        `${unverified} clear(s) unverified: Okta answered 204, but the log does not show them yet; rerun sessions --user to check`,
-      );
+    if (unverified > 0) {
+      const why = failure ? 'the log could not be read' : 'the log does not show them yet';
+      lines.push(`${unverified} clear(s) unverified: Okta answered 204, but ${why}; check later with okta-sessions sessions --user <id>`);
+    }
     return { lines, records: verifications, exitCode: unverified > 0 ? EXIT.unverified : undefined };
   };
 }
