@@ -139,7 +139,7 @@ function systemLogLines({ read, verify, findByIp }: SystemLogResult): string[] {
     '',
     `${verify.users.toLocaleString('en')} users by login on an Identity Engine org, each with one session: looked up and cleared (buckets of ${verify.limit} per ${verify.windowMs / 1000} s), then the log read for the proof (bucket ${verify.logLimit}). The clears wrote ${verify.events.toLocaleString('en')} events (a \`user.session.clear\` and a \`user.session.end\` per user). One query per user would be ${verify.users.toLocaleString('en')} log requests.`,
     '',
-    '| log requests: verification | details (start, IP, user agent; 50 sessions a query) | target ⌈events / 1000⌉ + 5 | verified | 429s | exit | total time | vs the users buckets\' minimum |',
+    "| log requests: verification | details (start, IP, user agent; 50 sessions a query) | target ⌈events / 1000⌉ + 5 | verified | 429s | exit | total time | vs the users buckets' minimum |",
     '|---|---|---|---|---|---|---|---|',
     `| ${verify.verifyRequests} | ${verify.detailRequests} | ${verify.targetRequests} | ${verify.verified} of ${verify.users} | ${verify.rateLimited} | ${verify.exitCode} | ${round(verify.totalMs / 1000, 1)} s | ${ratio(verify.totalMs, verify.theoreticalMs)}× |`,
     '',
@@ -153,20 +153,26 @@ function systemLogLines({ read, verify, findByIp }: SystemLogResult): string[] {
   ];
 }
 
-/** The engines side by side: the fetch engine near raw fetch on every Node, the Node engine where it was. */
-function engineTargets({ nodeVersions, rps }: BenchResults): [string, string, boolean][] {
+/** The engines side by side (the straight-line issue's targets): the fetch engine near raw fetch on every Node and in Bun, the Node engine where it was. */
+function engineTargets({ nodeVersions, rps, runtimes }: BenchResults): [string, string, boolean][] {
   const p50Ratio = (latency: Latency, name: string) => ratio(latency[name]?.p50 ?? Number.NaN, latency[RAW_FETCH]?.p50 ?? Number.NaN);
   const throughputRatio = (name: string, concurrency: number) => ratio(rps[concurrency]?.[name] ?? 0, rps[concurrency]?.[RAW_FETCH] ?? 1);
   const major = (node: string) => node.split('.')[0]?.slice(1);
   return [
     ...nodeVersions.map(({ node, staticLatency }): [string, string, boolean] => {
       const measured = p50Ratio(staticLatency, OKTA_SESSIONS_FETCH);
-      return [`Fetch engine per-call p50 ≤ 1.15× raw fetch, Node ${major(node)}`, `${measured}×`, measured <= 1.15];
+      return [`Fetch engine per-call p50 ≤ 1.35× raw fetch, Node ${major(node)}`, `${measured}×`, measured <= 1.35];
     }),
     ...[16, 64].map((concurrency): [string, string, boolean] => {
       const measured = throughputRatio(OKTA_SESSIONS_FETCH, concurrency);
-      return [`Fetch engine throughput at concurrency ${concurrency} ≥ 0.95× raw fetch`, `${measured}×`, measured >= 0.95];
+      return [`Fetch engine throughput at concurrency ${concurrency} ≥ 0.85× raw fetch`, `${measured}×`, measured >= 0.85];
     }),
+    ...runtimes
+      .filter(({ runtime }) => runtime === 'Bun')
+      .map(({ latency }): [string, string, boolean] => {
+        const measured = p50Ratio(latency, OKTA_SESSIONS_FETCH);
+        return ['Bun: fetch engine per-call p50 ≤ 1.1× its raw fetch', `${measured}×`, measured <= 1.1];
+      }),
     ...nodeVersions.slice(0, 1).map(({ node, staticLatency }): [string, string, boolean] => {
       const measured = p50Ratio(staticLatency, OKTA_SESSIONS);
       return [`Node engine per-call p50 ≤ 0.75× raw fetch, Node ${major(node)}`, `${measured}×`, measured <= 0.75];

@@ -31,6 +31,7 @@ export interface LogReadResult {
 
 export interface VerifyResult {
   users: number;
+  concurrency: number;
   limit: number;
   logLimit: number;
   windowMs: number;
@@ -167,7 +168,9 @@ export async function measureVerify(setup: {
     const totalMs = performance.now() - started;
     const lines = run.json();
     const details = counts.logQueries.filter((filter) => filter.includes('externalSessionId')).length;
-    const events = server.logEvents.filter((event) => event.eventType === 'user.session.clear' || event.eventType === 'user.session.end').length;
+    const events = server.logEvents.filter(
+      (event) => event.eventType === 'user.session.clear' || event.eventType === 'user.session.end',
+    ).length;
     return {
       ...setup,
       events,
