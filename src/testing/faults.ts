@@ -114,7 +114,7 @@ const HEADERS: FieldCheck = {
   accepts: (value) => typeof value === 'object' && value !== null && Object.values(value).every((header) => typeof header === 'string'),
 };
 
-/** Every fault's fields: the ones it needs, and the ones it may have. README.md lists the same (test/docs.test.ts checks it). */
+/** Every fault's fields: the ones it needs, and the ones it may have. docs/testing.md lists the same (test/docs.test.ts checks it). */
 export const FAULT_FIELDS: Record<Fault['type'], { required?: Record<string, FieldCheck>; optional?: Record<string, FieldCheck> }> = {
   status: { required: { status: STATUS }, optional: { body: BODY, contentType: STRING, headers: HEADERS, bare: BOOLEAN } },
   latency: { required: { ms: NUMBER_AT_LEAST_0 } },

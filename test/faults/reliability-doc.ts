@@ -17,7 +17,7 @@ const FAILURE_LABELS: Record<keyof typeof RETRIED_FOR, string> = {
   'attempt-timeout': 'An attempt times out (`retry.attemptTimeoutMs`)',
 };
 
-/** The retry policy as a table; README.md carries the same table, and a test checks it. */
+/** The retry policy as a table; docs/errors-and-retries.md carries the same table, and a test checks it. */
 export function retryPolicyTable(): string {
   const rows = Object.entries(RETRIED_FOR).map(([failure, scope]) => {
     const label = FAILURE_LABELS[failure as keyof typeof RETRIED_FOR];

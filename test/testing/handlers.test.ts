@@ -197,7 +197,7 @@ describe('inject() validation, for callers in plain JavaScript', () => {
     expect(() => new FaultQueue().add(fault as never, options as never)).toThrow(message);
   });
 
-  it('accepts every fault the README documents, with its optional fields', () => {
+  it('accepts every fault docs/testing.md documents, with its optional fields', () => {
     const queue = new FaultQueue();
     for (const fault of [
       { type: 'status', status: 503, body: '<html/>', contentType: 'text/html', headers: { 'retry-after': '1' }, bare: true },

@@ -1,6 +1,6 @@
 /**
  * What can become of one input of a bulk command, in one table: whether it counts as done, and what it
- * means. The exit code is 0 only when every input is done; the README prints this table.
+ * means. The exit code is 0 only when every input is done; docs/incident-response.md prints this table.
  */
 import {
   OktaApiError,
@@ -19,7 +19,7 @@ interface OutcomeSpec {
   done: boolean;
   /** The summary's label. */
   label: string;
-  /** What it means, for the README. */
+  /** What it means, for docs/incident-response.md. */
   meaning: string;
 }
 
