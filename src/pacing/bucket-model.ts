@@ -222,8 +222,14 @@ export class BucketModel {
       othersUsed: 0,
       othersBefore: 0,
       heardLocalMs: nowMs,
+      sampled: !previous || !usedUpAlone(previous),
     };
     this.#window = window;
     return window;
   }
+}
+
+/** A window this client used up with no one else's request counted in it: the next is likely its own too. */
+function usedUpAlone(window: Window): boolean {
+  return window.othersUsed === 0 && window.rateLimit.remaining === 0;
 }

@@ -35,10 +35,16 @@ export interface Window {
   othersBefore: number;
   /** When the latest answer about it came: others' use is known up to then. */
   heardLocalMs: number;
+  /**
+   * Whether its first part goes at its even rate, so that others' use shows before this client sends its all:
+   * not after a window this client used up alone (no one else was there to leave room for).
+   */
+  sampled: boolean;
 }
 
 /** While the window's sample lasts, when this client's next request keeps to the window's even rate (after a first burst). */
 export function sampledUntilMs(window: Window, ownLimit: number, tuning: PacingTuning): number {
+  if (!window.sampled) return window.startLocalMs;
   const beyondBurst = window.ownCounted - Math.floor(ownLimit * tuning.sampleBurstShare);
   if (beyondBurst < 0) return window.startLocalMs;
   const span = window.endLocalMs - window.startLocalMs;

@@ -143,8 +143,18 @@ describe('BucketModel', () => {
       expect(model.acquire(T + 1310)).toBe(true);
       expect(model.heldUntil(T + 1310)).toBe(Number.POSITIVE_INFINITY);
       model.release(true, answer(2, 1, 2, T + 1310), T + 1320);
-      // The new window's first tenth at its even rate: with 2 a window, the next goes 101 ms in.
-      expect(model.heldUntil(T + 1320)).toBe(T + 1421);
+      // The window before was this client's alone, and used up: no one to leave room for, so no sample.
+      expect(model.heldUntil(T + 1320)).toBe(T + 1320);
+    });
+
+    it('after a window others used too, the next window is sampled: its first part at the even rate', () => {
+      const model = new BucketModel(0, new ServerClock());
+      exchange(model, answer(4, 3, 2, T + 300), T + 300);
+      // Two of the window's four were someone else's.
+      exchange(model, answer(4, 0, 2, T + 300), T + 300);
+      expect(model.acquire(T + 1310)).toBe(true);
+      model.release(true, answer(4, 3, 2, T + 1310), T + 1320);
+      expect(model.heldUntil(T + 1320)).toBeGreaterThan(T + 1320);
     });
 
     it('a window first heard of later ends at most its length after that (it had begun by then)', () => {
