@@ -139,7 +139,7 @@ function systemLogLines({ read, verify, findByIp }: SystemLogResult): string[] {
     '',
     `${verify.users.toLocaleString('en')} users by login on an Identity Engine org, each with one session: looked up and cleared (buckets of ${verify.limit} per ${verify.windowMs / 1000} s), then the log read for the proof (bucket ${verify.logLimit}). The clears wrote ${verify.events.toLocaleString('en')} events (a \`user.session.clear\` and a \`user.session.end\` per user). One query per user would be ${verify.users.toLocaleString('en')} log requests.`,
     '',
-    "| log requests: verification | details (start, IP, user agent; 50 sessions a query) | target ⌈events / 1000⌉ + 5 | verified | 429s | exit | total time | vs the users buckets' minimum |",
+    "| log requests: verification | details (start, IP, user agent: the newest sign-ins, then by id, 50 a query) | target ⌈events / 1000⌉ + 5 | verified | 429s | exit | total time | vs the users buckets' minimum |",
     '|---|---|---|---|---|---|---|---|',
     `| ${verify.verifyRequests} | ${verify.detailRequests} | ${verify.targetRequests} | ${verify.verified} of ${verify.users} | ${verify.rateLimited} | ${verify.exitCode} | ${round(verify.totalMs / 1000, 1)} s | ${ratio(verify.totalMs, verify.theoreticalMs)}× |`,
     '',

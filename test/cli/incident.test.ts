@@ -147,6 +147,20 @@ describe('clear-user --verify', () => {
     expect(run.stdout).not.toContain(linus.externalSessionId);
   });
 
+  it('a session that signed in before the newest 1000 sign-ins: its start is found by id instead', async () => {
+    const { server, ada } = await breachedOrg();
+    for (let index = 0; index < 1000; index++) server.signIn({ login: `bystander-${index}@example.com` });
+    const run = await runMain(['clear-user', 'ada@example.com', '--verify', '--json'], {
+      env: { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const verified = run.json().find((line) => line.event === 'verified');
+    expect(verified).toMatchObject({
+      sessionsEnded: [{ externalSessionId: ada.externalSessionId, ipAddresses: [ATTACKER], userAgents: ['curl/8.5.0'] }],
+    });
+    expect((verified?.sessionsEnded as { startedAt: string }[])[0]?.startedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
   it('--json: one verified line per user after the results', async () => {
     const { cli, ada } = await breachedOrg();
     const run = await cli(['clear-user', 'ada@example.com', '--verify', '--json']);

@@ -1,8 +1,9 @@
 /**
  * `clear-user --verify`: after the clears, the System Log's word on each. Every clear's request id is the
  * `transaction.id` of the `user.session.clear` and `user.session.end` events it caused; one polling read
- * finds them all (sessionsEndedBy), one more per 50 ended sessions gives when and where each began. A clear
- * the log does not show in time is unverified, whatever Okta answered: the run exits EXIT.unverified.
+ * finds them all (sessionsEndedBy); the newest sign-ins, then a lookup by id for the rest, say when and where
+ * each ended session began (sessionDetails). A clear the log does not show in time is unverified, whatever Okta
+ * answered: the run exits EXIT.unverified.
  */
 import type { OktaSessions } from '../../client/client.js';
 import type { ClearSeen, LoggedSession } from '../../client/log-sessions.js';
@@ -14,6 +15,40 @@ import type { BulkResult } from './outcomes.js';
 
 /** The log is read from this long before the run began (clocks differ). */
 const CLOCK_MARGIN_MS = 60_000;
+/** How far back the ended sessions' sign-ins are looked for: findSessions' default window. */
+const LOOKBACK_MS = 7 * 86_400_000;
+/** Sessions a findSessions query names (its own chunking): what the lookup by id costs, in requests. */
+const SESSIONS_PER_QUERY = 50;
+
+/** Where and when a session began. */
+type SessionDetail = Pick<LoggedSession, 'startedAt' | 'ipAddresses' | 'userAgents'>;
+
+/**
+ * Where each ended session began. The newest sign-ins first (`user.session.start`, newest to oldest): after a
+ * clear of sessions that signed in lately, one page of 1000 holds them all; at most as many pages as the lookup
+ * by id would cost, so it never costs more than twice that. What those pages did not hold, by id (findSessions).
+ */
+async function sessionDetails(client: OktaSessions, ids: readonly string[], since: Date): Promise<Map<string, SessionDetail>> {
+  const wanted = new Set(ids);
+  const details = new Map<string, SessionDetail>();
+  if (wanted.size === 0) return details;
+  const budget = Math.ceil(wanted.size / SESSIONS_PER_QUERY);
+  let pages = 0;
+  for await (const page of client.logEvents({ filter: 'eventType eq "user.session.start"', since, sortOrder: 'DESCENDING' }).pages()) {
+    for (const event of page.events) {
+      const id = event.authenticationContext?.externalSessionId;
+      if (!id || !wanted.has(id) || details.has(id) || !event.published) continue;
+      const ip = event.client?.ipAddress;
+      const agent = event.client?.userAgent?.rawUserAgent;
+      details.set(id, { startedAt: new Date(event.published), ipAddresses: ip ? [ip] : [], userAgents: agent ? [agent] : [] });
+    }
+    if (details.size === wanted.size || ++pages >= budget) break;
+  }
+  const rest = ids.filter((id) => !details.has(id));
+  if (rest.length > 0)
+    for (const session of await client.findSessions({ externalSessionId: rest, since })) details.set(session.externalSessionId, session);
+  return details;
+}
 
 /** One session a clear ended, as the log shows it. */
 interface EndedSession {
@@ -34,7 +69,7 @@ interface Verification {
   error?: string;
 }
 
-function endedSessions(seen: ClearSeen, details: ReadonlyMap<string, LoggedSession>): EndedSession[] {
+function endedSessions(seen: ClearSeen, details: ReadonlyMap<string, SessionDetail>): EndedSession[] {
   return seen.ended.flatMap((event) => {
     const id = event.authenticationContext?.externalSessionId;
     if (!id) return [];
@@ -84,7 +119,7 @@ export function verifyClears(waitMs: number, runStartedAt: Date) {
     const since = new Date(runStartedAt.getTime() - CLOCK_MARGIN_MS);
     say('verifying', `verifying: waiting up to ${waitMs / 1000}s for the System Log to show ${clears.size} clear(s)`);
     let seen: Map<string, ClearSeen> = new Map();
-    let details = new Map<string, LoggedSession>();
+    let details = new Map<string, SessionDetail>();
     let failure: string | undefined;
     try {
       seen = await client.sessionsEndedBy(
@@ -94,13 +129,7 @@ export function verifyClears(waitMs: number, runStartedAt: Date) {
       const endedIds = [...seen.values()].flatMap((entry) =>
         entry.ended.map((event) => event.authenticationContext?.externalSessionId ?? ''),
       );
-      const found = endedIds.some(Boolean)
-        ? await client.findSessions({
-            externalSessionId: [...new Set(endedIds.filter(Boolean))],
-            since: new Date(since.getTime() - 7 * 86_400_000),
-          })
-        : [];
-      details = new Map(found.map((session) => [session.externalSessionId, session]));
+      details = await sessionDetails(client, [...new Set(endedIds.filter(Boolean))], new Date(since.getTime() - LOOKBACK_MS));
     } catch (error) {
       // Without the log's word nothing is verified; the clears still happened.
       const forbidden =
