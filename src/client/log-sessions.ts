@@ -83,7 +83,7 @@ function userOf(event: LogEvent): { id: string | undefined; login: string | unde
 }
 
 /** Folds events into one record per externalSessionId. */
-function sessionsOf(events: readonly LogEvent[]): LoggedSession[] {
+export function sessionsOf(events: readonly LogEvent[]): LoggedSession[] {
   const byId = new Map<string, LoggedSession>();
   for (const event of [...events].sort((a, b) => Date.parse(a.published ?? '') - Date.parse(b.published ?? ''))) {
     const id = event.authenticationContext?.externalSessionId;

@@ -6,7 +6,8 @@
  * answered: the run exits EXIT.unverified.
  */
 import type { OktaSessions } from '../../client/client.js';
-import type { ClearSeen, LoggedSession } from '../../client/log-sessions.js';
+import { type ClearSeen, type LoggedSession, sessionsOf } from '../../client/log-sessions.js';
+import type { LogEvent } from '../../types.js';
 import { OktaForbiddenError } from '../../errors/classes.js';
 import { EXIT } from '../exit.js';
 import { isoSeconds } from '../output.js';
@@ -30,20 +31,22 @@ type SessionDetail = Pick<LoggedSession, 'startedAt' | 'ipAddresses' | 'userAgen
  */
 async function sessionDetails(client: OktaSessions, ids: readonly string[], since: Date): Promise<Map<string, SessionDetail>> {
   const wanted = new Set(ids);
-  const details = new Map<string, SessionDetail>();
-  if (wanted.size === 0) return details;
+  if (wanted.size === 0) return new Map();
   const budget = Math.ceil(wanted.size / SESSIONS_PER_QUERY);
+  const starts: LogEvent[] = [];
+  const found = new Set<string>();
   let pages = 0;
   for await (const page of client.logEvents({ filter: 'eventType eq "user.session.start"', since, sortOrder: 'DESCENDING' }).pages()) {
     for (const event of page.events) {
       const id = event.authenticationContext?.externalSessionId;
-      if (!id || !wanted.has(id) || details.has(id) || !event.published) continue;
-      const ip = event.client?.ipAddress;
-      const agent = event.client?.userAgent?.rawUserAgent;
-      details.set(id, { startedAt: new Date(event.published), ipAddresses: ip ? [ip] : [], userAgents: agent ? [agent] : [] });
+      if (id && wanted.has(id)) {
+        starts.push(event);
+        found.add(id);
+      }
     }
-    if (details.size === wanted.size || ++pages >= budget) break;
+    if (found.size === wanted.size || ++pages >= budget) break;
   }
+  const details = new Map<string, SessionDetail>(sessionsOf(starts).map((session) => [session.externalSessionId, session]));
   const rest = ids.filter((id) => !details.has(id));
   if (rest.length > 0)
     for (const session of await client.findSessions({ externalSessionId: rest, since })) details.set(session.externalSessionId, session);
