@@ -199,6 +199,28 @@ describe('clear-user --verify', () => {
     expect(run.stdout).toMatch(/UNVERIFIED: the System Log could not be read: .*okta\.logs\.read/);
   });
 
+  it('the clears proved, but where the sessions began unreadable: verified (exit 0), and the report says what is missing', async () => {
+    let logReads = 0;
+    const server: OktaSessionsServer = await startOktaSessionsServer({
+      rateLimit: false,
+      engine: 'identity-engine',
+      // The verification takes two reads (the clear's events, then an empty page); every read after is refused.
+      onResponse: (record) => {
+        if (record.operationId === 'listLogEvents' && ++logReads === 2)
+          server.inject({ type: 'status', status: 403 }, { operation: 'listLogEvents', times: Number.POSITIVE_INFINITY });
+      },
+    });
+    servers.push(server);
+    server.signIn({ login: 'ada@example.com', ipAddress: ATTACKER });
+    const run = await runMain(['clear-user', 'ada@example.com', '--verify'], {
+      env: { OKTA_ORG_URL: server.url, OKTA_API_TOKEN: server.apiToken },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Verified in the System Log: 1 of 1 clear(s)');
+    expect(run.stdout).toContain('start not in the window read');
+    expect(run.stdout).toMatch(/\(where the ended sessions began could not be read: .*403.*okta\.logs\.read/);
+  });
+
   it('--verify-timeout without --verify is a usage error', async () => {
     const { server, cli } = await breachedOrg();
     const run = await cli(['clear-user', 'ada@example.com', '--verify-timeout', '1m']);

@@ -53,6 +53,13 @@ async function sessionDetails(client: OktaSessions, ids: readonly string[], sinc
   return details;
 }
 
+/** Okta's refusal or the failure, and for a 403 the scope reading the log takes. */
+function readFailure(error: unknown): string {
+  const forbidden =
+    error instanceof OktaForbiddenError ? ' (reading it takes the scope okta.logs.read, or an admin allowed to read it)' : '';
+  return `${(error as Error).message}${forbidden}`;
+}
+
 /** One session a clear ended, as the log shows it. */
 interface EndedSession {
   externalSessionId: string;
@@ -124,20 +131,24 @@ export function verifyClears(waitMs: number, runStartedAt: Date) {
     let seen: Map<string, ClearSeen> = new Map();
     let details = new Map<string, SessionDetail>();
     let failure: string | undefined;
+    let detailsFailure: string | undefined;
     try {
       seen = await client.sessionsEndedBy(
         [...clears.values()].map((result) => result.requestId as string),
         { waitMs, since },
       );
-      const endedIds = [...seen.values()].flatMap((entry) =>
-        entry.ended.map((event) => event.authenticationContext?.externalSessionId ?? ''),
-      );
-      details = await sessionDetails(client, [...new Set(endedIds.filter(Boolean))], new Date(since.getTime() - LOOKBACK_MS));
     } catch (error) {
       // Without the log's word nothing is verified; the clears still happened.
-      const forbidden =
-        error instanceof OktaForbiddenError ? ' (reading it takes the scope okta.logs.read, or an admin allowed to read it)' : '';
-      failure = `the System Log could not be read: ${(error as Error).message}${forbidden}`;
+      failure = `the System Log could not be read: ${readFailure(error)}`;
+    }
+    const endedIds = [...seen.values()].flatMap((entry) =>
+      entry.ended.map((event) => event.authenticationContext?.externalSessionId ?? ''),
+    );
+    try {
+      details = await sessionDetails(client, [...new Set(endedIds.filter(Boolean))], new Date(since.getTime() - LOOKBACK_MS));
+    } catch (error) {
+      // The clears are proved without them; say what is missing rather than drop it.
+      detailsFailure = `where the ended sessions began could not be read: ${readFailure(error)}`;
     }
     const verifications: Verification[] = [...clears.values()].map((result) => {
       const entry = seen.get(result.requestId as string);
@@ -156,7 +167,9 @@ export function verifyClears(waitMs: number, runStartedAt: Date) {
       '',
       `Verified in the System Log: ${clears.size - unverified} of ${clears.size} clear(s)`,
       ...verifications.flatMap((verification) => linesOf(verification, waitMs)),
+      ...(detailsFailure ? [`  (${detailsFailure})`] : []),
     ];
+    if (detailsFailure) say('details', detailsFailure);
     if (unverified > 0) {
       const why = failure ? 'the log could not be read' : 'the log does not show them yet';
       lines.push(`${unverified} clear(s) unverified: Okta answered 204, but ${why}; check later with okta-sessions sessions --user <id>`);
