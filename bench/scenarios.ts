@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOktaSessionsServer } from '../src/testing/index.js';
@@ -9,7 +9,7 @@ import { nodeEngine } from '../src/http/node-engine.js';
 import { OktaSessions } from '../src/index.js';
 import type { BenchClient } from './lib/clients.js';
 import { latencyOf, median } from './lib/stats.js';
-import { packedConsumer } from '../test/support/packed-consumer.js';
+import { directorySize, packedConsumer } from '../test/support/packed-consumer.js';
 
 /** Per-call latency in ms, clients interleaved round by round so that machine noise hits them alike. */
 export async function measureLatency(
@@ -118,16 +118,6 @@ export async function measureBurst(
   } finally {
     await server.close();
   }
-}
-
-function directorySize(path: string): number {
-  let total = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) total += directorySize(full);
-    else if (entry.isFile()) total += statSync(full).size;
-  }
-  return total;
 }
 
 export interface FootprintResult {

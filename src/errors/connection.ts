@@ -4,8 +4,10 @@
  */
 import { isBrowser } from '../helpers/runtime.js';
 
+/** A forward proxy would not open a tunnel to the org (http/proxy-tunnel.ts). */
+export const PROXY_REFUSED_CODE = 'ERR_PROXY_REFUSED';
 /** Connection errors that mean nothing was sent. */
-const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT']);
+const REFUSED_CODES = new Set(['ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', PROXY_REFUSED_CODE]);
 /** TLS verification failures (OpenSSL's codes, as Node and undici report them): nothing was sent, and trying again changes nothing. */
 const UNTRUSTED_CERTIFICATE_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',

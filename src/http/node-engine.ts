@@ -5,9 +5,10 @@
  * attempt loop reads. Browsers and edge runtimes never load this file (package
  * `exports` conditions).
  */
-import type { Agent as HttpAgent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { Agent as HttpAgent, ClientRequest, IncomingMessage } from 'node:http';
 import type { Engine, EngineOptions, EngineResponse, ResponseHeaders } from './engine.js';
-import { chooseProxy, type ProxyChoice } from './proxy.js';
+import type { Route, Target } from './node-route.js';
+import { chooseProxy, unbracketed, type ProxyChoice } from './proxy.js';
 
 /**
  * Idle connections are closed after this: below the 5 s keep-alive of common
@@ -85,42 +86,20 @@ class NodeResponse implements EngineResponse {
 /** Sent unless the caller set one: some gateways refuse a request without it, and Okta support can see who called. */
 const USER_AGENT = `okta-sessions node/${process.versions.node}`;
 
-/** How requests of one protocol go out: node:http(s)'s `request`, through the pool. */
-interface Protocol {
-  request: (options: RequestOptions, onResponse: (message: IncomingMessage) => void) => ClientRequest;
-  agent: HttpAgent;
-}
-
 /**
  * node:https (with tls) or node:http, loaded with the first request: importing the package stays as quick
- * as it is without them, and the first request pays a few milliseconds once.
+ * as it is without them, and the first request pays a few milliseconds once. A proxy's route is loaded only
+ * when a proxy applies.
  */
-async function loadProtocol(
+async function loadRoute(
   protocol: string,
   poolOptions: ConstructorParameters<typeof HttpAgent>[0],
   proxy: ProxyChoice | undefined,
-): Promise<Protocol> {
+): Promise<Route> {
   if (protocol !== 'http:' && protocol !== 'https:') throw new TypeError(`Cannot send to a ${protocol} URL`);
+  if (proxy) return (await import('./proxy-tunnel.js')).proxyRoute(proxy, protocol, poolOptions);
   const module = protocol === 'https:' ? await import('node:https') : await import('node:http');
-  return { request: module.request, agent: proxy ? await proxyAgent(proxy, protocol, poolOptions) : new module.Agent(poolOptions) };
-}
-
-/**
- * A proxy agent, loaded only when a proxy applies, as curl proxies: https targets through a CONNECT
- * tunnel, plain http ones as absolute-form requests to the proxy (which many proxies require: Squid
- * allows CONNECT to TLS ports only by default).
- */
-async function proxyAgent(
-  proxy: ProxyChoice,
-  protocol: string,
-  poolOptions: ConstructorParameters<typeof HttpAgent>[0],
-): Promise<HttpAgent> {
-  if (protocol === 'https:') {
-    const { HttpsProxyAgent } = await import('https-proxy-agent');
-    return new HttpsProxyAgent(proxy.url, poolOptions);
-  }
-  const { HttpProxyAgent } = await import('http-proxy-agent');
-  return new HttpProxyAgent(proxy.url, poolOptions);
+  return { request: module.request, agent: new module.Agent(poolOptions), address: (target) => target };
 }
 
 /**
@@ -131,28 +110,20 @@ export function nodeEngine(options: EngineOptions): Engine {
   const proxy = chooseProxy(options.origin, options.proxy);
   const poolOptions = { keepAlive: true, maxSockets: options.maxSockets, timeout: IDLE_TIMEOUT_MS };
   /** Per protocol, once loaded: later requests take it without awaiting. */
-  const protocols = new Map<string, Protocol>();
-  const loading = new Map<string, Promise<Protocol>>();
+  const routes = new Map<string, Route>();
+  const loading = new Map<string, Promise<Route>>();
   let closed = false;
 
-  async function protocolFor(protocol: string): Promise<Protocol> {
+  async function routeFor(protocol: string): Promise<Route> {
     let pending = loading.get(protocol);
     if (!pending) {
-      pending = loadProtocol(protocol, poolOptions, proxy);
+      pending = loadRoute(protocol, poolOptions, proxy);
       loading.set(protocol, pending);
-      pending.then((loaded) => protocols.set(protocol, loaded)).catch(() => loading.delete(protocol));
+      pending.then((loaded) => routes.set(protocol, loaded)).catch(() => loading.delete(protocol));
     }
     return pending;
   }
 
-  /** Where a request goes, without parsing the URL again: every request of a client goes to its org. */
-  interface Target {
-    url: string;
-    protocol: string;
-    hostname: string;
-    port: string;
-    path: string;
-  }
   const org = new URL(options.origin);
   function targetOf(url: string): Target {
     if (url.startsWith(`${org.origin}/`))
@@ -167,7 +138,7 @@ export function nodeEngine(options: EngineOptions): Engine {
     headers: Record<string, string>,
     body: string | undefined,
     signal: AbortSignal,
-    { request: send, agent }: Protocol,
+    { request: send, agent, address }: Route,
   ): Promise<EngineResponse | 'stale'> {
     return new Promise((resolve, reject) => {
       let answered = false;
@@ -192,10 +163,16 @@ export function nodeEngine(options: EngineOptions): Engine {
         if (stale && !signal.aborted) resolve('stale');
         else reject(error);
       };
-      const { protocol, hostname, port, path } = target;
-      // node:http wants an IPv6 literal without its brackets.
-      const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
-      const request: ClientRequest = send({ protocol, hostname: host, port, path, method, headers, agent }, (message) => {
+      const { hostname, port, path, headers: routeHeaders } = address(target);
+      const options = {
+        hostname: unbracketed(hostname),
+        port,
+        path,
+        method,
+        headers: routeHeaders ? { ...headers, ...routeHeaders } : headers,
+        agent,
+      };
+      const request: ClientRequest = send(options, (message) => {
         responded = true;
         message.setEncoding('utf8');
         let text = '';
@@ -229,11 +206,11 @@ export function nodeEngine(options: EngineOptions): Engine {
       const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...requestHeaders };
       if (method !== 'GET' && method !== 'HEAD') headers['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
       // Awaited only the first time: later calls cost no extra turn of the event loop.
-      const protocol = protocols.get(target.protocol) ?? (await protocolFor(target.protocol));
+      const route = routes.get(target.protocol) ?? (await routeFor(target.protocol));
       if (closed) throw new Error('The engine was closed');
       // Each stale connection is dropped by the pool, so this ends by the time the pool has none left.
       for (;;) {
-        const response = await sendOnce(target, method, headers, body, signal, protocol);
+        const response = await sendOnce(target, method, headers, body, signal, route);
         if (response !== 'stale') return response;
       }
     },

@@ -4,8 +4,15 @@ import type { ProxyOption } from './engine.js';
 
 export interface ProxyChoice {
   url: URL;
+  /** The `Proxy-Authorization` its credentials make (Basic), when it has any. */
+  authorization: string | undefined;
   /** Its credentials, as they may appear in errors: redacted like every other secret. */
   secrets: string[];
+}
+
+/** node:http wants an IPv6 literal without the brackets a URL gives it. */
+export function unbracketed(hostname: string): string {
+  return hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
 }
 
 function parseProxyUrl(value: string | URL, where: string): URL {
@@ -21,12 +28,15 @@ function parseProxyUrl(value: string | URL, where: string): URL {
   return url;
 }
 
-function credentialsOf(url: URL): string[] {
-  if (!url.username && !url.password) return [];
+function credentialsOf(url: URL): Pick<ProxyChoice, 'authorization' | 'secrets'> {
+  if (!url.username && !url.password) return { authorization: undefined, secrets: [] };
   const user = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
   const basic = Buffer.from(`${user}:${password}`).toString('base64');
-  return [url.password, password, `${url.username}:${url.password}`, basic].filter((secret) => secret !== '');
+  return {
+    authorization: `Basic ${basic}`,
+    secrets: [url.password, password, `${url.username}:${url.password}`, basic].filter((secret) => secret !== ''),
+  };
 }
 
 /**
@@ -48,5 +58,5 @@ export function chooseProxy(target: string, option: ProxyOption): ProxyChoice | 
       `The proxy in the environment (${new URL(target).protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY'} or ALL_PROXY)`,
     );
   }
-  return { url, secrets: credentialsOf(url) };
+  return { url, ...credentialsOf(url) };
 }

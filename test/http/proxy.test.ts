@@ -20,6 +20,7 @@ const PROXY_PASSWORD = 's3cret-proxy-pass';
 
 let okta: OktaSessionsServer;
 let sessionId: string;
+let secondSessionId: string;
 let proxyUrl: string;
 /** The `host:port` of every CONNECT the proxy was asked for. */
 const tunnels: string[] = [];
@@ -37,6 +38,7 @@ beforeAll(async () => {
   okta = await startOktaSessionsServer();
   const setup = new OktaSessions({ orgUrl: okta.url, apiToken: okta.apiToken, proxy: false });
   sessionId = (await setup.create(await okta.issueSessionToken({ login: 'proxy@example.com' }))).id as string;
+  secondSessionId = (await setup.create(await okta.issueSessionToken({ login: 'proxy@example.com' }))).id as string;
   await setup.close();
   await new Promise<void>((resolve) => proxyServer.listen(0, '127.0.0.1', resolve));
   proxyUrl = `http://${PROXY_USER}:${PROXY_PASSWORD}@127.0.0.1:${(proxyServer.address() as AddressInfo).port}`;
@@ -144,6 +146,29 @@ describe('proxy', () => {
       expect(trusted.stderr).toBe('');
       expect(JSON.parse(trusted.stdout)).toMatchObject({ id: sessionId, login: 'proxy@example.com' });
       expect(tunnels).toEqual([new URL(httpsOrg).host]);
+      // A tunnel is a kept-alive connection of the pool: calls one after another go through the same one.
+      tunnels.length = 0;
+      const twice = await runCli(
+        ['get', '--from', '-', '--concurrency', '1', '--json'],
+        { ...env, NODE_EXTRA_CA_CERTS: certificate.certFile },
+        `${sessionId}\n${secondSessionId}\n`,
+      );
+      expect(twice.code, twice.stderr).toBe(0);
+      expect(twice.stdout.trim().split('\n')).toHaveLength(2);
+      expect(tunnels).toEqual([new URL(httpsOrg).host]);
+      // A proxy that will not open the tunnel: said as such, at once, and nothing reached the org.
+      const refusedTunnel = new OktaSessions({
+        orgUrl: httpsOrg,
+        apiToken: okta.apiToken,
+        proxy: proxyUrl.replace(PROXY_PASSWORD, 'wrong'),
+        retry: false,
+      });
+      const refusal = (await rejectionOf(refusedTunnel.get(sessionId))) as Error;
+      await refusedTunnel.close();
+      expect(refusal.name).toBe('OktaConnectionError');
+      expect(refusal.message).toBe(
+        `Could not reach Okta: The proxy refused the tunnel to ${new URL(httpsOrg).host}: 407 Proxy Authentication Required (ERR_PROXY_REFUSED) (GET /api/v1/sessions/{sessionId})`,
+      );
       // Without the CA the same tunnel ends in a refused certificate: verification is not skipped behind a proxy.
       const untrusted = await runCli(['get', sessionId, '--json'], env);
       expect(untrusted.code).toBe(3);
@@ -157,6 +182,38 @@ describe('proxy', () => {
       expect(untrusted.stdout + untrusted.stderr).not.toContain(PROXY_PASSWORD);
     } finally {
       await new Promise((resolve) => tlsFront.close(resolve));
+      certificate.remove();
+    }
+  });
+
+  it('goes through an https:// proxy too (TLS to the proxy, its certificate checked): absolute-form and CONNECT', async () => {
+    const certificate = localhostCertificate();
+    /** A TLS front on loopback for `port`, with the test's localhost certificate. */
+    const tlsFrontFor = async (port: number) => {
+      const front = createTlsServer(certificate, (socket) => {
+        const upstream = connect(port, '127.0.0.1');
+        socket.pipe(upstream).pipe(socket);
+        socket.on('error', () => upstream.destroy());
+        upstream.on('error', () => socket.destroy());
+      });
+      await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+      return front;
+    };
+    const proxyFront = await tlsFrontFor((proxyServer.address() as AddressInfo).port);
+    const orgFront = await tlsFrontFor(Number(new URL(okta.url).port));
+    try {
+      const httpsProxy = `https://${PROXY_USER}:${PROXY_PASSWORD}@localhost:${(proxyFront.address() as AddressInfo).port}`;
+      const httpsOrg = `https://localhost:${(orgFront.address() as AddressInfo).port}`;
+      const trusted = { NODE_EXTRA_CA_CERTS: certificate.certFile, OKTA_API_TOKEN: okta.apiToken };
+      const plain = await runCli(['get', sessionId, '--json'], { ...trusted, OKTA_ORG_URL: okta.url, HTTP_PROXY: httpsProxy });
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(forwarded).toEqual([`GET ${okta.url}/api/v1/sessions/${sessionId}`]);
+      const tunnelled = await runCli(['get', sessionId, '--json'], { ...trusted, OKTA_ORG_URL: httpsOrg, HTTPS_PROXY: httpsProxy });
+      expect(tunnelled.code, tunnelled.stderr).toBe(0);
+      expect(JSON.parse(tunnelled.stdout)).toMatchObject({ id: sessionId });
+      expect(tunnels).toEqual([new URL(httpsOrg).host]);
+    } finally {
+      await Promise.all([proxyFront, orgFront].map((front) => new Promise((resolve) => front.close(resolve))));
       certificate.remove();
     }
   });
