@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
-import { createServer as createTlsServer } from 'node:tls';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:tls';
 import { createProxy } from 'proxy';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OktaSessions } from '../../src/index.js';
@@ -13,7 +13,7 @@ import { fetchEngines } from '../../src/http/engine.js';
 import { startOktaSessionsServer, type OktaSessionsServer } from '../../src/testing/index.js';
 import { rejectionOf } from '../support/okta.js';
 import { runCli } from '../support/cli.js';
-import { localhostCertificate } from '../support/tls.js';
+import { type LocalhostCertificate, localhostCertificate } from '../support/tls.js';
 
 const PROXY_USER = 'corp-user';
 const PROXY_PASSWORD = 's3cret-proxy-pass';
@@ -53,6 +53,18 @@ afterEach(() => {
   proxyConnections = 0;
   vi.unstubAllEnvs();
 });
+
+/** A TLS server on loopback in front of `port`, with a certificate for localhost: an https org, or an https:// proxy. */
+async function tlsFrontFor(port: number, certificate: LocalhostCertificate): Promise<TlsServer> {
+  const front = createTlsServer(certificate, (socket) => {
+    const upstream = connect(port, '127.0.0.1');
+    socket.pipe(upstream).pipe(socket);
+    socket.on('error', () => upstream.destroy());
+    upstream.on('error', () => socket.destroy());
+  });
+  await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+  return front;
+}
 
 describe('proxy', () => {
   it('sends a plain http target through the proxy option as absolute-form requests (as curl does, no CONNECT), with its credentials', async () => {
@@ -131,14 +143,7 @@ describe('proxy', () => {
   it('tunnels https with CONNECT and checks the org’s certificate through the tunnel (the CLI, as a user behind a proxy runs it)', async () => {
     // An https org on loopback: a TLS front for the embedded server, with a certificate for localhost from a CA of the test's own.
     const certificate = localhostCertificate();
-    const oktaPort = Number(new URL(okta.url).port);
-    const tlsFront = createTlsServer(certificate, (socket) => {
-      const upstream = connect(oktaPort, '127.0.0.1');
-      socket.pipe(upstream).pipe(socket);
-      socket.on('error', () => upstream.destroy());
-      upstream.on('error', () => socket.destroy());
-    });
-    await new Promise<void>((resolve) => tlsFront.listen(0, '127.0.0.1', resolve));
+    const tlsFront = await tlsFrontFor(Number(new URL(okta.url).port), certificate);
     const httpsOrg = `https://localhost:${(tlsFront.address() as AddressInfo).port}`;
     try {
       const env = { OKTA_ORG_URL: httpsOrg, OKTA_API_TOKEN: okta.apiToken, HTTPS_PROXY: proxyUrl };
@@ -188,19 +193,8 @@ describe('proxy', () => {
 
   it('goes through an https:// proxy too (TLS to the proxy, its certificate checked): absolute-form and CONNECT', async () => {
     const certificate = localhostCertificate();
-    /** A TLS front on loopback for `port`, with the test's localhost certificate. */
-    const tlsFrontFor = async (port: number) => {
-      const front = createTlsServer(certificate, (socket) => {
-        const upstream = connect(port, '127.0.0.1');
-        socket.pipe(upstream).pipe(socket);
-        socket.on('error', () => upstream.destroy());
-        upstream.on('error', () => socket.destroy());
-      });
-      await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-      return front;
-    };
-    const proxyFront = await tlsFrontFor((proxyServer.address() as AddressInfo).port);
-    const orgFront = await tlsFrontFor(Number(new URL(okta.url).port));
+    const proxyFront = await tlsFrontFor((proxyServer.address() as AddressInfo).port, certificate);
+    const orgFront = await tlsFrontFor(Number(new URL(okta.url).port), certificate);
     try {
       const httpsProxy = `https://${PROXY_USER}:${PROXY_PASSWORD}@localhost:${(proxyFront.address() as AddressInfo).port}`;
       const httpsOrg = `https://localhost:${(orgFront.address() as AddressInfo).port}`;
