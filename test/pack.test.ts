@@ -80,6 +80,50 @@ describe('packed tarball', () => {
     expect(installed.bytes, `npm install okta-sessions adds ${installed.bytes} bytes`).toBeLessThanOrEqual(SIZE_BUDGETS.installBytes);
   });
 
+  it('a consumer typechecks against the one set of declarations: ESM and CommonJS under nodenext, bundler, node10', () => {
+    // The ESM entries' .d.ts re-export the CommonJS build's; a type that turned into `any` would leave the @ts-expect-error unused.
+    const app = `import { OktaSessions, OktaNotFoundError, OktaError, type Session, type OktaResponse } from 'okta-sessions';
+      import { startOktaSessionsServer } from 'okta-sessions/testing';
+      export async function main(): Promise<Session> {
+        const server = await startOktaSessionsServer();
+        const okta = new OktaSessions({ orgUrl: server.url, apiToken: server.apiToken });
+        const answer: OktaResponse<Session> = await okta.get('x').withResponse();
+        const lastFactor: string | null | undefined = answer.data.lastFactorVerification;
+        // @ts-expect-error not a method of the client
+        okta.nope();
+        try {
+          return await okta.get(String(lastFactor));
+        } catch (error) {
+          if (error instanceof OktaNotFoundError) console.log(error.status, error.requestId);
+          if (error instanceof OktaError) console.log(error.operationId);
+          throw error;
+        }
+      }\n`;
+    const projects: [string, 'module' | 'commonjs', Record<string, string>][] = [
+      ['esm-nodenext', 'module', { module: 'nodenext', moduleResolution: 'nodenext' }],
+      ['cjs-nodenext', 'commonjs', { module: 'nodenext', moduleResolution: 'nodenext' }],
+      ['esm-bundler', 'module', { module: 'esnext', moduleResolution: 'bundler' }],
+      ['cjs-node10', 'commonjs', { module: 'commonjs', moduleResolution: 'node10' }],
+    ];
+    for (const [name, type, options] of projects) {
+      const project = join(consumer, name);
+      mkdirSync(project);
+      writeFileSync(join(project, 'package.json'), JSON.stringify({ type }));
+      writeFileSync(join(project, 'app.ts'), app);
+      const compilerOptions = {
+        ...options,
+        strict: true,
+        target: 'es2022',
+        noEmit: true,
+        skipLibCheck: false,
+        types: ['node'],
+        typeRoots: [resolve('node_modules/@types')],
+      };
+      writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['app.ts'] }));
+      expect(() => run(bin('tsc'), ['-p', project], consumer), name).not.toThrow();
+    }
+  }, 60_000);
+
   it('publint and attw (Are the Types Wrong?) find nothing wrong: exports, files, and types under node10, node16 (ESM and CommonJS) and bundler', () => {
     expect(run(bin('publint'), ['run', tarball, '--strict'], work)).toContain('All good!');
     // attw exits non-zero on any problem it finds, for every entry and resolution.

@@ -12,7 +12,7 @@ import type { Secret } from '../errors/redact.js';
 import { apiAnswerReader } from '../http/answer.js';
 import { type Answered, type AttemptNumber, sendAttempts } from '../http/attempts.js';
 import { CallBudget } from '../http/budget.js';
-import type { ApiRequest } from '../http/request.js';
+import type { ApiRequest } from '../http/engine.js';
 import { normalizeRetry, type RetryPolicy } from '../http/retry.js';
 import { checkTimeout } from '../input/timeout.js';
 import type { Operation } from '../operations.js';

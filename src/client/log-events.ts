@@ -8,7 +8,8 @@
  */
 import { sleep } from '../helpers/abort.js';
 import type { Answered } from '../http/attempts.js';
-import { type ApiRequest, buildRequest, requestForLink } from '../http/request.js';
+import type { ApiRequest } from '../http/engine.js';
+import { buildRequest, requestForLink } from '../http/request.js';
 import { OPERATIONS } from '../operations.js';
 import { rateLimitOf } from '../pacing/rate-limit-reading.js';
 import type { RateLimit } from '../errors/classes.js';

@@ -8,7 +8,7 @@
 import { sleep } from '../helpers/abort.js';
 import { isOktaUserId } from '../input/ids.js';
 import { scimString } from '../input/scim.js';
-import type { ApiRequest } from '../http/request.js';
+import type { ApiRequest } from '../http/engine.js';
 import type { LogEvent } from '../types.js';
 import type { ClientCore } from './core.js';
 import { firstLogRequest, type LogQuery, readLogPage } from './log-events.js';

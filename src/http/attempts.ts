@@ -20,8 +20,7 @@ import { type RateLimitReading, readRateLimit, serverRequestedWaitMs } from '../
 import type { RateLimitScheduler } from '../pacing/scheduler.js';
 import type { ServerClock } from '../helpers/server-clock.js';
 import type { CallBudget } from './budget.js';
-import type { Engine, EngineResponse } from './engine.js';
-import type { ApiRequest } from './request.js';
+import type { ApiRequest, Engine, EngineResponse } from './engine.js';
 import { type AttemptFailure, decideRetry, NOT_RESENT_NOTE, type RetryEvent, type RetryPolicy } from './retry.js';
 
 /** What one answer means, as a plan's reader says. */

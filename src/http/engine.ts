@@ -1,4 +1,12 @@
-import type { ApiRequest } from './request.js';
+/** One request as the attempt loop sends it: an absolute URL, its method, headers and string body. */
+export interface ApiRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+  /** `'include'` for a browser's own session cookie (the /me operations without a `cookie`). */
+  readonly credentials: RequestCredentials | undefined;
+}
 
 /**
  * What the attempt loop and the classifiers read of a response. A fetch

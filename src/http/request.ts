@@ -9,6 +9,7 @@ import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPa
 import type { ParamsOption, RequestBodyOption } from 'openapi-fetch';
 import type { operations } from '../types.js';
 import type { Operation, OperationId } from '../operations.js';
+import type { ApiRequest } from './engine.js';
 
 /** The parameters and body of one operation, as the spec types them (openapi-fetch's own option types). */
 export type RequestParts<K extends OperationId> = ParamsOption<operations[K]> & RequestBodyOption<operations[K]>;
@@ -17,16 +18,6 @@ export type RequestParts<K extends OperationId> = ParamsOption<operations[K]> & 
 export type SuccessBody<K extends OperationId> = operations[K]['responses'] extends { 200: { content: { 'application/json': infer Body } } }
   ? Body
   : undefined;
-
-/** One request as the attempt loop sends it: an absolute URL, its method, headers and string body. */
-export interface ApiRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
-  /** `'include'` for a browser's own session cookie (the /me operations without a `cookie`). */
-  readonly credentials: RequestCredentials | undefined;
-}
 
 const querySerializer = createQuerySerializer();
 const ACCEPT_JSON = { accept: 'application/json' } as const;

@@ -8,8 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchEngine, fetchEngines } from '../../src/http/engine.js';
-import type { ApiRequest } from '../../src/http/request.js';
+import { type ApiRequest, fetchEngine, fetchEngines } from '../../src/http/engine.js';
 import { nodeEngine } from '../../src/http/node-engine.js';
 import {
   OktaClientClosedError,

@@ -10,7 +10,7 @@ import type { OperationRef } from '../../errors/classes.js';
 import { type AttemptCount, oauthError } from '../../errors/make.js';
 import type { Log } from '../../helpers/log.js';
 import { sendAttempts, type Verdict } from '../../http/attempts.js';
-import type { ApiRequest } from '../../http/request.js';
+import type { ApiRequest } from '../../http/engine.js';
 import type { CallBudget } from '../../http/budget.js';
 import type { Engine, EngineResponse } from '../../http/engine.js';
 import { failureOfStatus, type RetryPolicy } from '../../http/retry.js';
