@@ -71,6 +71,7 @@ export function proxyRoute(proxy: ProxyChoice, protocol: string, poolOptions: Co
   }
   const { url } = proxy;
   const secure = url.protocol === 'https:';
+  const proxyHeaders = authorizationHeader(proxy);
   return {
     request: secure ? httpsRequest : httpRequest,
     agent: secure ? new HttpsAgent(poolOptions) : new HttpAgent(poolOptions),
@@ -78,7 +79,7 @@ export function proxyRoute(proxy: ProxyChoice, protocol: string, poolOptions: Co
       hostname: url.hostname,
       port: url.port,
       path: absolute,
-      headers: { host: port ? `${hostname}:${port}` : hostname, ...authorizationHeader(proxy) },
+      headers: { host: port ? `${hostname}:${port}` : hostname, ...proxyHeaders },
     }),
   };
 }
