@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { OktaSessions } from '../src/index.js';
 import { startOktaSessionsServer } from '../src/testing/index.js';
-import { type BenchClient, oktaSdk, oktaSessions, oktaSessionsOnFetch, rawFetch } from './lib/clients.js';
+import { type BenchClient, oktaSdk, oktaSessions, oktaSessionsOnFetch, RAW_FETCH_AGAIN, rawFetch } from './lib/clients.js';
 import { startStaticServer } from './lib/static-server.js';
 import { median } from './lib/stats.js';
 import { measureLatency, measureThroughput } from './scenarios.js';
@@ -25,6 +25,7 @@ export const CONCURRENCIES = [1, 16, 64];
 
 const everyClient = (url: string, token: string): BenchClient[] => [
   rawFetch(url, token),
+  rawFetch(url, token, RAW_FETCH_AGAIN),
   oktaSessions(url, token),
   oktaSessionsOnFetch(url, token),
   oktaSdk(url, token),

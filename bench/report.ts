@@ -1,7 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { barPanel, svgDocument } from './lib/chart.js';
 import { SIZE_BUDGETS } from './budgets.js';
-import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, RAW_FETCH } from './lib/clients.js';
+import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, RAW_FETCH, RAW_FETCH_AGAIN } from './lib/clients.js';
 import type { Latency, PerCallResults } from './per-call.js';
 import { round } from './lib/stats.js';
 import type { BurstResult, FootprintResult, IncidentResult, LoadResult } from './scenarios.js';
@@ -189,6 +189,24 @@ function engineTargets({ nodeVersions, rps, runtimes }: BenchResults): [string, 
   ];
 }
 
+/**
+ * How far apart identical code lands in this run: raw fetch measured again as a client of its own, beside the
+ * clients the engine targets compare. A ratio nearer its target than this is not a difference the run can tell.
+ */
+function controlLine({ nodeVersions, rps, runtimes }: BenchResults): string {
+  const again = (latency: Latency) => `${ratio(latency[RAW_FETCH_AGAIN]?.p50 ?? Number.NaN, latency[RAW_FETCH]?.p50 ?? Number.NaN)}×`;
+  const throughput = [16, 64].map(
+    (concurrency) => `${ratio(rps[concurrency]?.[RAW_FETCH_AGAIN] ?? 0, rps[concurrency]?.[RAW_FETCH] ?? 1)}×`,
+  );
+  const bun = runtimes.find(({ runtime }) => runtime === 'Bun');
+  return (
+    `The method's own spread: the same raw fetch, measured again as a client of its own (\`${RAW_FETCH_AGAIN}\`), came out at ` +
+    `${nodeVersions.map(({ staticLatency }) => again(staticLatency)).join(' / ')} of raw fetch's p50 on Node ${nodeVersions.map(({ node }) => node.split('.')[0]?.slice(1)).join(' / ')}, ` +
+    `${throughput.join(' / ')} of its throughput at concurrency 16 / 64${bun ? `, and ${again(bun.latency)} in Bun` : ''}. ` +
+    'An engine ratio nearer its target than that is not a difference this run can tell.'
+  );
+}
+
 /** Section 10: per runtime, each client's p50 against raw fetch there, and the import. */
 function runtimeLines(runtimes: readonly RuntimeResult[]): string[] {
   const micros = (ms: number | null) => (typeof ms === 'number' && Number.isFinite(ms) ? `${round(ms * 1000, 0)} µs` : '—');
@@ -355,6 +373,8 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '| target | measured | met |',
     '|---|---|---|',
     ...targets(results).map(([target, measured, ok]) => `| ${target} | ${measured} | ${mark(ok)} |`),
+    '',
+    controlLine(results),
     '',
     '## 1. Per-call cost of `get`',
     '',
