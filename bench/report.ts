@@ -41,6 +41,13 @@ export interface BenchResults {
 }
 
 const ratio = (value: number, base: number) => round(value / base, 2);
+/** `v20.20.2` → `20`. */
+const nodeMajor = (node: string) => node.split('.')[0]?.slice(1);
+/** A client's p50 against raw fetch's in the same run. */
+const p50Ratio = (latency: Latency, name: string) => ratio(latency[name]?.p50 ?? Number.NaN, latency[RAW_FETCH]?.p50 ?? Number.NaN);
+/** A client's throughput against raw fetch's at one concurrency. */
+const throughputRatio = (rps: Record<number, Record<string, number>>, name: string, concurrency: number) =>
+  ratio(rps[concurrency]?.[name] ?? 0, rps[concurrency]?.[RAW_FETCH] ?? 1);
 const mark = (ok: boolean) => (ok ? '✅' : '❌');
 const mib = (bytes: number) => `${round(bytes / 1_048_576, 2)} MiB`;
 
@@ -53,7 +60,7 @@ export function targets(results: BenchResults): [string, string, boolean][] {
   const ourFootprint = footprint[OKTA_SESSIONS] as { importMs: number; packBytes: number; installBytes: number };
   const sdkFootprint = footprint[OKTA_SDK] as { importMs: number; packBytes: number; installBytes: number };
   const sdk = staticLatency[OKTA_SDK] as { p50: number };
-  const throughputAt = (concurrency: number) => ratio(rps[concurrency]?.[OKTA_SESSIONS] ?? 0, rps[concurrency]?.[RAW_FETCH] ?? 1);
+  const throughputAt = (concurrency: number) => throughputRatio(rps, OKTA_SESSIONS, concurrency);
   return [
     ['Per-call p50 at concurrency 1 ≤ 0.85× raw fetch', `${ratio(ours.p50, raw.p50)}×`, ours.p50 / raw.p50 <= 0.85],
     ['Per-call p50 below @okta/okta-sdk-nodejs', `${round(ours.p50 * 1000, 0)} µs vs ${round(sdk.p50 * 1000, 0)} µs`, ours.p50 < sdk.p50],
@@ -160,16 +167,13 @@ function systemLogLines({ read, verify, findByIp }: SystemLogResult): string[] {
 
 /** The engines side by side (the straight-line issue's targets): the fetch engine near raw fetch on every Node and in Bun, the Node engine where it was. */
 function engineTargets({ nodeVersions, rps, runtimes }: BenchResults): [string, string, boolean][] {
-  const p50Ratio = (latency: Latency, name: string) => ratio(latency[name]?.p50 ?? Number.NaN, latency[RAW_FETCH]?.p50 ?? Number.NaN);
-  const throughputRatio = (name: string, concurrency: number) => ratio(rps[concurrency]?.[name] ?? 0, rps[concurrency]?.[RAW_FETCH] ?? 1);
-  const major = (node: string) => node.split('.')[0]?.slice(1);
   return [
     ...nodeVersions.map(({ node, staticLatency }): [string, string, boolean] => {
       const measured = p50Ratio(staticLatency, OKTA_SESSIONS_FETCH);
-      return [`Fetch engine per-call p50 ≤ 1.35× raw fetch, Node ${major(node)}`, `${measured}×`, measured <= 1.35];
+      return [`Fetch engine per-call p50 ≤ 1.35× raw fetch, Node ${nodeMajor(node)}`, `${measured}×`, measured <= 1.35];
     }),
     ...[16, 64].map((concurrency): [string, string, boolean] => {
-      const measured = throughputRatio(OKTA_SESSIONS_FETCH, concurrency);
+      const measured = throughputRatio(rps, OKTA_SESSIONS_FETCH, concurrency);
       return [`Fetch engine throughput at concurrency ${concurrency} ≥ 0.85× raw fetch`, `${measured}×`, measured >= 0.85];
     }),
     ...runtimes
@@ -180,10 +184,10 @@ function engineTargets({ nodeVersions, rps, runtimes }: BenchResults): [string, 
       }),
     ...nodeVersions.slice(0, 1).map(({ node, staticLatency }): [string, string, boolean] => {
       const measured = p50Ratio(staticLatency, OKTA_SESSIONS);
-      return [`Node engine per-call p50 ≤ 0.75× raw fetch, Node ${major(node)}`, `${measured}×`, measured <= 0.75];
+      return [`Node engine per-call p50 ≤ 0.75× raw fetch, Node ${nodeMajor(node)}`, `${measured}×`, measured <= 0.75];
     }),
     ...[16, 64].map((concurrency): [string, string, boolean] => {
-      const measured = throughputRatio(OKTA_SESSIONS, concurrency);
+      const measured = throughputRatio(rps, OKTA_SESSIONS, concurrency);
       return [`Node engine throughput at concurrency ${concurrency} ≥ 1.3× raw fetch`, `${measured}×`, measured >= 1.3];
     }),
   ];
@@ -194,14 +198,12 @@ function engineTargets({ nodeVersions, rps, runtimes }: BenchResults): [string, 
  * clients the engine targets compare. A ratio nearer its target than this is not a difference the run can tell.
  */
 function controlLine({ nodeVersions, rps, runtimes }: BenchResults): string {
-  const again = (latency: Latency) => `${ratio(latency[RAW_FETCH_AGAIN]?.p50 ?? Number.NaN, latency[RAW_FETCH]?.p50 ?? Number.NaN)}×`;
-  const throughput = [16, 64].map(
-    (concurrency) => `${ratio(rps[concurrency]?.[RAW_FETCH_AGAIN] ?? 0, rps[concurrency]?.[RAW_FETCH] ?? 1)}×`,
-  );
+  const again = (latency: Latency) => `${p50Ratio(latency, RAW_FETCH_AGAIN)}×`;
+  const throughput = [16, 64].map((concurrency) => `${throughputRatio(rps, RAW_FETCH_AGAIN, concurrency)}×`);
   const bun = runtimes.find(({ runtime }) => runtime === 'Bun');
   return (
     `The method's own spread: the same raw fetch, measured again as a client of its own (\`${RAW_FETCH_AGAIN}\`), came out at ` +
-    `${nodeVersions.map(({ staticLatency }) => again(staticLatency)).join(' / ')} of raw fetch's p50 on Node ${nodeVersions.map(({ node }) => node.split('.')[0]?.slice(1)).join(' / ')}, ` +
+    `${nodeVersions.map(({ staticLatency }) => again(staticLatency)).join(' / ')} of raw fetch's p50 on Node ${nodeVersions.map(({ node }) => nodeMajor(node)).join(' / ')}, ` +
     `${throughput.join(' / ')} of its throughput at concurrency 16 / 64${bun ? `, and ${again(bun.latency)} in Bun` : ''}. ` +
     'An engine ratio nearer its target than that is not a difference this run can tell.'
   );
@@ -472,7 +474,7 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '',
     "Without a store, each client learns a window with one request before sending more, sends the window's first tenth at its even rate, and reads from every answer how much of the window others used (Okta's count less its own): it keeps back what they are expected to use and spreads its own part over the rest of the window, the processes that learned the same end jittered. With the store they take leases from one shared count; when Redis goes, each falls back to that pacing. A 429 is retried at its reset while the call's `timeoutMs` lasts (at most `maxRateLimitRetries`, 10), so none of these calls failed for a 429.",
     '',
-    `## 9. Node ${nodeVersions.map((version) => version.node.split('.')[0]?.slice(1)).join(', ')}`,
+    `## 9. Node ${nodeVersions.map(({ node }) => nodeMajor(node)).join(', ')}`,
     '',
     "Sections 1 and 2 again on each Node major (22 and 24 installed from the npm registry's `node` package, each in a process of its own): p50 at concurrency 1 against the static server, and throughput at each concurrency, as ratios to raw fetch on the same Node.",
     '',
