@@ -44,7 +44,8 @@ function stripComments(): void {
 /**
  * openapi-fetch's builders bundled into each build, and every import of the package pointed at them:
  * about 7 KiB instead of the 280 KiB openapi-fetch and its helpers install. Its types stay where they were
- * (the sources import them; no public type names them).
+ * (the sources import them; no public type names them). It reads the imports as `stripComments` printed
+ * them (esbuild's double quotes; tsc keeps the sources' single ones), so it runs after that step.
  */
 async function vendorOpenapiFetch(): Promise<void> {
   for (const [format, outdir] of [
