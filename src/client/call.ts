@@ -110,16 +110,22 @@ function attemptRequest(
   secrets: Secret[],
 ): ApiRequest | Promise<ApiRequest> {
   if (!authorization && attempt.retryCount === 0) return request;
-  const headers: Record<string, string> = { ...request.headers };
-  if (authorization) headers.authorization = authorization.header;
+  const headers: Record<string, string> = authorization
+    ? { ...request.headers, authorization: authorization.header }
+    : { ...request.headers };
   if (attempt.retryFor) headers['x-okta-retry-for'] = attempt.retryFor;
   if (attempt.retryCount > 0) headers['x-okta-retry-count'] = String(attempt.retryCount);
-  if (!authorization?.attemptHeaders) return { ...request, headers };
+  if (!authorization?.attemptHeaders) return withHeaders(request, headers);
   return authorization.attemptHeaders(request.method, request.url).then((proofs) => {
     for (const [name, value] of Object.entries(proofs)) {
       headers[name.toLowerCase()] = value;
       secrets.push(value);
     }
-    return { ...request, headers };
+    return withHeaders(request, headers);
   });
+}
+
+/** The request with an attempt's headers: named fields, no spread, as every attempt with credentials makes one. */
+function withHeaders({ method, url, body, credentials }: ApiRequest, headers: Record<string, string>): ApiRequest {
+  return { method, url, headers, body, credentials };
 }

@@ -62,7 +62,7 @@ export class OktaSessions {
     this.#closed = true;
     const calls = [...this.#core.calls];
     for (const budget of calls) budget.close(finish);
-    if (finish) await Promise.all(calls.map((budget) => budget.ended));
+    if (finish) await Promise.all(calls.map((budget) => budget.ended()));
     await this.#core.engine.close();
   }
 

@@ -80,10 +80,15 @@ export interface AttemptPlan<T> {
 /** Why an attempt got no answer. */
 type NoAnswerFailure = Exclude<AttemptFailure, 'rate-limited' | 'unavailable'>;
 
-/** One attempt: the reader's verdict on its answer, or why it got none. */
+/** One attempt: its answer with the reader's verdict on it, or why it got none. */
 type Tried<T> =
-  | (Verdict<T> & { response: EngineResponse; reading: RateLimitReading })
+  | { verdict: Verdict<T>; response: EngineResponse; reading: RateLimitReading }
   | { noAnswer: NoAnswerFailure; cause: unknown; response?: undefined };
+
+/** A failure a retry may cure: an answer (429, 503) or no answer. */
+type Failed<T> =
+  | { verdict: Extract<Verdict<T>, { failure: unknown }>; response: EngineResponse; reading: RateLimitReading }
+  | Extract<Tried<T>, { noAnswer: unknown }>;
 
 /** The count once one more attempt, answered with `response` (or not answered), is in it. */
 function withAttempt(earlier: AttemptCount, response: EngineResponse | undefined): AttemptCount {
@@ -114,8 +119,7 @@ async function attempt<T>(plan: AttemptPlan<T>, request: ApiRequest, count: Atte
     const reading = readRateLimit(response.headers, now);
     if (reading.serverDateMs !== undefined) plan.clock.observe(reading.serverDateMs, now);
     permit?.release(reading);
-    const verdict = await plan.read(response, reading, withAttempt(count, response));
-    return { ...verdict, response, reading };
+    return { verdict: await plan.read(response, reading, withAttempt(count, response)), response, reading };
   } catch (error) {
     if (!response) permit?.release(undefined);
     if (abort.timedOut()) return { noAnswer: 'attempt-timeout', cause: error };
@@ -128,20 +132,18 @@ async function attempt<T>(plan: AttemptPlan<T>, request: ApiRequest, count: Atte
   }
 }
 
+/** What a verdict is called in the debug log. */
+function outcomeOf<T>(verdict: Verdict<T>): string {
+  if ('value' in verdict) return 'value';
+  if ('again' in verdict) return 'again';
+  return 'failure' in verdict ? verdict.failure : 'error';
+}
+
 /** Debug: one line per attempt, by its operation and path template (never a concrete id). */
 function logAttempt<T>(plan: AttemptPlan<T>, tried: Tried<T>, attempts: number, durationMs: number): void {
   const { operation, secrets } = plan;
   const requestId = tried.response?.headers.get('x-okta-request-id');
-  const outcome =
-    'value' in tried
-      ? 'value'
-      : 'again' in tried
-        ? 'again'
-        : 'failure' in tried
-          ? tried.failure
-          : 'noAnswer' in tried
-            ? tried.noAnswer
-            : 'error';
+  const outcome = 'noAnswer' in tried ? tried.noAnswer : outcomeOf(tried.verdict);
   plan.log.write('debug', 'okta-sessions: attempt', {
     operationId: operation.operationId,
     method: operation.method,
@@ -162,13 +164,8 @@ const NO_ANSWER: Record<NoAnswerFailure, NoAnswer> = {
 };
 
 /** The error a failure ends the call with when it is not retried: the answer's own, or the one for no answer. */
-async function finalError<T>(
-  plan: AttemptPlan<T>,
-  tried: Extract<Tried<T>, { failure: unknown } | { noAnswer: unknown }>,
-  note: string | undefined,
-  count: AttemptCount,
-) {
-  if ('failure' in tried) return tried.error(note);
+async function finalError<T>(plan: AttemptPlan<T>, tried: Failed<T>, note: string | undefined, count: AttemptCount) {
+  if ('verdict' in tried) return tried.verdict.error(note);
   const { operation, secrets, policy, purpose } = plan;
   return noAnswerError(NO_ANSWER[tried.noAnswer], tried.cause, {
     operation,
@@ -181,8 +178,8 @@ async function finalError<T>(
 }
 
 /** How long a 429 asked to wait: pacing's answer (it knows a concurrency-limit backoff), else the server's headers. */
-function requestedWaitMs<T>(plan: AttemptPlan<T>, tried: Tried<T>): number | undefined {
-  if (!('failure' in tried) || tried.failure !== 'rate-limited') return undefined;
+function requestedWaitMs<T>(plan: AttemptPlan<T>, tried: Failed<T>): number | undefined {
+  if (!('verdict' in tried) || tried.verdict.failure !== 'rate-limited') return undefined;
   const now = Date.now();
   return plan.pacing
     ? plan.pacing.scheduler.retryWaitMs(plan.pacing.operationId, tried.reading, now)
@@ -204,19 +201,22 @@ export async function sendAttempts<T>(plan: AttemptPlan<T>): Promise<Answered<T>
     const tried = await attempt(plan, request, count);
     count = withAttempt(count, tried.response);
     if (log.enabled.debug) logAttempt(plan, tried, count.attempts, performance.now() - startedAt);
-    if ('value' in tried)
-      return { value: tried.value, response: tried.response, reading: tried.reading, attempts: count.attempts, secrets: plan.secrets };
-    if ('again' in tried) continue;
-    if (!('failure' in tried) && !('noAnswer' in tried)) throw tried.error;
-
-    const failure = 'failure' in tried ? tried.failure : tried.noAnswer;
-    const wait = requestedWaitMs(plan, tried);
+    let failed: Failed<T>;
+    if ('verdict' in tried) {
+      const { verdict, response, reading } = tried;
+      if ('value' in verdict) return { value: verdict.value, response, reading, attempts: count.attempts, secrets: plan.secrets };
+      if ('again' in verdict) continue;
+      if (!('failure' in verdict)) throw verdict.error;
+      failed = { verdict, response, reading };
+    } else failed = tried;
+    const failure = 'verdict' in failed ? failed.verdict.failure : failed.noAnswer;
+    const wait = requestedWaitMs(plan, failed);
     const decision = decideRetry(failure, operation, wait, retries, policy, budget.remainingMs());
-    if (!decision.retry) throw await finalError(plan, tried, decision.reason === 'unsafe-to-repeat' ? NOT_RESENT_NOTE : undefined, count);
+    if (!decision.retry) throw await finalError(plan, failed, decision.reason === 'unsafe-to-repeat' ? NOT_RESENT_NOTE : undefined, count);
     // A 429 retried at its reset was not processed by Okta: it does not use up the retries of failures that may have been.
     if (wait !== undefined) retries.rateLimited++;
     else retries.failures++;
-    const { response } = tried;
+    const { response } = failed;
     const requestId = response?.headers.get('x-okta-request-id') ?? undefined;
     if (failure === 'rate-limited') retryFor ??= requestId;
     if (response && !response.bodyUsed) await response.body?.cancel();

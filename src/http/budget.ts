@@ -91,9 +91,9 @@ export class CallBudget {
   #attempt: AttemptAbort | undefined;
   /** For waits between attempts: the caller's abort and the deadline, no timeout of its own. */
   #waitSignal: AttemptAbort | undefined;
-  #ended: (() => void) | undefined;
-  /** Settles when the call ends, for a `close()` that lets calls in flight finish. */
-  readonly ended = new Promise<void>((resolve) => (this.#ended = resolve));
+  #over = false;
+  /** Made only when a `close()` waits for the call: most calls end without anyone waiting. */
+  #ended: { promise: Promise<void>; resolve: () => void } | undefined;
 
   /** `operation` names the call in the errors that end it. */
   constructor(operation: OperationRef, timeoutMs: number, userSignal: AbortSignal | undefined) {
@@ -159,8 +159,20 @@ export class CallBudget {
     return this.#userSignal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
   }
 
+  /** Settles when the call ends, for a `close()` that lets calls in flight finish. */
+  ended(): Promise<void> {
+    if (this.#over) return Promise.resolve();
+    if (!this.#ended) {
+      let resolve = (): void => {};
+      const promise = new Promise<void>((settle) => (resolve = settle));
+      this.#ended = { promise, resolve };
+    }
+    return this.#ended.promise;
+  }
+
   dispose(): void {
+    this.#over = true;
     this.#waitSignal?.dispose();
-    this.#ended?.();
+    this.#ended?.resolve();
   }
 }

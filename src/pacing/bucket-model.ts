@@ -1,6 +1,6 @@
 import type { RateLimit } from '../errors/classes.js';
 import { backoffDelayMs } from '../helpers/backoff.js';
-import { rateLimitOf, RESET_MARGIN_MS, type RateLimitReading } from './rate-limit-reading.js';
+import { RESET_MARGIN_MS, type RateLimitReading } from './rate-limit-reading.js';
 import type { PermitOutcome } from './permit.js';
 import type { ServerClock } from '../helpers/server-clock.js';
 import { othersHoldUntil, PACING_TUNING, type PacingTuning, sampledUntilMs, windowStart, type Window } from './window-share.js';
@@ -149,8 +149,8 @@ export class BucketModel {
       this.#backoff = { strikes, untilMs: nowMs + delayMs };
       return;
     }
-    const rateLimit = rateLimitOf(reading);
-    if (!rateLimit) {
+    const { limit, remaining, resetAtMs } = reading;
+    if (limit === undefined || remaining === undefined || resetAtMs === undefined) {
       // An answer without rate-limit headers teaches nothing; with no window ever learned, nothing paces this bucket.
       if (!this.#window) this.#headerless = true;
       return;
@@ -158,8 +158,10 @@ export class BucketModel {
     this.#headerless = false;
     this.#backoff = undefined;
     const previous = this.#window;
-    if (previous && rateLimit.resetAt < previous.rateLimit.resetAt) return; // a straggler from an older window
-    const sameWindow = previous !== undefined && previous.rateLimit.resetAt.getTime() === rateLimit.resetAt.getTime();
+    const previousResetMs = previous?.rateLimit.resetAt.getTime();
+    if (previousResetMs !== undefined && resetAtMs < previousResetMs) return; // a straggler from an older window
+    // Read from the numbers: most answers fall in the window already known, and need no RateLimit of their own.
+    const sameWindow = previous !== undefined && previousResetMs === resetAtMs;
     if (sameWindow && learned) {
       previous.ownCounted++;
       if (nowMs < previous.resetLocalMs) {
@@ -169,11 +171,11 @@ export class BucketModel {
         previous.endLocalMs = previous.resetLocalMs;
       }
     }
-    const window = sameWindow ? previous : this.#newWindow(rateLimit, reading, previous, nowMs);
+    const window = sameWindow ? previous : this.#newWindow({ limit, remaining, resetAt: new Date(resetAtMs) }, reading, previous, nowMs);
     // Responses can arrive out of order: within a window, the smallest remaining is the latest.
-    window.rateLimit.remaining = Math.min(window.rateLimit.remaining, rateLimit.remaining);
+    window.rateLimit.remaining = Math.min(window.rateLimit.remaining, remaining);
     // What Okta counted that this client did not send: others'. (Requests of ours in flight are taken as counted.)
-    window.othersUsed = Math.max(window.othersUsed, rateLimit.limit - rateLimit.remaining - window.ownCounted);
+    window.othersUsed = Math.max(window.othersUsed, limit - remaining - window.ownCounted);
     window.heardLocalMs = nowMs;
     if (!sameWindow && this.#windowMs === undefined) window.othersBefore = window.othersUsed;
 
@@ -208,7 +210,7 @@ export class BucketModel {
     const endLocalMs = windowMs === undefined ? resetLocalMs : Math.min(resetLocalMs, nowMs + windowMs + WINDOW_END_MARGIN_MS);
     this.#jitter = Math.random();
     const window: Window = {
-      rateLimit: { ...rateLimit },
+      rateLimit,
       resetLocalMs,
       endLocalMs,
       startLocalMs:
