@@ -3,6 +3,8 @@
  * src/http/request.ts relies on in openapi-fetch is checked here, so an upgrade that changes it
  * fails here first.
  */
+import fc from 'fast-check';
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { buildRequest, requestForLink } from '../../src/http/request.js';
 import { OPERATIONS } from '../../src/operations.js';
@@ -26,6 +28,26 @@ describe('buildRequest', () => {
     expect(request.url).toBe(`${ORG}/api/v1/sessions/a%20b%2Fc`);
     expect(request.body).toBeUndefined();
     expect(request.headers).toEqual({ accept: 'application/json' });
+  });
+
+  it("fills path parameters as openapi-fetch's default serializer does, for any value and any org", () => {
+    const querySerializer = createQuerySerializer();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(ORG, 'https://other.oktapreview.com', 'http://127.0.0.1:8080'),
+        fc.string(),
+        fc.string(),
+        (org, userId, id) => {
+          const single = buildRequest<'getSession'>(org, OPERATIONS.getSession, { params: { path: { sessionId: id } } });
+          const byDefault = (path: string, params: Record<string, string>) =>
+            createFinalURL(path, { baseUrl: org, params: { path: params }, querySerializer, pathSerializer: defaultPathSerializer });
+          expect(single.url).toBe(byDefault(OPERATIONS.getSession.path, { sessionId: id }));
+          const user = buildRequest<'revokeUserSessions'>(org, OPERATIONS.revokeUserSessions, { params: { path: { userId } } });
+          expect(user.url).toBe(byDefault(OPERATIONS.revokeUserSessions.path, { userId }));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('sends a header parameter (the session cookie) as a header, and a browser cookie as credentials', () => {
