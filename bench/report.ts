@@ -19,6 +19,8 @@ export interface BenchResults {
   staticLatency: Latency;
   embeddedLatency: Latency;
   rps: Record<number, Record<string, number>>;
+  /** How throughput was sampled: `rounds` turns of `totalCalls` calls per client. */
+  throughputTurns: { rounds: number; totalCalls: number };
   burst: Record<string, BurstResult>;
   /** Section 8: sharing a bucket with other processes, another app and an earlier run. */
   contention: ContentionRow[];
@@ -407,6 +409,8 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '## 2. Throughput (static server)',
     '',
     ...throughputTable(rps),
+    '',
+    `Each figure is the median of ${results.throughputTurns.rounds} turns of ${results.throughputTurns.totalCalls.toLocaleString('en-US')} calls per client, the clients taking turns (in reverse order every other round), so that a slow spell of the machine falls on all of them alike.`,
     '',
     "By default okta-sessions adapts how many requests it keeps in flight (`rateLimit.maxConcurrent`): it starts at 20 and grows while calls wait for a slot and no concurrency 429 comes, up to 75, Okta's highest per-org limit; at concurrency 64 it queues the rest until it has grown. Concurrency 1 is a run of its own, apart from the latency loop of section 1, so its calls/s need not match 1 / mean there; section 1 gives p50 and mean from one and the same loop.",
     '',

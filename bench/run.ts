@@ -9,7 +9,7 @@ import { type BenchClient, OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_UNPACED, oktaS
 import { type BenchResults, renderReport, targets } from './report.js';
 import { median } from './lib/stats.js';
 import { measureOnNode } from './node-versions.js';
-import { measurePerCall, RUNS } from './per-call.js';
+import { measurePerCall, RUNS, THROUGHPUT_TURNS } from './per-call.js';
 import { measureObservability } from './observability.js';
 import { CONTENTION_SCENARIOS, measureContention } from './contention.js';
 import { measureUserClear } from './user-clear.js';
@@ -109,6 +109,7 @@ async function main() {
     staticLatency,
     embeddedLatency,
     rps,
+    throughputTurns: THROUGHPUT_TURNS,
     burst,
     contention,
     footprint,

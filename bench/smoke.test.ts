@@ -185,6 +185,7 @@ describe('benchmark scenarios, quick run', () => {
       staticLatency: latency,
       embeddedLatency: latency,
       rps,
+      throughputTurns: { rounds: 9, totalCalls: 1_000 },
       burst: {
         [OKTA_SESSIONS]: burstResult(200, 0, 9_300),
         [OKTA_SESSIONS_UNPACED]: burstResult(60, 480, 6_000),
