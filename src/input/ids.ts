@@ -16,7 +16,7 @@ interface IdKind {
 function segmentProblem(value: unknown, kind: IdKind): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return `${kind.name} must be a non-empty string`;
   if (value === '.' || value === '..') return `${kind.name} ${JSON.stringify(value)} is not a ${kind.noun}`;
-  if (value.toLowerCase() === 'me') return `${kind.name} "me" ${kind.me}`;
+  if (value.length === 2 && value.toLowerCase() === 'me') return `${kind.name} "me" ${kind.me}`;
   if (kind.slash && value.includes('/')) return `${kind.name} ${JSON.stringify(value)} holds "/": ${kind.slash}`;
   try {
     encodeURIComponent(value);
