@@ -93,7 +93,8 @@ export class CallBudget {
   #waitSignal: AttemptAbort | undefined;
   #over = false;
   /** Made only when a `close()` waits for the call: most calls end without anyone waiting. */
-  #ended: { promise: Promise<void>; resolve: () => void } | undefined;
+  #ended: Promise<void> | undefined;
+  #resolveEnded: (() => void) | undefined;
 
   /** `operation` names the call in the errors that end it. */
   constructor(operation: OperationRef, timeoutMs: number, userSignal: AbortSignal | undefined) {
@@ -162,17 +163,12 @@ export class CallBudget {
   /** Settles when the call ends, for a `close()` that lets calls in flight finish. */
   ended(): Promise<void> {
     if (this.#over) return Promise.resolve();
-    if (!this.#ended) {
-      let resolve = (): void => {};
-      const promise = new Promise<void>((settle) => (resolve = settle));
-      this.#ended = { promise, resolve };
-    }
-    return this.#ended.promise;
+    return (this.#ended ??= new Promise<void>((resolve) => (this.#resolveEnded = resolve)));
   }
 
   dispose(): void {
     this.#over = true;
     this.#waitSignal?.dispose();
-    this.#ended?.resolve();
+    this.#resolveEnded?.();
   }
 }

@@ -21,9 +21,9 @@ export interface RateLimitReading {
 /** Added to a server-given wait: Okta's SDKs use one second, since `Date` and the reset are whole seconds. */
 export const RESET_MARGIN_MS = 1000;
 
-/** 1 to 15 ASCII digits. By character, not a regular expression: every answer has three such headers. */
-function isPlainInteger(value: string): boolean {
-  if (value.length === 0 || value.length > 15) return false;
+/** 1 to `maxDigits` ASCII digits. By character, not a regular expression: every answer has three such headers. */
+function isPlainInteger(value: string, maxDigits = 15): boolean {
+  if (value.length === 0 || value.length > maxDigits) return false;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     if (code < 48 || code > 57) return false;
@@ -54,7 +54,7 @@ function smallestInteger(value: string | null): number | undefined {
 function parseRetryAfter(value: string | null, serverNowMs: number): number | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
-  if (/^\d{1,9}$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (isPlainInteger(trimmed, 9)) return Number(trimmed) * 1000;
   const at = Date.parse(trimmed);
   return Number.isFinite(at) ? Math.max(0, at - serverNowMs) : undefined;
 }
