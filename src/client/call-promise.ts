@@ -71,7 +71,9 @@ class CallPromise<T> implements OktaPromise<T> {
     onValue?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onError?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.#valueOf().then(onValue, onError);
+    // `await` lands here: the value handed on in the same step, not through a derived promise.
+    if (!onValue) return this.#valueOf().then(onValue, onError);
+    return this.#finished.then((answered) => onValue(answered.value), onError);
   }
 
   catch<R = never>(onError?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {

@@ -33,9 +33,9 @@ export function runCall<T>(
   // A call's own retry options, over the client's: `retry: false` turns them off for this call.
   const retry = options?.retry === undefined ? core.retry : normalizeRetry(options.retry, core.retry);
   if (core.closed()) throw clientClosedError(operation);
-  return core.trace(operation, () =>
-    authorizedAttempts<T>(core, operation, request, { credentials, timeoutMs, retry, signal: options?.signal, secrets }),
-  );
+  const settings: CallSettings = { credentials, timeoutMs, retry, signal: options?.signal, secrets };
+  if (!core.trace) return authorizedAttempts<T>(core, operation, request, settings);
+  return core.trace(operation, () => authorizedAttempts<T>(core, operation, request, settings));
 }
 
 interface CallSettings {

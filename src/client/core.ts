@@ -21,7 +21,7 @@ export interface ClientCore {
   readonly credentials: ClientCredentials | undefined;
   readonly retry: RetryPolicy;
   readonly log: Log;
-  readonly trace: TraceCall;
+  readonly trace: TraceCall | undefined;
   readonly timeoutMs: number;
   readonly engine: Engine;
   /** The client's one estimate of Okta's clock, refined by every answer. */

@@ -17,13 +17,13 @@ export type TraceCall = <T>(operation: Operation, run: () => Promise<Answered<T>
 
 export interface EntryRuntime {
   engines: EngineFactory;
-  /** On `okta-sessions:call`, where the runtime has diagnostics_channel. */
-  trace: TraceCall;
+  /** On `okta-sessions:call`, where the runtime has diagnostics_channel; undefined where calls are not traced. */
+  trace: TraceCall | undefined;
   /** `OKTA_SESSIONS_LOG`, read when a client is made. */
   environmentLogLevel: () => string | undefined;
 }
 
-let supplied: EntryRuntime = { engines: fetchEngines(), trace: (_operation, run) => run(), environmentLogLevel: () => undefined };
+let supplied: EntryRuntime = { engines: fetchEngines(), trace: undefined, environmentLogLevel: () => undefined };
 
 /** For the package entry only: what its runtime's clients use. */
 export function supplyEntryRuntime(runtime: EntryRuntime): void {
