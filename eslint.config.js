@@ -23,6 +23,7 @@ export default tseslint.config(
         fetch: 'readonly',
         performance: 'readonly',
         setTimeout: 'readonly',
+        clearTimeout: 'readonly',
         AbortController: 'readonly',
         Response: 'readonly',
         URL: 'readonly',

@@ -1,7 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { barPanel, svgDocument } from './lib/chart.js';
 import { SIZE_BUDGETS } from './budgets.js';
-import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, RAW_FETCH, RAW_FETCH_AGAIN } from './lib/clients.js';
+import { OKTA_SDK, OKTA_SESSIONS, OKTA_SESSIONS_FETCH, RAW_FETCH, RAW_FETCH_AGAIN, RAW_FETCH_SIGNALLED } from './lib/clients.js';
 import type { Latency, PerCallResults } from './per-call.js';
 import { round } from './lib/stats.js';
 import type { BurstResult, FootprintResult, IncidentResult, LoadResult } from './scenarios.js';
@@ -182,7 +182,9 @@ function engineTargets({ nodeVersions, rps, runtimes }: BenchResults): [string, 
       .filter(({ runtime }) => runtime === 'Bun')
       .map(({ latency }): [string, string, boolean] => {
         const measured = p50Ratio(latency, OKTA_SESSIONS_FETCH);
-        return ['Bun: fetch engine per-call p50 ≤ 1.1× its raw fetch', `${measured}×`, measured <= 1.1];
+        // The floor under it: raw fetch with the signal and timer every attempt carries, facade aside.
+        const floor = latency[RAW_FETCH_SIGNALLED] ? ` (${RAW_FETCH_SIGNALLED}: ${p50Ratio(latency, RAW_FETCH_SIGNALLED)}×)` : '';
+        return ['Bun: fetch engine per-call p50 ≤ 1.1× its raw fetch', `${measured}×${floor}`, measured <= 1.1];
       }),
     ...nodeVersions.slice(0, 1).map(({ node, staticLatency }): [string, string, boolean] => {
       const measured = p50Ratio(staticLatency, OKTA_SESSIONS);

@@ -1,9 +1,9 @@
 import okta from '@okta/okta-sdk-nodejs';
 import { OktaSessions, type OktaSessionsOptions } from '../../src/index.js';
 import { fetchEngines } from '../../src/http/engine.js';
-import { RAW_FETCH, RAW_FETCH_AGAIN, rawFetch } from '../runtime/raw-fetch.mjs';
+import { RAW_FETCH, RAW_FETCH_AGAIN, RAW_FETCH_SIGNALLED, rawFetch } from '../runtime/raw-fetch.mjs';
 
-export { RAW_FETCH, RAW_FETCH_AGAIN, rawFetch };
+export { RAW_FETCH, RAW_FETCH_AGAIN, RAW_FETCH_SIGNALLED, rawFetch };
 
 /** One way of calling getSession; the benchmark compares these side by side. */
 export interface BenchClient {
