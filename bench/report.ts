@@ -495,7 +495,7 @@ export function renderReport(results: BenchResults): { markdown: string; svg: st
     '',
     '## 10. Bun, Deno and workerd',
     '',
-    "`get` against the static server (run by Node, on loopback) from inside each runtime, with the packed package installed as that runtime's users install it (Bun and Deno: node_modules; workerd: a Worker bundled as wrangler bundles it, run by Miniflare), raw fetch in the same runtime interleaved. Bun and Deno have node:http, so both engines are measured there: the package's Node entry, and the same client with the runtime's fetch. Their `bun` and `deno` export conditions give them the fetch entry (README, Runtimes).",
+    "`get` against the static server (run by Node, on loopback) from inside each runtime, with the packed package installed as that runtime's users install it (Bun and Deno: node_modules; workerd: a Worker bundled as wrangler bundles it, run by Miniflare), raw fetch in the same runtime interleaved, and raw fetch again as one attempt of the fetch engine sends it (`raw fetch with an attempt's signal`: its own AbortController and timeout timer, manual redirects, text and JSON.parse), the floor of that engine with the facade aside. Bun and Deno have node:http, so both engines are measured there: the package's Node entry, and the same client with the runtime's fetch. Their `bun` and `deno` export conditions give them the fetch entry (README, Runtimes).",
     '',
     ...runtimeLines(results.runtimes),
     '',
